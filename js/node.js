@@ -1,0 +1,11 @@
+// Node.js entry: the same SDK, with the .wasm read from disk. Node has no
+// `error` event on globalThis, so only the capture API is active here.
+import { createSdk } from './sdk.js'
+
+const sdk = createSdk(async () => {
+  const [m, fs] = await Promise.all([import('./wasm_sentry.js'), import('node:fs/promises')])
+  m.initSync({ module: await fs.readFile(new URL('./wasm_sentry_bg.wasm', import.meta.url)) })
+  return m
+})
+
+export const { init, captureException, captureMessage, flush, close, lastEventId } = sdk

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Assembles pkg/, the npm package `wasm-sentry`: the wasm-bindgen output
+# (--target web: one build for browsers, Node and workers; only the loader
+# differs), the JS wrapper from js/, and package.json/README/types from
+# pkg-template/. Expects the tools that scripts/setup.sh installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build --quiet --release --lib --target wasm32-unknown-unknown
+rm -rf pkg
+wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-unknown/release/wasm_sentry.wasm
+# binaryen from npm (132): Debian's older wasm-opt breaks wasm-bindgen output.
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  pkg/wasm_sentry_bg.wasm -o pkg/wasm_sentry_bg.wasm
+cp js/sdk.js js/index.js js/node.js js/worker.js pkg/
+cp pkg-template/index.d.ts pkg-template/worker.d.ts pkg-template/README.md pkg/
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" pkg-template/package.json > pkg/package.json

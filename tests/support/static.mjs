@@ -1,0 +1,41 @@
+// Serves the example pages and the built package from 127.0.0.1:
+//   /pkg/... -> pkg/    /fixtures/... -> tests/e2e/pages/    everything else -> root (an example folder)
+import http from 'node:http'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
+const MOUNTS = { '/pkg/': path.join(REPO, 'pkg'), '/fixtures/': path.join(REPO, 'tests/e2e/pages') }
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+}
+
+export async function startStatic({ root = path.join(REPO, 'examples/browser'), port = 0 } = {}) {
+  const server = http.createServer(async (req, res) => {
+    const { pathname } = new URL(req.url, 'http://127.0.0.1')
+    const rel = decodeURIComponent(pathname)
+    const mount = Object.keys(MOUNTS).find((m) => rel.startsWith(m))
+    const base = mount ? MOUNTS[mount] : root
+    const file = path.join(base, mount ? rel.slice(mount.length - 1) : rel, rel.endsWith('/') ? 'index.html' : '')
+    if (!file.startsWith(base)) {
+      res.writeHead(403).end()
+      return
+    }
+    try {
+      const body = await fs.readFile(file)
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' })
+      res.end(body)
+    } catch {
+      res.writeHead(404).end('not found')
+    }
+  })
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve) }),
+  }
+}
