@@ -239,7 +239,8 @@ impl ToJson for Event {
         time::write_seconds(o.key("timestamp"), self.timestamp_ms);
         o.str("platform", "javascript").str("level", self.level.as_str());
         if let Some(m) = &self.message {
-            Obj::new(o.key("logentry")).str("formatted", m).end();
+            // `message` is required by the protocol; Relay derives `formatted` from it.
+            Obj::new(o.key("logentry")).str("message", m).end();
         }
         o.values("exception", &self.exception)
             .opt_str("release", self.release.as_deref())

@@ -3,4 +3,5 @@
 //! a call into `core` with strings and numbers, plus a send.
 
 mod bindings;
-mod exports;
+#[doc(hidden)]
+pub mod exports;

@@ -109,7 +109,7 @@ test('an error thrown while the page loads, before the wasm is ready, still arri
   const events = await newEvents(start, 2)
   assert.equal(events.length, 2)
   const message = events.find((e) => e.logentry)
-  assert.equal(message.logentry.formatted, 'captured before the wasm loaded')
+  assert.equal(message.logentry.message, 'captured before the wasm loaded')
   assert.equal(message.level, 'warning')
   assert.equal(message.event_id, await page.evaluate(() => window.earlyId), 'the id returned before load is the one sent')
   const error = events.find((e) => e.exception)

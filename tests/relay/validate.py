@@ -43,6 +43,18 @@ def _dropped(sent, kept, path=""):
             yield from _dropped(a, b, f"{path}.{i}")
 
 
+def _canonical(event):
+    """What the SDK sent, with Relay's documented rewrites applied, so that
+    a rename is not reported as a drop: a log entry without params keeps its
+    text in `formatted`."""
+    entry = event.get("logentry")
+    if isinstance(entry, dict) and "message" in entry and not entry.get("params"):
+        entry = dict(entry)
+        entry.setdefault("formatted", entry.pop("message"))
+        event = {**event, "logentry": entry}
+    return event
+
+
 def problems(event):
     try:
         out = _normalizer.normalize_event(event)
@@ -50,7 +62,7 @@ def problems(event):
         return [f"relay refused the event: {e}"]
     found = [f"{e.get('name')}: {e.get('type')} {e.get('reason', '')}".strip() for e in out.get("errors") or []]
     found += list(_meta_errors(out.get("_meta") or {}))
-    found += [f"dropped by relay: {p}" for p in _dropped(event, out)]
+    found += [f"dropped by relay: {p}" for p in _dropped(_canonical(event), out)]
     return found
 
 

@@ -1,0 +1,82 @@
+// `npm pack` of pkg/ gives a tarball that installs and works in an empty
+// project: from Node (`import('wasm-sentry')`), through esbuild for browsers,
+// and with its TypeScript types checked by tsc.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFile, execFileSync } from 'node:child_process'
+import { promisify } from 'node:util'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { startReceiver } from '../support/receiver.mjs'
+import { assertValidByRelay } from '../support/relay.mjs'
+
+const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
+const BIN = path.join(REPO, 'node_modules/.bin')
+let dir, receiver
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasm-sentry-app-'))
+  const tgz = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir, path.join(REPO, 'pkg')], { encoding: 'utf8' }).trim().split('\n').pop()
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'empty-app', private: true, type: 'module' }))
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', path.join(dir, tgz)], { cwd: dir, stdio: 'pipe' })
+  receiver = await startReceiver()
+})
+
+after(async () => {
+  await receiver?.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+test('the packed tarball holds the wasm, the glue, the snippet, the wrapper and the types', () => {
+  const installed = path.join(dir, 'node_modules/wasm-sentry')
+  for (const f of ['package.json', 'README.md', 'index.js', 'node.js', 'worker.js', 'sdk.js', 'index.d.ts', 'worker.d.ts', 'wasm_sentry.js', 'wasm_sentry_bg.wasm']) {
+    assert.ok(fs.existsSync(path.join(installed, f)), f)
+  }
+  assert.ok(fs.readdirSync(path.join(installed, 'snippets')).length === 1)
+})
+
+test('import("wasm-sentry") in Node captures and flushes to the receiver', async () => {
+  fs.writeFileSync(path.join(dir, 'app.mjs'), `
+    const Sentry = await import('wasm-sentry')
+    Sentry.init({ dsn: process.argv[2], release: 'node-app@1' })
+    try { JSON.parse('{oops') } catch (e) { console.log(Sentry.captureException(e)) }
+    console.log(await Sentry.flush(5000))
+  `)
+  // Not execFileSync: the receiver lives in this process and must keep answering.
+  const { stdout } = await promisify(execFile)('node', ['app.mjs', receiver.dsn], { cwd: dir, encoding: 'utf8' })
+  const [id, flushed] = stdout.trim().split('\n')
+  assert.equal(flushed, 'true')
+  const event = receiver.events().find((e) => e.event_id === id)
+  assert.ok(event, 'the event arrived')
+  assert.equal(event.exception.values[0].type, 'SyntaxError')
+  assert.equal(event.release, 'node-app@1')
+  assertValidByRelay([event], 'node-package')
+})
+
+test('esbuild bundles the browser entry and the worker entry', () => {
+  fs.writeFileSync(path.join(dir, 'browser.js'), `import { init, captureException } from 'wasm-sentry'\ninit({ dsn: 'https://k@h/1' })\ncaptureException(new Error('x'))\n`)
+  execFileSync(path.join(BIN, 'esbuild'), ['browser.js', '--bundle', '--format=esm', '--splitting', '--minify', '--outdir=out-browser'], { cwd: dir, stdio: 'pipe' })
+  assert.ok(fs.readdirSync(path.join(dir, 'out-browser')).length >= 2, 'the glue is split off the shim')
+  fs.writeFileSync(path.join(dir, 'worker.js'), `import { init } from 'wasm-sentry/worker'\nexport default { fetch() { init({}); return new Response('ok') } }\n`)
+  execFileSync(path.join(BIN, 'esbuild'), ['worker.js', '--bundle', '--format=esm', '--external:*.wasm', '--outfile=out-worker.js'], { cwd: dir, stdio: 'pipe' })
+  assert.match(fs.readFileSync(path.join(dir, 'out-worker.js'), 'utf8'), /wasm_sentry_bg\.wasm/)
+})
+
+test('the TypeScript types check against a typical use, and reject a wrong one', () => {
+  const tsconfig = { compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'] } }
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ ...tsconfig, files: ['use.ts'] }))
+  fs.writeFileSync(path.join(dir, 'use.ts'), `
+    import * as Sentry from 'wasm-sentry'
+    import { init as workerInit } from 'wasm-sentry/worker'
+    Sentry.init({ dsn: 'https://k@h/1', release: 'r', environment: 'e', debug: true })
+    const id: string | undefined = Sentry.captureException(new Error('x'))
+    Sentry.captureMessage('m', 'warning')
+    const ok: Promise<boolean> = Sentry.flush(1000)
+    workerInit({ dsn: 'x' })
+    export { id, ok }
+  `)
+  execFileSync(path.join(BIN, 'tsc'), ['-p', dir], { cwd: dir, stdio: 'pipe' })
+  fs.writeFileSync(path.join(dir, 'use.ts'), `import * as Sentry from 'wasm-sentry'\nSentry.captureMessage('m', 'loud')\n`)
+  assert.throws(() => execFileSync(path.join(BIN, 'tsc'), ['-p', dir], { cwd: dir, stdio: 'pipe' }))
+})

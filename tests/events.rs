@@ -1,0 +1,92 @@
+//! Host tests of whole envelopes as the core builds them: Sentry's own Rust
+//! protocol crate (`sentry-types`) must parse every one strictly, and each
+//! event is written to `target/test-events/host/` for the Relay sweep of
+//! `scripts/test.sh`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use sentry_types::protocol::v7::{Envelope as SentryEnvelope, EnvelopeItem};
+use std::path::PathBuf;
+use wasm_sentry::core::client::{page_request, Client, ClientOptions, ThrownError};
+use wasm_sentry::core::protocol::{Event, EventId, Frame, Level, Mechanism, Stacktrace};
+
+const NOW: u64 = 1_764_000_000_000;
+
+fn client() -> Client {
+    let mut opts = ClientOptions::default();
+    opts.release = Some("app@1.2.3".into());
+    opts.environment = Some("test".into());
+    opts.dist = Some("7".into());
+    Client::new("https://0123456789abcdef@o1.ingest.example/5", opts).unwrap()
+}
+
+/// Builds the envelope, checks it with sentry-types, saves the event, returns it as JSON.
+fn roundtrip(name: &str, event: Event) -> serde_json::Value {
+    let out = client().prepare(event.clone(), NOW + 5);
+    let parsed = SentryEnvelope::from_slice(out.body.as_bytes()).expect("sentry-types parses the envelope");
+    assert_eq!(parsed.uuid().map(|u| u.simple().to_string()), Some(event.event_id.to_hex()));
+    let items: Vec<_> = parsed.items().collect();
+    assert_eq!(items.len(), 1);
+    let EnvelopeItem::Event(ev) = items[0] else { panic!("an event item") };
+    assert_eq!(ev.event_id.simple().to_string(), event.event_id.to_hex());
+
+    let payload = out.body.split('\n').nth(2).unwrap();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/test-events/host");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("{name}.json")), payload).unwrap();
+    serde_json::from_str(payload).unwrap()
+}
+
+fn base(id: u8) -> Event {
+    Event { event_id: EventId([id; 16]), timestamp_ms: NOW, ..Default::default() }
+}
+
+#[test]
+fn uncaught_error_with_v8_frames_and_page_context() {
+    let stack = "TypeError: Cannot read properties of null (reading 'x')\n    at read (https://app.example/static/app.js?v=3:10:17)\n    at HTMLButtonElement.onClick (https://app.example/static/app.js?v=3:20:5)";
+    let thrown = ThrownError { name: "TypeError", message: "Cannot read properties of null (reading 'x')", stack, ..Default::default() };
+    let mut event = base(1);
+    event.request = page_request("https://app.example/page?q=1", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0", "https://ref.example/");
+    event.exception.push(Client::exception_from_error(&thrown, Mechanism { ty: "auto.browser.global_handlers.onerror".into(), handled: Some(false), synthetic: None }));
+    let json = roundtrip("uncaught-error", event);
+    let frames = json["exception"]["values"][0]["stacktrace"]["frames"].as_array().unwrap();
+    assert_eq!(frames[1]["function"], "read");
+    assert_eq!(frames[1]["abs_path"], "https://app.example/static/app.js?v=3");
+    assert_eq!(frames[1]["filename"], "/static/app.js");
+    assert_eq!(json["dist"], "7");
+}
+
+#[test]
+fn message_event_at_each_level() {
+    for (i, level) in [Level::Debug, Level::Info, Level::Warning, Level::Error, Level::Fatal].into_iter().enumerate() {
+        let mut event = base(10 + i as u8);
+        event.level = level;
+        event.message = Some(format!("a {} message with \"quotes\" and\nnewlines", level.as_str()));
+        let json = roundtrip(&format!("message-{}", level.as_str()), event);
+        assert_eq!(json["level"], level.as_str());
+    }
+}
+
+#[test]
+fn wasm_and_native_frames() {
+    let mut event = base(20);
+    let frames = vec![
+        Frame { function: Some("main".into()), abs_path: Some("http://h/app.js".into()), filename: Some("/app.js".into()), lineno: Some(1), colno: Some(1), in_app: Some(true), ..Default::default() },
+        Frame { in_app: Some(false), ..Default::default() },
+        Frame { function: Some("app::run".into()), raw_function: Some("_ZN3app3run17h0123456789abcdefE".into()), abs_path: Some("http://h/app.wasm".into()), instruction_addr: Some(0x1a2b), in_app: Some(true), ..Default::default() },
+    ];
+    event.exception.push(wasm_sentry::core::protocol::Exception {
+        ty: "RuntimeError".into(),
+        value: Some("unreachable".into()),
+        mechanism: Some(Mechanism { ty: "generic".into(), handled: Some(true), synthetic: None }),
+        stacktrace: Some(Stacktrace { frames }),
+    });
+    let json = roundtrip("wasm-frames", event);
+    assert_eq!(json["exception"]["values"][0]["stacktrace"]["frames"][2]["instruction_addr"], "0x1a2b");
+}
+
+#[test]
+fn huge_and_hostile_strings_stay_valid_json() {
+    let mut event = base(30);
+    event.message = Some(format!("{}\u{0}\u{1b}[31m\u{2028}😀", "x".repeat(100_000)));
+    roundtrip("hostile-message", event);
+}

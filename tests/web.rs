@@ -1,0 +1,67 @@
+//! Platform-layer tests under wasm-bindgen-test: in Node by default, and in
+//! headless Chromium with `WASM_BINDGEN_USE_BROWSER=1` (scripts/test.sh runs both).
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::wasm_bindgen_test;
+use wasm_sentry::web::exports::{capture_error, capture_message, flush, sdk_version, start, stop};
+
+/// Port 9 on loopback: nothing listens, so every send fails fast.
+const CLOSED_DSN: &str = "http://public@127.0.0.1:9/1";
+
+fn capture(event_id: &str, message: &str, stack: &str) -> String {
+    capture_error(event_id, 0.0, "http://page/", "ua", "", "TypeError", message, stack, "generic".into(), true, "", 0, 0)
+}
+
+fn is_event_id(s: &str) -> bool {
+    s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+}
+
+#[wasm_bindgen_test]
+fn start_refuses_a_malformed_dsn_with_its_reason() {
+    assert_eq!(start("nope", String::new(), String::new(), String::new()).as_deref(), Some("the DSN has no scheme (expected https://KEY@HOST/PROJECT_ID)"));
+    assert_eq!(start("https://k@host/abc", String::new(), String::new(), String::new()).as_deref(), Some("the DSN's project id must be a number"));
+    assert_eq!(start(CLOSED_DSN, "r".into(), String::new(), String::new()), None);
+}
+
+#[wasm_bindgen_test]
+fn captures_return_fresh_ids_or_keep_the_given_one() {
+    assert_eq!(start(CLOSED_DSN, String::new(), String::new(), String::new()), None);
+    let a = capture("", "boom", "TypeError: boom\n    at f (http://page/a.js:1:2)");
+    let b = capture_message("", 0.0, "", "", "", "hello".into(), "warning");
+    assert!(is_event_id(&a) && is_event_id(&b), "{a} {b}");
+    assert_ne!(a, b);
+    let given = "0123456789abcdef0123456789abcdef";
+    assert_eq!(capture(given, "x", ""), given);
+}
+
+#[wasm_bindgen_test]
+fn hostile_input_still_gives_an_event() {
+    assert_eq!(start(CLOSED_DSN, String::new(), String::new(), String::new()), None);
+    let huge = "x".repeat(1 << 20);
+    let garbage = "\u{0}\n    at (\n    at ):wasm-function[:0x\n".repeat(10_000);
+    assert!(is_event_id(&capture("not-an-id", &huge, &huge)));
+    assert!(is_event_id(&capture("", "", &garbage)));
+    assert!(is_event_id(&capture_message("", -1.0, "", "", "", "m".into(), "no-such-level")));
+}
+
+#[wasm_bindgen_test]
+fn after_stop_captures_are_no_ops() {
+    assert_eq!(start(CLOSED_DSN, String::new(), String::new(), String::new()), None);
+    stop();
+    assert_eq!(capture("", "x", ""), "");
+}
+
+#[wasm_bindgen_test]
+async fn flush_resolves_true_once_a_refused_send_has_settled() {
+    assert_eq!(start(CLOSED_DSN, String::new(), String::new(), String::new()), None);
+    capture("", "x", "");
+    let done = JsFuture::from(js_sys::Promise::from(flush(5000.0))).await.unwrap();
+    assert_eq!(done, JsValue::TRUE);
+}
+
+#[wasm_bindgen_test]
+fn reports_its_version() {
+    assert_eq!(sdk_version(), env!("CARGO_PKG_VERSION"));
+}
