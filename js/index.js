@@ -10,4 +10,4 @@ const sdk = createSdk(() =>
   }),
 )
 
-export const { init, captureException, captureMessage, flush, close, lastEventId } = sdk
+export const { init, captureException, captureMessage, flush, close, lastEventId, ready, parseStack } = sdk

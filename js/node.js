@@ -8,4 +8,4 @@ const sdk = createSdk(async () => {
   return m
 })
 
-export const { init, captureException, captureMessage, flush, close, lastEventId } = sdk
+export const { init, captureException, captureMessage, flush, close, lastEventId, ready, parseStack } = sdk

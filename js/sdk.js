@@ -10,14 +10,30 @@ const MAX_BUFFERED = 100
 const OFF = 0, LOADING = 1, READY = 2, DISABLED = 3
 const PREFIX = '[wasm-sentry]'
 
+// The URL prefix of the SDK's own files, whose frames are never the app's.
+// Only when this file is served as itself: in a bundle, import.meta.url is
+// the app's URL, and every frame would wrongly count as the SDK's.
+let SDK_BASE = ''
+try {
+  const url = import.meta.url
+  if (/\/sdk\.js$/.test(url)) SDK_BASE = url.slice(0, -'sdk.js'.length)
+} catch (e) {}
+
 export function createSdk(loadWasm) {
   const g = globalThis
   let state = OFF
-  let wasm
+  let wasm // the module, once the client runs
+  let mod // the module, once loaded
+  let loading
   let options = {}
   let buffer = []
-  let loading
   let lastId
+  let warnedNotReady = false
+
+  // Loads the wasm once, for `init` and for `ready`.
+  function load() {
+    return (loading ||= Promise.resolve().then(loadWasm).then((m) => (mod = m)))
+  }
 
   const warn = (...a) => { try { g.console && console.warn(PREFIX, ...a) } catch (e) {} }
   const debug = (...a) => { options.debug && warn(...a) }
@@ -131,8 +147,7 @@ export function createSdk(loadWasm) {
         g.addEventListener('error', onError)
         g.addEventListener('unhandledrejection', onRejection)
       }
-      loading = Promise.resolve()
-        .then(loadWasm)
+      load()
         .then((m) => {
           const problem = m.start(dsn, str(options, 'release'), str(options, 'environment'), str(options, 'dist'))
           if (problem) {
@@ -178,7 +193,7 @@ export function createSdk(loadWasm) {
     try {
       const t = timeout == null ? 2000 : Math.max(0, +timeout || 0)
       const deadline = Date.now() + t
-      if (state === LOADING) await Promise.race([loading, sleep(t)])
+      if (state === LOADING) await Promise.race([load().catch(() => {}), sleep(t)])
       if (state !== READY) return false
       return await wasm.flush(Math.max(0, deadline - Date.now()))
     } catch (e) {
@@ -199,5 +214,28 @@ export function createSdk(loadWasm) {
     return ok
   }
 
-  return { init, captureException, captureMessage, flush, close, lastEventId: () => lastId }
+  // Resolves true once the wasm is loaded (false if it cannot be), after
+  // which `parseStack` is synchronous. `init` does not wait for it.
+  function ready() {
+    return load().then(() => true, () => false)
+  }
+
+  // The frames an event would get for this error (oldest first). Takes an
+  // Error, anything with `stack`/`name`/`message`, or a bare stack string.
+  function parseStack(error) {
+    try {
+      if (!mod) {
+        load().catch(() => {})
+        if (!warnedNotReady) warn('parseStack() needs the wasm: `await ready()` first; returning []')
+        warnedNotReady = true
+        return []
+      }
+      const [stack, name, message] = typeof error === 'string' ? [error, '', ''] : [str(error, 'stack'), str(error, 'name'), str(error, 'message')]
+      return JSON.parse(mod.parseStack(stack, name, message, SDK_BASE))
+    } catch (e) {
+      return []
+    }
+  }
+
+  return { init, captureException, captureMessage, flush, close, lastEventId: () => lastId, ready, parseStack }
 }

@@ -11,4 +11,12 @@ pub mod core;
 pub mod web;
 
 pub use crate::core::dsn::{Dsn, ParseDsnError};
-pub use crate::core::protocol::{Level, SDK_VERSION};
+pub use crate::core::protocol::{Frame, Level, SDK_VERSION};
+
+/// The Sentry frames (oldest first) of a JS `stack` string from any engine:
+/// V8, SpiderMonkey, JavaScriptCore, with WebAssembly frames. Pass the
+/// error's `name` and `message` when known, so that a multi-line header is
+/// told apart from the frames. The same as `parseStack` in JS.
+pub fn parse_stack(stack: &str, name: &str, message: &str) -> Vec<Frame> {
+    crate::core::stacktrace::parse(stack, name, message, "")
+}

@@ -57,9 +57,7 @@ impl Client {
     /// Builds the exception for a thrown error, frames oldest first.
     pub fn exception_from_error(err: &ThrownError<'_>, mechanism: Mechanism) -> Exception {
         let ty = if err.name.is_empty() { "Error" } else { err.name };
-        // V8 starts `stack` with `String(error)`: `Name: message`, or `Name`.
-        let header = if err.message.is_empty() { ty.to_owned() } else { [ty, ": ", err.message].concat() };
-        let mut frames = stacktrace::parse(err.stack, Some(&header));
+        let mut frames = stacktrace::parse(err.stack, err.name, err.message, "");
         if frames.is_empty() && !err.fallback_url.is_empty() {
             frames.push(stacktrace::to_frame(stacktrace::RawFrame {
                 function: None,

@@ -4,6 +4,8 @@
 
 use super::bindings::{flush_pending, now_ms, random_u64, send_envelope};
 use crate::core::client::{page_request, Client, ClientOptions, ThrownError};
+use crate::core::json::write_list;
+use crate::core::stacktrace;
 use crate::core::protocol::{Event, EventId, Level, Mechanism, SDK_VERSION};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -114,4 +116,13 @@ pub fn flush(timeout_ms: f64) -> JsValue {
 #[wasm_bindgen(js_name = sdkVersion)]
 pub fn sdk_version() -> String {
     SDK_VERSION.to_owned()
+}
+
+/// The frames an event would get for this error, as a JSON array (oldest
+/// first). `sdk_base` is the URL prefix of the SDK's own files.
+#[wasm_bindgen(js_name = parseStack)]
+pub fn parse_stack(stack: &str, name: &str, message: &str, sdk_base: &str) -> String {
+    let mut out = String::new();
+    write_list(&mut out, &stacktrace::parse(stack, name, message, sdk_base));
+    out
 }

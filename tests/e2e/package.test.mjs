@@ -10,6 +10,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { startReceiver } from '../support/receiver.mjs'
 import { assertValidByRelay } from '../support/relay.mjs'
+import { startStatic } from '../support/static.mjs'
+import { launchChromium } from '../support/browser.mjs'
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
 const BIN = path.join(REPO, 'node_modules/.bin')
@@ -79,4 +81,37 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
   execFileSync(path.join(BIN, 'tsc'), ['-p', dir], { cwd: dir, stdio: 'pipe' })
   fs.writeFileSync(path.join(dir, 'use.ts'), `import * as Sentry from 'wasm-sentry'\nSentry.captureMessage('m', 'loud')\n`)
   assert.throws(() => execFileSync(path.join(BIN, 'tsc'), ['-p', dir], { cwd: dir, stdio: 'pipe' }))
+})
+
+test('Vite builds an app with the package; in headless Chromium its uncaught error arrives', async () => {
+  const app = path.join(dir, 'vite-app')
+  fs.mkdirSync(app)
+  fs.writeFileSync(path.join(app, 'index.html'), '<!doctype html><meta charset="utf-8"><button id="b">throw</button><script type="module" src="/main.js"></script>')
+  fs.writeFileSync(path.join(app, 'main.js'), `
+    import { init } from 'wasm-sentry'
+    init({ dsn: new URLSearchParams(location.search).get('dsn'), release: 'vite-app@1' })
+    function explode() { throw new RangeError('from a Vite build') }
+    document.getElementById('b').addEventListener('click', explode)
+  `)
+  await promisify(execFile)(path.join(BIN, 'vite'), ['build', '--logLevel', 'error', '--outDir', 'dist', app], { cwd: dir })
+  const assets = fs.readdirSync(path.join(app, 'dist/assets'))
+  assert.ok(assets.some((f) => f.endsWith('.wasm')), `Vite emitted the wasm: ${assets}`)
+  const site = await startStatic({ root: path.join(app, 'dist') })
+  const browser = await launchChromium()
+  try {
+    const page = await browser.newPage()
+    await page.goto(`${site.url}/?dsn=${encodeURIComponent(receiver.dsn)}`)
+    const before = receiver.events().length
+    await page.click('#b')
+    const events = await receiver.waitForEvents(before + 1)
+    const event = events.at(-1)
+    assert.equal(event.exception.values[0].type, 'RangeError')
+    assert.equal(event.exception.values[0].value, 'from a Vite build')
+    assert.equal(event.release, 'vite-app@1')
+    assert.match(event.exception.values[0].stacktrace.frames.at(-1).abs_path, /\/assets\/.*\.js$/)
+    assertValidByRelay([event], 'vite-app')
+  } finally {
+    await browser.close()
+    await site.close()
+  }
 })

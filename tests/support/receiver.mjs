@@ -43,7 +43,11 @@ export function parseEnvelope(raw) {
     } else {
       payload = line()
     }
-    items.push({ header: itemHeader, payload: JSON.parse(payload) })
+    let parsed = payload
+    try {
+      parsed = JSON.parse(payload)
+    } catch {} // attachments and other non-JSON items stay text
+    items.push({ header: itemHeader, payload: parsed })
   }
   return { header, items }
 }

@@ -1,19 +1,26 @@
 //! Stack strings, as JS engines print them, to Sentry frames.
 //!
 //! Each engine's file holds its line grammar only: one line in, one
-//! [`RawFrame`] borrowing the line out. The rules that do not depend on the
-//! engine (URLs, `in_app`, anonymous names, caps, order) live in `frame.rs` and
-//! here, once.
+//! [`RawFrame`] borrowing the line out. What does not depend on the engine
+//! (the header, `url:line:col` and wasm locations, caps, order, and in
+//! `frame.rs` the URL, `in_app`, naming and wasm-address rules) lives here
+//! once. Every step is linear in the input and total: a line that does not
+//! parse is skipped, never an error.
 
 mod frame;
+mod jsc;
+mod spidermonkey;
 mod v8;
 
-pub use frame::to_frame;
+pub use frame::{number_wasm_modules, to_frame};
 
 use crate::core::protocol::Frame;
 
 /// The most frames kept per stack (the newest ones, nearest the throw).
+/// Engines print up to 128 (SpiderMonkey, on overflow) or 100 (JSC).
 pub const MAX_FRAMES: usize = 250;
+/// The deepest eval nesting followed before a location counts as unknown.
+pub const MAX_NESTING: usize = 32;
 
 /// One frame as the engine printed it, before any Sentry rule is applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,31 +34,88 @@ pub enum Location<'a> {
     /// A script location; line and column are 1-based as printed.
     Source { url: &'a str, line: Option<u64>, col: Option<u64> },
     /// A WebAssembly function: the module URL, function index and byte offset.
-    Wasm { url: &'a str, func_index: Option<u64>, offset: Option<u64> },
-    /// Engine-internal code (`native`, `[native code]`, builtins).
+    Wasm { url: Option<&'a str>, func_index: Option<u64>, offset: Option<u64> },
+    /// Engine-internal code (`native`, `[native code]`, promise combinators).
     Native,
     /// No location at all.
     Unknown,
 }
 
-/// Parses a whole `stack` into Sentry frames, oldest first.
+/// The frames of a stack, newest first, as the engine printed them.
 ///
-/// `header` is the text the engine puts before the frames (`Name: message`
-/// for V8). When the stack starts with it, it is skipped whole, so a message
-/// containing lines that look like frames gives no frames.
-pub fn parse(stack: &str, header: Option<&str>) -> Vec<Frame> {
-    let body = match header {
-        Some(h) if !h.is_empty() => stack.strip_prefix(h).unwrap_or(stack),
-        _ => stack,
-    };
-    let mut frames: Vec<Frame> = body
-        .split('\n')
-        .filter_map(|line| v8::parse_line(line.strip_suffix('\r').unwrap_or(line)))
+/// `name` and `message` are the error's: V8 starts its stacks with
+/// `String(error)`, which can span lines, and a message can even hold lines
+/// that look like frames. Knowing them, the header is skipped whole.
+pub fn raw_frames<'a>(stack: &'a str, name: &str, message: &str) -> impl Iterator<Item = RawFrame<'a>> {
+    let body = skip_header(stack, name, message);
+    let v8 = body.split('\n').any(v8::is_frame_line);
+    body.split('\n')
+        .filter_map(move |line| {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if v8 {
+                v8::is_frame_line(line).then(|| v8::parse_line(line)).flatten()
+            } else {
+                spidermonkey::parse_line(line)
+            }
+        })
         .take(MAX_FRAMES)
+}
+
+/// Parses a whole `stack` into Sentry frames, oldest first: exactly the
+/// frames an event gets for that error.
+///
+/// `sdk_base` is the URL prefix of the SDK's own files (empty when unknown).
+/// Their frames are not the app's: removed from the top of the stack, where
+/// capturing put them, and marked `in_app: false` anywhere else.
+pub fn parse(stack: &str, name: &str, message: &str, sdk_base: &str) -> Vec<Frame> {
+    let is_sdk = |f: &Frame| !sdk_base.is_empty() && f.abs_path.as_deref().is_some_and(|p| p.starts_with(sdk_base));
+    let mut frames: Vec<Frame> = raw_frames(stack, name, message)
         .map(to_frame)
+        .skip_while(|f| is_sdk(f))
+        .map(|mut f| {
+            if is_sdk(&f) {
+                f.in_app = Some(false);
+            }
+            f
+        })
         .collect();
     frames.reverse();
+    number_wasm_modules(&mut frames, &mut Vec::new());
     frames
+}
+
+/// The part of `stack` after the header V8 writes (`Name: message`, `Name`
+/// or `message`, as `Error.prototype.toString` gives). When the header was
+/// fixed before `name` or `message` changed, a multi-line message is still
+/// found and skipped. SpiderMonkey and JSC print no header: nothing matches.
+fn skip_header<'a>(stack: &'a str, name: &str, message: &str) -> &'a str {
+    let full = [name, ": ", message].concat();
+    let candidates = [
+        (!name.is_empty() && !message.is_empty()).then_some(full.as_str()),
+        (!message.is_empty()).then_some(message),
+        (!name.is_empty()).then_some(name),
+    ];
+    for header in candidates.into_iter().flatten() {
+        if let Some(rest) = stack.strip_prefix(header) {
+            if rest.is_empty() || rest.starts_with('\n') {
+                return rest;
+            }
+        }
+    }
+    if message.contains('\n') {
+        if let Some(i) = stack.find(message) {
+            return &stack[i + message.len()..];
+        }
+    }
+    stack
+}
+
+/// `url:wasm-function[I]:0xHEX` (or without the offset), in every engine.
+pub(crate) fn wasm_location(s: &str) -> Option<Location<'_>> {
+    let (url, rest) = s.rsplit_once(":wasm-function[")?;
+    let (index, rest) = rest.split_once(']')?;
+    let offset = rest.strip_prefix(":0x").and_then(|h| if h.len() <= 16 { u64::from_str_radix(h, 16).ok() } else { None });
+    Some(Location::Wasm { url: (!url.is_empty()).then_some(url), func_index: parse_u64(index), offset })
 }
 
 /// Splits `url[:line[:col]]` from the right. Shared by every engine's grammar.
@@ -69,10 +133,14 @@ pub(crate) fn split_line_col(s: &str) -> (&str, Option<u64>, Option<u64>) {
 /// `abc:123` → (`abc`, 123); `None` when there is no `:digits` suffix.
 fn rsplit_number(s: &str) -> Option<(&str, u64)> {
     let (rest, digits) = s.rsplit_once(':')?;
+    Some((rest, parse_u64(digits)?))
+}
+
+fn parse_u64(digits: &str) -> Option<u64> {
     if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    Some((rest, digits.parse().ok()?))
+    digits.parse().ok()
 }
 
 #[cfg(test)]
@@ -90,20 +158,30 @@ mod tests {
     #[test]
     fn frames_come_oldest_first() {
         let stack = "TypeError: boom\n    at inner (http://h/a.js:3:9)\n    at outer (http://h/a.js:7:3)\n    at http://h/a.js:9:1";
-        let frames = parse(stack, Some("TypeError: boom"));
+        let frames = parse(stack, "TypeError", "boom", "");
         let names: Vec<_> = frames.iter().map(|f| f.function.as_deref()).collect();
         assert_eq!(names, [None, Some("outer"), Some("inner")]);
-        assert_eq!(frames[2].lineno, Some(3));
-        assert_eq!(frames[2].colno, Some(9));
+        assert_eq!((frames[2].lineno, frames[2].colno), (Some(3), Some(9)));
     }
 
     #[test]
     fn a_message_with_frame_like_lines_gives_no_frames() {
-        let header = "Error: look\n    at fake (http://evil/x.js:1:1)";
-        let stack = format!("{header}\n    at real (http://h/a.js:1:2)");
-        let frames = parse(&stack, Some(header));
+        let message = "look\n    at fake (http://evil/x.js:1:1)\nfake@http://evil/x.js:1:1";
+        let stack = format!("Error: {message}\n    at real (http://h/a.js:1:2)");
+        let frames = parse(&stack, "Error", message, "");
         assert_eq!(frames.len(), 1);
         assert_eq!(frames[0].function.as_deref(), Some("real"));
+        // The name changed after the stack was made: the message still finds the header.
+        assert_eq!(parse(&stack, "Renamed", message, "").len(), 1);
+    }
+
+    #[test]
+    fn at_sign_stacks_have_no_header() {
+        let stack = "inner@http://h/a.js:3:9\nouter@http://h/a.js:7:3\n@http://h/a.js:9:1\n";
+        let frames = parse(stack, "TypeError", "boom", "");
+        assert_eq!(frames.len(), 3);
+        assert_eq!(frames[2].function.as_deref(), Some("inner"));
+        assert_eq!(frames[0].function, None);
     }
 
     #[test]
@@ -112,16 +190,24 @@ mod tests {
         for i in 0..400 {
             stack.push_str(&format!("\n    at f{i} (http://h/a.js:{}:1)", i + 1));
         }
-        let frames = parse(&stack, None);
+        let frames = parse(&stack, "Error", "deep", "");
         assert_eq!(frames.len(), MAX_FRAMES);
         assert_eq!(frames.last().unwrap().function.as_deref(), Some("f0"));
     }
 
     #[test]
+    fn sdk_frames_leave_the_top_and_are_never_in_app() {
+        let stack = "Error: x\n    at capture (http://cdn/wasm-sentry/sdk.js:1:1)\n    at app (http://h/a.js:2:2)\n    at wrap (http://cdn/wasm-sentry/sdk.js:9:9)\n    at main (http://h/a.js:1:1)";
+        let frames = parse(stack, "Error", "x", "http://cdn/wasm-sentry/");
+        let names: Vec<_> = frames.iter().map(|f| (f.function.as_deref().unwrap(), f.in_app.unwrap())).collect();
+        assert_eq!(names, [("main", true), ("wrap", false), ("app", true)]);
+    }
+
+    #[test]
     fn garbage_never_panics() {
-        for s in ["", "\n\n", "at", "    at (", "    at )(", "    at f (:::)", "\u{0}\u{ffff}", "    at eval at (", "    at x (a:wasm-function[:0x)"] {
-            let _ = parse(s, None);
-            let _ = parse(s, Some(s));
+        for s in ["", "\n\n", "at", "    at (", "    at )(", "    at f (:::)", "\u{0}\u{ffff}", "    at eval at (", "    at x (a:wasm-function[:0x)", "@", "@@", "*@", " line 1 > ", "f@a line 99999999999999999999 > eval:1:1", "f@a:wasm-function[1]:0xfffffffffffffffffffff"] {
+            let _ = parse(s, "", "", "");
+            let _ = parse(s, s, s, "");
         }
     }
 }

@@ -1,67 +1,99 @@
-//! V8 (Chrome, Edge, Node, workerd): `    at FUNCTION (LOCATION)` or `    at LOCATION`.
+//! V8 (Chrome, Edge, Node, workerd). A frame line is
+//!
+//! ```text
+//! frame    = "at " ["async "] ["new "] function " (" location ")"
+//!          | "at " ["async "] location
+//! location = "native" | "<anonymous>" | "unknown location" | "index " N
+//!          | eval-origin ", " position        ; code run by eval / new Function
+//!          | url ":wasm-function[" I "]:0x" HEX
+//!          | url [":" line [":" column]]
+//! eval-origin = "eval at " function " (" (eval-origin | url ":" line ":" column) ")"
+//! ```
+//! The header (`String(error)`, possibly several lines) precedes the frames.
 
-use super::{split_line_col, Location, RawFrame};
+use super::{split_line_col, wasm_location, Location, RawFrame, MAX_NESTING};
+
+/// Whether a stack line is a V8 frame line (the header never starts so,
+/// unless a message forges one; `mod.rs` skips the known header first).
+pub fn is_frame_line(line: &str) -> bool {
+    line.trim_start().starts_with("at ") && line.starts_with(|c: char| c.is_whitespace())
+}
 
 pub fn parse_line(line: &str) -> Option<RawFrame<'_>> {
     let rest = line.trim_start().strip_prefix("at ")?.trim_end();
+    let rest = rest.strip_prefix("async ").unwrap_or(rest);
     if rest.is_empty() {
         return None;
     }
     if let Some(inner) = rest.strip_suffix(')') {
-        if let Some(open) = matching_open(inner) {
-            if let Some(function) = inner[..open].strip_suffix(' ') {
-                let function = strip_call_prefixes(function.trim());
-                return Some(RawFrame { function: Some(function), location: location(&inner[open + 1..]) });
-            }
+        if let Some(open) = opening_paren(inner) {
+            let function = inner[..open].trim_end();
+            let function = function.strip_prefix("new ").unwrap_or(function);
+            return Some(RawFrame { function: Some(function), location: location(&inner[open + 1..]) });
         }
     }
     Some(RawFrame { function: None, location: location(rest) })
 }
 
-/// `async f` and `new F` describe the call, not the function's name.
-fn strip_call_prefixes(f: &str) -> &str {
-    let f = f.strip_prefix("async ").unwrap_or(f);
-    f.strip_prefix("new ").unwrap_or(f)
-}
-
-/// The index of the `(` that opens the parenthesis closed at the end of `s`.
-fn matching_open(s: &str) -> Option<usize> {
+/// Finds the `(` that opens the location closed at the end of `s`: the
+/// balanced one when parentheses in the URL balance, else the first ` (`.
+fn opening_paren(s: &str) -> Option<usize> {
     let mut depth = 0usize;
     for (i, b) in s.bytes().enumerate().rev() {
         match b {
             b')' => depth += 1,
-            b'(' if depth == 0 => return Some(i),
+            b'(' if depth == 0 => return (i > 0 && s.as_bytes().get(i - 1) == Some(&b' ')).then_some(i).or_else(|| s.find(" (").map(|j| j + 1)),
             b'(' => depth -= 1,
             _ => {}
         }
     }
-    None
+    s.find(" (").map(|j| j + 1)
 }
 
 fn location(s: &str) -> Location<'_> {
     match s {
         "native" => return Location::Native,
-        "" | "<anonymous>" => return Location::Unknown,
+        "" | "<anonymous>" | "unknown location" => return Location::Unknown,
         _ => {}
     }
-    if s.starts_with("index ") {
-        // `Promise.all (index 0)`: a builtin combinator, no source location.
-        return Location::Native;
+    if let Some(n) = s.strip_prefix("index ") {
+        if n.bytes().all(|b| b.is_ascii_digit()) {
+            // `Promise.all (index 0)`: a builtin combinator, no source location.
+            return Location::Native;
+        }
     }
-    // `eval at f (URL:L:C), <anonymous>:L:C`: the eval'd code has no file of
-    // its own, so the frame points at the call that ran `eval`.
-    if let Some(after) = s.strip_prefix("eval at ") {
-        let end = after.find(')').unwrap_or(after.len());
-        let open = after[..end].rfind('(').map_or(0, |i| i + 1);
-        return location(&after[open..end]);
+    if s.starts_with("eval at ") {
+        return eval_location(s);
     }
-    if let Some((url, func)) = s.split_once(":wasm-function[") {
-        let (index, offset) = func.split_once(']').unwrap_or((func, ""));
-        let offset = offset.strip_prefix(":0x").and_then(|h| u64::from_str_radix(h, 16).ok());
-        return Location::Wasm { url, func_index: index.parse().ok(), offset };
+    if let Some(wasm) = wasm_location(s) {
+        return wasm;
     }
     let (url, line, col) = split_line_col(s);
     Location::Source { url, line, col }
+}
+
+/// `eval at f (eval at g (URL:L:C)), <anonymous>:l:c`: eval'd code has no
+/// file of its own, so the frame points at the call to eval in the real file,
+/// the innermost origin.
+fn eval_location(s: &str) -> Location<'_> {
+    let mut origin = match s.rfind(", ") {
+        Some(i) if s[..i].ends_with(')') => &s[..i],
+        _ => s,
+    };
+    for _ in 0..MAX_NESTING {
+        let Some(rest) = origin.strip_prefix("eval at ") else { break };
+        let Some(inner) = rest.strip_suffix(')') else { return Location::Unknown };
+        let Some(open) = opening_paren(inner) else { return Location::Unknown };
+        origin = &inner[open + 1..];
+    }
+    match origin {
+        "unknown source" | "" => Location::Unknown,
+        _ if origin.starts_with("eval at ") => Location::Unknown,
+        _ => {
+            let (url, line, col) = split_line_col(origin);
+            Location::Source { url, line, col }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -74,20 +106,46 @@ mod tests {
             assert_eq!(parse_line($line), Some(RawFrame { function: $func, location: $loc }), "{}", $line);
         };
     }
+    fn src(url: &str, line: u64, col: u64) -> Location<'_> {
+        Source { url, line: Some(line), col: Some(col) }
+    }
 
     #[test]
-    fn v8_grammar() {
-        t!("    at f (http://h/a.js:1:2)", Some("f"), Source { url: "http://h/a.js", line: Some(1), col: Some(2) });
-        t!("    at http://h/a.js:1:2", None, Source { url: "http://h/a.js", line: Some(1), col: Some(2) });
-        t!("    at new Foo (file:///a%20b/c.js:10:20)", Some("Foo"), Source { url: "file:///a%20b/c.js", line: Some(10), col: Some(20) });
-        t!("    at async run (node:internal/x:1:2)", Some("run"), Source { url: "node:internal/x", line: Some(1), col: Some(2) });
+    fn v8_calls_and_prefixes() {
+        t!("    at f (http://h/a.js:1:2)", Some("f"), src("http://h/a.js", 1, 2));
+        t!("    at http://h/a.js:1:2", None, src("http://h/a.js", 1, 2));
+        t!("    at new Foo (file:///a%20b/c.js:10:20)", Some("Foo"), src("file:///a%20b/c.js", 10, 20));
+        t!("    at new <anonymous> (http://h/a.js:1:2)", Some("<anonymous>"), src("http://h/a.js", 1, 2));
+        t!("    at async run (node:internal/x:1:2)", Some("run"), src("node:internal/x", 1, 2));
+        t!("    at async file:///m.mjs:5:3", None, src("file:///m.mjs", 5, 3));
+        t!("    at Obj.m [as alias] (http://h/a.js:3:4)", Some("Obj.m [as alias]"), src("http://h/a.js", 3, 4));
+        t!("    at Object.get x [as x] (http://h/a.js:3:4)", Some("Object.get x [as x]"), src("http://h/a.js", 3, 4));
+    }
+
+    #[test]
+    fn v8_builtins() {
         t!("    at Array.map (<anonymous>)", Some("Array.map"), Unknown);
         t!("    at JSON.parse (native)", Some("JSON.parse"), Native);
         t!("    at async Promise.all (index 0)", Some("Promise.all"), Native);
-        t!("    at Obj.m [as alias] (http://h/a.js:3:4)", Some("Obj.m [as alias]"), Source { url: "http://h/a.js", line: Some(3), col: Some(4) });
-        t!("    at eval (eval at f (http://h/a.js:5:6), <anonymous>:1:1)", Some("eval"), Source { url: "http://h/a.js", line: Some(5), col: Some(6) });
-        t!("    at m (http://h/m.wasm:wasm-function[12]:0x1a2b)", Some("m"), Wasm { url: "http://h/m.wasm", func_index: Some(12), offset: Some(0x1a2b) });
-        t!("    at C:\\app\\a.js:7:8", None, Source { url: "C:\\app\\a.js", line: Some(7), col: Some(8) });
+        t!("    at <anonymous>:1:5", None, src("<anonymous>", 1, 5));
+    }
+
+    #[test]
+    fn v8_eval_points_at_the_eval_call() {
+        t!("    at eval (eval at f (http://h/a.js:5:6), <anonymous>:1:1)", Some("eval"), src("http://h/a.js", 5, 6));
+        t!("    at eval (eval at <anonymous> (eval at outer (http://h/a.js:2:3)), <anonymous>:1:1)", Some("eval"), src("http://h/a.js", 2, 3));
+        t!("    at g (eval at f (http://h/x (1).js:5:6), <anonymous>:1:1)", Some("g"), src("http://h/x (1).js", 5, 6));
+        t!("    at eval (eval at f (unknown source), <anonymous>:1:1)", Some("eval"), Unknown);
+    }
+
+    #[test]
+    fn v8_locations() {
+        t!("    at m (http://h/m.wasm:wasm-function[12]:0x1a2b)", Some("m"), Wasm { url: Some("http://h/m.wasm"), func_index: Some(12), offset: Some(0x1a2b) });
+        t!("    at wasm://wasm/8c2a5c76:wasm-function[1]:0x5a", None, Wasm { url: Some("wasm://wasm/8c2a5c76"), func_index: Some(1), offset: Some(0x5a) });
+        t!("    at C:\\app\\a.js:7:8", None, src("C:\\app\\a.js", 7, 8));
+        t!("    at f (C:\\Program Files (x86)\\a.js:7:8)", Some("f"), src("C:\\Program Files (x86)\\a.js", 7, 8));
+        t!("    at f (http://h/a).js:1:2)", Some("f"), src("http://h/a).js", 1, 2));
+        t!("    at f (http://h/a b/c.js?q=1#x:100000:250000)", Some("f"), src("http://h/a b/c.js?q=1#x", 100000, 250000));
         assert_eq!(parse_line("TypeError: x"), None);
         assert_eq!(parse_line("    at "), None);
     }

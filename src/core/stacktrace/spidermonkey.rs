@@ -1,0 +1,107 @@
+//! The `function@location` family: SpiderMonkey (Firefox) and JavaScriptCore
+//! (Safari) print frames the same way and differ only in their locations.
+//!
+//! ```text
+//! frame    = [async-cause "*"] [function] "@" [location]
+//! location = url " line " N " > " kind (" line " M " > " kind)* ":" L ":" C   ; SpiderMonkey eval chain
+//!          | url " line " N " > WebAssembly." how ":wasm-function[" I "]:0x" HEX
+//!          | url ":wasm-function[" I "]:0x" HEX
+//!          | jsc-location                                                    ; see jsc.rs
+//!          | url ":" line ":" column
+//! kind     = "eval" | "Function"
+//! ```
+//! The stack holds frames only: no header. The function is split at the
+//! first `@`, because URLs often hold one (`/node_modules/@scope/…`) and
+//! function names almost never do.
+
+use super::{jsc, split_line_col, wasm_location, Location, RawFrame};
+
+pub fn parse_line(line: &str) -> Option<RawFrame<'_>> {
+    let line = line.trim();
+    let (function, loc) = line.split_once('@')?;
+    // `async*f@…`, `setTimeout handler*f@…`: the cause of an async frame.
+    let function = match function.rfind('*') {
+        Some(i) if !function[..i].contains(['(', '[', '<']) => &function[i + 1..],
+        _ => function,
+    };
+    let location = jsc::location(loc).unwrap_or_else(|| location(loc));
+    Some(RawFrame { function: Some(function), location })
+}
+
+fn location(s: &str) -> Location<'_> {
+    if s.is_empty() {
+        return Location::Unknown;
+    }
+    // `URL line N > eval:L:C`: code run by eval (or `new Function`, or a wasm
+    // instantiation) has no file of its own; the frame points at line N of
+    // the file that ran it. SpiderMonkey gives no column for that call.
+    if let Some((url, n, tail)) = eval_chain(s) {
+        let last = tail.rsplit(" > ").next().unwrap_or(tail);
+        if let Some(Location::Wasm { func_index, offset, .. }) = wasm_location(last) {
+            return Location::Wasm { url: Some(url), func_index, offset };
+        }
+        return Location::Source { url, line: Some(n), col: None };
+    }
+    if let Some(wasm) = wasm_location(s) {
+        return wasm;
+    }
+    let (url, line, col) = split_line_col(s);
+    Location::Source { url, line, col }
+}
+
+/// Splits `URL line N > rest` at its first ` line N > `.
+fn eval_chain(s: &str) -> Option<(&str, u64, &str)> {
+    let mut from = 0;
+    while let Some(i) = s.get(from..)?.find(" line ") {
+        let at = from + i;
+        let after = &s[at + 6..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && digits <= 15 {
+            if let Some(tail) = after[digits..].strip_prefix(" > ") {
+                return Some((&s[..at], after[..digits].parse().ok()?, tail));
+            }
+        }
+        from = at + 6;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Location::*;
+
+    macro_rules! t {
+        ($line:expr, $func:expr, $loc:expr) => {
+            assert_eq!(parse_line($line), Some(RawFrame { function: $func, location: $loc }), "{}", $line);
+        };
+    }
+    fn src(url: &str, line: u64, col: u64) -> Location<'_> {
+        Source { url, line: Some(line), col: Some(col) }
+    }
+
+    #[test]
+    fn spidermonkey_frames() {
+        t!("f@http://h/a.js:1:2", Some("f"), src("http://h/a.js", 1, 2));
+        t!("@http://h/a.js:1:2", Some(""), src("http://h/a.js", 1, 2));
+        t!("outer/<@http://h/a.js:1:2", Some("outer/<"), src("http://h/a.js", 1, 2));
+        t!("Kc/Ab<@http://h/a.js:1:2", Some("Kc/Ab<"), src("http://h/a.js", 1, 2));
+        t!("async*run@http://h/a.js:3:4", Some("run"), src("http://h/a.js", 3, 4));
+        t!("setTimeout handler*f@http://h/a.js:3:4", Some("f"), src("http://h/a.js", 3, 4));
+        t!("f@http://h/node_modules/@scope/p/x.js:3:4", Some("f"), src("http://h/node_modules/@scope/p/x.js", 3, 4));
+    }
+
+    #[test]
+    fn spidermonkey_eval_chains_point_at_the_eval_call() {
+        t!("f@http://h/a.js line 2 > eval:1:5", Some("f"), Source { url: "http://h/a.js", line: Some(2), col: None });
+        t!("@http://h/a.js line 2 > eval line 1 > eval:1:1", Some(""), Source { url: "http://h/a.js", line: Some(2), col: None });
+        t!("anonymous@http://h/a.js line 9 > Function:3:1", Some("anonymous"), Source { url: "http://h/a.js", line: Some(9), col: None });
+        t!("f@http://h/my line/a.js line 2 > eval:1:5", Some("f"), Source { url: "http://h/my line/a.js", line: Some(2), col: None });
+    }
+
+    #[test]
+    fn spidermonkey_wasm() {
+        t!("m@http://h/m.wasm:wasm-function[3]:0x1f", Some("m"), Wasm { url: Some("http://h/m.wasm"), func_index: Some(3), offset: Some(0x1f) });
+        t!("m@http://h/a.js line 7 > WebAssembly.instantiate:wasm-function[3]:0x1f", Some("m"), Wasm { url: Some("http://h/a.js"), func_index: Some(3), offset: Some(0x1f) });
+    }
+}
