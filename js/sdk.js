@@ -19,6 +19,32 @@ try {
   if (/\/sdk\.js$/.test(url)) SDK_BASE = url.slice(0, -'sdk.js'.length)
 } catch (e) {}
 
+// Rebuilds frames from the numbers `parseStack` returns: 13 per frame,
+// `[flags, function, raw_function, abs_path, filename (start and end of a
+// span of the stack each), lineno, colno, instruction_addr, module]`.
+// Flag bits: 1 in_app, 2 function, 4 function in the demangled-names text,
+// 8 raw_function, 16 abs_path, 32 filename, 64 lineno, 128 colno,
+// 256 instruction_addr, 512 module. See src/core/stacktrace/spans.rs.
+function framesFromSpans(s, n, mod) {
+  const frames = []
+  let text
+  for (let i = 0; i < n.length; i += 13) {
+    const flags = n[i]
+    const f = {}
+    if (flags & 2) f.function = flags & 4 ? (text ??= mod.parseStackText()).slice(n[i + 1], n[i + 2]) : s.slice(n[i + 1], n[i + 2])
+    if (flags & 8) f.raw_function = s.slice(n[i + 3], n[i + 4])
+    if (flags & 32) f.filename = s.slice(n[i + 7], n[i + 8])
+    if (flags & 16) f.abs_path = s.slice(n[i + 5], n[i + 6])
+    if (flags & 64) f.lineno = n[i + 9]
+    if (flags & 128) f.colno = n[i + 10]
+    f.in_app = (flags & 1) === 1
+    if (flags & 256) f.instruction_addr = '0x' + n[i + 11].toString(16)
+    if (flags & 512) f.addr_mode = 'rel:' + n[i + 12]
+    frames.push(f)
+  }
+  return frames
+}
+
 export function createSdk(loadWasm) {
   const g = globalThis
   let state = OFF
@@ -231,7 +257,7 @@ export function createSdk(loadWasm) {
         return []
       }
       const [stack, name, message] = typeof error === 'string' ? [error, '', ''] : [str(error, 'stack'), str(error, 'name'), str(error, 'message')]
-      return JSON.parse(mod.parseStack(stack, name, message, SDK_BASE))
+      return framesFromSpans(stack, mod.parseStack(stack, name, message, SDK_BASE), mod)
     } catch (e) {
       return []
     }

@@ -3,7 +3,7 @@
 
 use crate::core::dsn::{Dsn, ParseDsnError};
 use crate::core::envelope::Envelope;
-use crate::core::protocol::{Event, EventId, Exception, Mechanism, Request, Stacktrace, SDK_CLIENT};
+use crate::core::protocol::{Event, EventId, Exception, Frame, Mechanism, Request, Stacktrace, SDK_CLIENT};
 use crate::core::stacktrace;
 
 /// Options shared by every platform; names follow `@sentry/browser`.
@@ -59,14 +59,14 @@ impl Client {
         let ty = if err.name.is_empty() { "Error" } else { err.name };
         let mut frames = stacktrace::parse(err.stack, err.name, err.message, "");
         if frames.is_empty() && !err.fallback_url.is_empty() {
-            frames.push(stacktrace::to_frame(stacktrace::RawFrame {
+            frames.push(Frame::from(&stacktrace::to_frame(stacktrace::RawFrame {
                 function: None,
                 location: stacktrace::Location::Source {
                     url: err.fallback_url,
                     line: (err.fallback_line > 0).then_some(err.fallback_line),
                     col: (err.fallback_col > 0).then_some(err.fallback_col),
                 },
-            }));
+            })));
         }
         Exception {
             ty: ty.to_owned(),

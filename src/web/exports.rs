@@ -4,7 +4,6 @@
 
 use super::bindings::{flush_pending, now_ms, random_u64, send_envelope};
 use crate::core::client::{page_request, Client, ClientOptions, ThrownError};
-use crate::core::json::write_list;
 use crate::core::stacktrace;
 use crate::core::protocol::{Event, EventId, Level, Mechanism, SDK_VERSION};
 use std::cell::RefCell;
@@ -118,11 +117,26 @@ pub fn sdk_version() -> String {
     SDK_VERSION.to_owned()
 }
 
-/// The frames an event would get for this error, as a JSON array (oldest
-/// first). `sdk_base` is the URL prefix of the SDK's own files.
+thread_local! {
+    /// Demangled names of the last `parseStack`, which its spans may index.
+    static PARSE_TEXT: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// The frames an event would get for this error, oldest first, as numbers
+/// (see `core::stacktrace::spans`): spans into `stack` that the JS caller
+/// slices. `sdk_base` is the URL prefix of the SDK's own files.
 #[wasm_bindgen(js_name = parseStack)]
-pub fn parse_stack(stack: &str, name: &str, message: &str, sdk_base: &str) -> String {
-    let mut out = String::new();
-    write_list(&mut out, &stacktrace::parse(stack, name, message, sdk_base));
-    out
+pub fn parse_stack(stack: &str, name: &str, message: &str, sdk_base: &str) -> Vec<f64> {
+    let frames = stacktrace::parse_frames(stack, name, message, sdk_base);
+    PARSE_TEXT.with(|t| {
+        let mut text = t.borrow_mut();
+        text.clear();
+        stacktrace::spans::encode(stack, &frames, &mut text)
+    })
+}
+
+/// The demangled names that the last `parseStack`'s spans index.
+#[wasm_bindgen(js_name = parseStackText)]
+pub fn parse_stack_text() -> String {
+    PARSE_TEXT.with(|t| t.borrow().clone())
 }

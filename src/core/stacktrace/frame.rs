@@ -1,37 +1,78 @@
-//! The one step from a [`RawFrame`] of any engine to a Sentry [`Frame`]:
-//! URL, `in_app`, naming and wasm-address rules, written once.
+//! The one step from a [`RawFrame`] of any engine to a frame as Sentry
+//! wants it: URL, `in_app`, naming and wasm-address rules, written once.
+//!
+//! [`ParsedFrame`] borrows from the stack string, so parsing allocates
+//! nothing per frame; an event turns it into an owned protocol [`Frame`].
 
 use super::{Location, RawFrame};
 use crate::core::protocol::Frame;
+use std::borrow::Cow;
 
-pub fn to_frame(raw: RawFrame<'_>) -> Frame {
-    let mut frame = Frame::default();
-    let name = raw.function.map(str::trim).filter(|f| !f.is_empty() && *f != "<anonymous>");
+/// A Sentry frame that borrows the engine's text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ParsedFrame<'a> {
+    /// Demangled (owned) for Rust symbols, else borrowed as printed.
+    pub function: Option<Cow<'a, str>>,
+    /// The engine's name, when `function` was demangled from it.
+    pub raw_function: Option<&'a str>,
+    pub abs_path: Option<&'a str>,
+    pub filename: Option<&'a str>,
+    pub lineno: Option<u64>,
+    pub colno: Option<u64>,
+    pub in_app: bool,
+    pub instruction_addr: Option<u64>,
+    /// For wasm frames: the module's index among the stack's (or event's) modules.
+    pub module: Option<usize>,
+    /// For wasm frames: the function index the engine printed (not sent).
+    pub func_index: Option<u64>,
+}
+
+pub fn to_frame(raw: RawFrame<'_>) -> ParsedFrame<'_> {
+    let mut frame = ParsedFrame::default();
+    let name = raw.function.map(str::trim_ascii).filter(|f| !f.is_empty() && *f != "<anonymous>");
+    frame.function = name.map(Cow::Borrowed);
     match raw.location {
         Location::Source { url, line, col } => {
-            frame.abs_path = Some(url.to_owned());
-            frame.filename = Some(filename(url).to_owned());
+            frame.abs_path = Some(url);
+            frame.filename = Some(filename(url));
             frame.lineno = line;
             frame.colno = col;
-            frame.in_app = Some(is_app_url(url));
+            frame.in_app = is_app_url(url);
         }
-        Location::Wasm { url, offset, .. } => {
-            frame.abs_path = url.map(str::to_owned);
-            frame.filename = url.map(|u| filename(u).to_owned());
+        Location::Wasm { url, offset, func_index } => {
+            frame.abs_path = url;
+            frame.filename = url.map(filename);
             frame.instruction_addr = offset;
-            frame.in_app = Some(true);
-            if let Some(n) = name {
-                if let Some(d) = demangle_wasm_name(n) {
-                    frame.function = Some(d);
-                    frame.raw_function = Some(n.to_owned());
-                    return frame;
-                }
+            frame.func_index = func_index;
+            frame.in_app = true;
+            if let Some(d) = name.and_then(demangle_wasm_name) {
+                frame.function = Some(Cow::Owned(d));
+                frame.raw_function = name;
             }
         }
-        Location::Native | Location::Unknown => frame.in_app = Some(false),
+        Location::Native | Location::Unknown => {}
     }
-    frame.function = name.map(str::to_owned);
     frame
+}
+
+impl From<&ParsedFrame<'_>> for Frame {
+    fn from(f: &ParsedFrame<'_>) -> Frame {
+        Frame {
+            function: f.function.as_deref().map(str::to_owned),
+            raw_function: f.raw_function.map(str::to_owned),
+            filename: f.filename.map(str::to_owned),
+            abs_path: f.abs_path.map(str::to_owned),
+            lineno: f.lineno,
+            colno: f.colno,
+            in_app: Some(f.in_app),
+            instruction_addr: f.instruction_addr,
+            addr_mode: f.module.map(|m| {
+                let mut mode = String::from("rel:");
+                crate::core::json::write_u64(&mut mode, m as u64);
+                mode
+            }),
+        }
+    }
 }
 
 /// A wasm function's engine name demangled, when it is a Rust symbol. V8
@@ -44,39 +85,53 @@ fn demangle(_symbol: &str) -> Option<String> {
     None
 }
 
-/// Numbers the wasm modules of an event's frames (`modules`, shared by all
-/// its stacks) and points each wasm frame at its module: `addr_mode: rel:N`,
-/// where N is the module's index among the event's debug images.
-pub fn number_wasm_modules(frames: &mut [Frame], modules: &mut Vec<String>) {
+/// Numbers the wasm modules of frames in order of appearance, `modules`
+/// being shared by every stack of an event: a frame's `module` is the index
+/// of its module's debug image (`addr_mode: rel:N`).
+pub fn number_wasm_modules<'a>(frames: &mut [ParsedFrame<'a>], modules: &mut Vec<&'a str>) {
     for f in frames.iter_mut().filter(|f| f.instruction_addr.is_some()) {
-        let url = f.abs_path.as_deref().unwrap_or("");
-        let index = modules.iter().position(|m| m == url).unwrap_or_else(|| {
-            modules.push(url.to_owned());
+        let url = f.abs_path.unwrap_or("");
+        f.module = Some(modules.iter().position(|m| *m == url).unwrap_or_else(|| {
+            modules.push(url);
             modules.len() - 1
-        });
-        let mut mode = String::from("rel:");
-        crate::core::json::write_u64(&mut mode, index as u64);
-        f.addr_mode = Some(mode);
+        }));
     }
 }
 
 /// The path of an http(s) URL, as Sentry shows it; other locations stay whole.
 fn filename(url: &str) -> &str {
-    let rest = match url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) {
+    if !url.starts_with('h') {
+        return url;
+    }
+    let rest = match super::strip(url, "https://").or_else(|| super::strip(url, "http://")) {
         Some(r) => r,
         None => return url,
     };
-    let path = match rest.find('/') {
+    let path = match rest.bytes().position(|b| b == b'/') {
         Some(i) => &rest[i..],
         None => return url,
     };
-    let end = path.find(['?', '#']).unwrap_or(path.len());
+    let end = path.bytes().position(|b| b == b'?' || b == b'#').unwrap_or(path.len());
     &path[..end]
 }
 
 /// Runtime internals and installed packages are not the app's own code.
 fn is_app_url(url: &str) -> bool {
-    !(url.starts_with("node:") || url.starts_with("internal/") || url.contains("/node_modules/"))
+    let internal = match url.as_bytes().first() {
+        Some(b'n') => url.starts_with("node:"),
+        Some(b'i') => url.starts_with("internal/"),
+        _ => false,
+    };
+    !internal && !has_node_modules_folder(url)
+}
+
+/// Whether a `node_modules` folder is anywhere in the path (`/` or `\\`
+/// separated, not as the file name).
+fn has_node_modules_folder(url: &str) -> bool {
+    const NAME: &[u8] = b"node_modules";
+    let b = url.as_bytes();
+    let sep = |i: usize| matches!(b.get(i), Some(b'/' | b'\\'));
+    (1..b.len()).any(|i| b[i] == b'n' && sep(i - 1) && sep(i + NAME.len()) && b.get(i..i + NAME.len()) == Some(NAME))
 }
 
 #[cfg(test)]
@@ -95,8 +150,10 @@ mod tests {
     fn builtins_and_internals_are_not_in_app() {
         assert!(!is_app_url("node:internal/process/task_queues"));
         assert!(!is_app_url("file:///srv/node_modules/x/index.js"));
+        assert!(!is_app_url("C:\\app\\node_modules\\x\\index.js"));
+        assert!(is_app_url("http://h/node_modules"));
         assert!(is_app_url("http://h/app.js"));
-        let f = to_frame(RawFrame { function: Some("<anonymous>"), location: Location::Native });
+        let f = Frame::from(&to_frame(RawFrame { function: Some("<anonymous>"), location: Location::Native }));
         assert_eq!(f, Frame { in_app: Some(false), ..Default::default() });
     }
 
@@ -106,7 +163,7 @@ mod tests {
         let mut frames = vec![wasm("http://h/a.wasm"), wasm("http://h/b.wasm"), wasm("http://h/a.wasm")];
         let mut modules = Vec::new();
         number_wasm_modules(&mut frames, &mut modules);
-        let modes: Vec<_> = frames.iter().map(|f| f.addr_mode.as_deref().unwrap()).collect();
+        let modes: Vec<_> = frames.iter().map(|f| Frame::from(f).addr_mode.unwrap()).collect();
         assert_eq!(modes, ["rel:0", "rel:1", "rel:0"]);
         assert_eq!(modules, ["http://h/a.wasm", "http://h/b.wasm"]);
     }

@@ -9,10 +9,11 @@
 
 mod frame;
 mod jsc;
+pub mod spans;
 mod spidermonkey;
 mod v8;
 
-pub use frame::{number_wasm_modules, to_frame};
+pub use frame::{number_wasm_modules, to_frame, ParsedFrame};
 
 use crate::core::protocol::Frame;
 
@@ -48,8 +49,8 @@ pub enum Location<'a> {
 /// that look like frames. Knowing them, the header is skipped whole.
 pub fn raw_frames<'a>(stack: &'a str, name: &str, message: &str) -> impl Iterator<Item = RawFrame<'a>> {
     let body = skip_header(stack, name, message);
-    let v8 = body.split('\n').any(v8::is_frame_line);
-    body.split('\n')
+    let v8 = lines(body).any(v8::is_frame_line);
+    lines(body)
         .filter_map(move |line| {
             let line = line.strip_suffix('\r').unwrap_or(line);
             if v8 {
@@ -61,27 +62,30 @@ pub fn raw_frames<'a>(stack: &'a str, name: &str, message: &str) -> impl Iterato
         .take(MAX_FRAMES)
 }
 
-/// Parses a whole `stack` into Sentry frames, oldest first: exactly the
-/// frames an event gets for that error.
+/// Parses a whole `stack` into frames borrowing it, oldest first: exactly
+/// the frames an event gets for that error.
 ///
 /// `sdk_base` is the URL prefix of the SDK's own files (empty when unknown).
 /// Their frames are not the app's: removed from the top of the stack, where
 /// capturing put them, and marked `in_app: false` anywhere else.
-pub fn parse(stack: &str, name: &str, message: &str, sdk_base: &str) -> Vec<Frame> {
-    let is_sdk = |f: &Frame| !sdk_base.is_empty() && f.abs_path.as_deref().is_some_and(|p| p.starts_with(sdk_base));
-    let mut frames: Vec<Frame> = raw_frames(stack, name, message)
+pub fn parse_frames<'a>(stack: &'a str, name: &str, message: &str, sdk_base: &str) -> Vec<ParsedFrame<'a>> {
+    let is_sdk = |f: &ParsedFrame<'_>| !sdk_base.is_empty() && f.abs_path.is_some_and(|p| p.starts_with(sdk_base));
+    let mut frames: Vec<ParsedFrame<'a>> = Vec::with_capacity(16);
+    frames.extend(raw_frames(stack, name, message)
         .map(to_frame)
         .skip_while(|f| is_sdk(f))
         .map(|mut f| {
-            if is_sdk(&f) {
-                f.in_app = Some(false);
-            }
+            f.in_app &= !is_sdk(&f);
             f
-        })
-        .collect();
+        }));
     frames.reverse();
     number_wasm_modules(&mut frames, &mut Vec::new());
     frames
+}
+
+/// [`parse_frames`], as owned protocol frames.
+pub fn parse(stack: &str, name: &str, message: &str, sdk_base: &str) -> Vec<Frame> {
+    parse_frames(stack, name, message, sdk_base).iter().map(Frame::from).collect()
 }
 
 /// The part of `stack` after the header V8 writes (`Name: message`, `Name`
@@ -112,8 +116,13 @@ fn skip_header<'a>(stack: &'a str, name: &str, message: &str) -> &'a str {
 
 /// `url:wasm-function[I]:0xHEX` (or without the offset), in every engine.
 pub(crate) fn wasm_location(s: &str) -> Option<Location<'_>> {
+    // Cheap test first: a wasm location ends with `]` or `]:0xHEX`.
+    let before_last_colon = rsplit_byte(s, b':').map_or("", |(h, _)| h);
+    if !s.ends_with(']') && !before_last_colon.ends_with(']') {
+        return None;
+    }
     let (url, rest) = s.rsplit_once(":wasm-function[")?;
-    let (index, rest) = rest.split_once(']')?;
+    let (index, rest) = split_byte(rest, b']')?;
     let offset = rest.strip_prefix(":0x").and_then(|h| if h.len() <= 16 { u64::from_str_radix(h, 16).ok() } else { None });
     Some(Location::Wasm { url: (!url.is_empty()).then_some(url), func_index: parse_u64(index), offset })
 }
@@ -130,9 +139,48 @@ pub(crate) fn split_line_col(s: &str) -> (&str, Option<u64>, Option<u64>) {
     }
 }
 
+/// The lines of `s`, split at `\n` by a byte scan.
+fn lines(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match split_byte(r, b'\n') {
+            Some((line, tail)) => {
+                rest = Some(tail);
+                Some(line)
+            }
+            None => rest.take(),
+        }
+    })
+}
+
+/// Splits at the first `b`, an ASCII byte. The grammar's delimiters are all
+/// ASCII, and byte scans beat `char` patterns in the size-optimised wasm.
+pub(crate) fn split_byte(s: &str, b: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|c| c == b)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// Splits at the last `b`, an ASCII byte.
+pub(crate) fn rsplit_byte(s: &str, b: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().rposition(|c| c == b)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// `s` without `prefix`, compared byte by byte: the grammar's prefixes are
+/// a few bytes long, and a loop beats a `memcmp` call in the size-optimised
+/// wasm, where that call is made for every prefix of every line.
+pub(crate) fn strip<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let (a, p) = (s.as_bytes(), prefix.as_bytes());
+    if a.len() < p.len() || a.iter().zip(p).any(|(x, y)| x != y) {
+        return None;
+    }
+    s.get(p.len()..)
+}
+
 /// `abc:123` → (`abc`, 123); `None` when there is no `:digits` suffix.
 fn rsplit_number(s: &str) -> Option<(&str, u64)> {
-    let (rest, digits) = s.rsplit_once(':')?;
+    let (rest, digits) = rsplit_byte(s, b':')?;
     Some((rest, parse_u64(digits)?))
 }
 

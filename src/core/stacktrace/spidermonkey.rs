@@ -14,14 +14,14 @@
 //! first `@`, because URLs often hold one (`/node_modules/@scope/…`) and
 //! function names almost never do.
 
-use super::{jsc, split_line_col, wasm_location, Location, RawFrame};
+use super::{jsc, split_byte, split_line_col, wasm_location, Location, RawFrame};
 
 pub fn parse_line(line: &str) -> Option<RawFrame<'_>> {
     let line = line.trim();
-    let (function, loc) = line.split_once('@')?;
+    let (function, loc) = split_byte(line, b'@')?;
     // `async*f@…`, `setTimeout handler*f@…`: the cause of an async frame.
-    let function = match function.rfind('*') {
-        Some(i) if !function[..i].contains(['(', '[', '<']) => &function[i + 1..],
+    let function = match super::rsplit_byte(function, b'*') {
+        Some((cause, name)) if !cause.bytes().any(|b| matches!(b, b'(' | b'[' | b'<')) => name,
         _ => function,
     };
     let location = jsc::location(loc).unwrap_or_else(|| location(loc));

@@ -11,24 +11,25 @@
 //! ```
 //! The header (`String(error)`, possibly several lines) precedes the frames.
 
-use super::{split_line_col, wasm_location, Location, RawFrame, MAX_NESTING};
+use super::{split_line_col, strip, wasm_location, Location, RawFrame, MAX_NESTING};
 
 /// Whether a stack line is a V8 frame line (the header never starts so,
 /// unless a message forges one; `mod.rs` skips the known header first).
 pub fn is_frame_line(line: &str) -> bool {
-    line.trim_start().starts_with("at ") && line.starts_with(|c: char| c.is_whitespace())
+    let b = line.as_bytes();
+    matches!(b.first(), Some(b' ' | b'\t')) && strip(line.trim_ascii_start(), "at ").is_some()
 }
 
 pub fn parse_line(line: &str) -> Option<RawFrame<'_>> {
-    let rest = line.trim_start().strip_prefix("at ")?.trim_end();
-    let rest = rest.strip_prefix("async ").unwrap_or(rest);
+    let rest = strip(line.trim_ascii_start(), "at ")?.trim_ascii_end();
+    let rest = strip(rest, "async ").unwrap_or(rest);
     if rest.is_empty() {
         return None;
     }
     if let Some(inner) = rest.strip_suffix(')') {
         if let Some(open) = opening_paren(inner) {
-            let function = inner[..open].trim_end();
-            let function = function.strip_prefix("new ").unwrap_or(function);
+            let function = inner[..open].trim_ascii_end();
+            let function = strip(function, "new ").unwrap_or(function);
             return Some(RawFrame { function: Some(function), location: location(&inner[open + 1..]) });
         }
     }
@@ -51,19 +52,24 @@ fn opening_paren(s: &str) -> Option<usize> {
 }
 
 fn location(s: &str) -> Location<'_> {
-    match s {
-        "native" => return Location::Native,
-        "" | "<anonymous>" | "unknown location" => return Location::Unknown,
+    // The special forms start with a letter no URL of a frame starts with
+    // in practice; the first byte keeps the common case off every compare.
+    match s.as_bytes().first() {
+        None => return Location::Unknown,
+        Some(b'n' | b'<' | b'u' | b'i' | b'e') => match s {
+            "native" => return Location::Native,
+            "<anonymous>" | "unknown location" => return Location::Unknown,
+            _ if s.starts_with("eval at ") => return eval_location(s),
+            _ => {
+                if let Some(n) = s.strip_prefix("index ") {
+                    if n.bytes().all(|b| b.is_ascii_digit()) {
+                        // `Promise.all (index 0)`: a builtin combinator, no source location.
+                        return Location::Native;
+                    }
+                }
+            }
+        },
         _ => {}
-    }
-    if let Some(n) = s.strip_prefix("index ") {
-        if n.bytes().all(|b| b.is_ascii_digit()) {
-            // `Promise.all (index 0)`: a builtin combinator, no source location.
-            return Location::Native;
-        }
-    }
-    if s.starts_with("eval at ") {
-        return eval_location(s);
     }
     if let Some(wasm) = wasm_location(s) {
         return wasm;

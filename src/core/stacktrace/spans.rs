@@ -1,0 +1,121 @@
+//! Parsed frames as numbers: spans into the caller's own stack string plus
+//! line, column and address. A JS caller rebuilds each frame by slicing the
+//! string it already has, so nothing is decoded or re-parsed on the way back
+//! from wasm. Spans count UTF-16 code units, as JS strings index.
+
+use super::ParsedFrame;
+
+/// Numbers per frame.
+pub const SLOTS: usize = 13;
+
+/// Bits of a frame's first slot: which of its fields are present.
+pub mod flag {
+    pub const IN_APP: u32 = 1;
+    pub const FUNCTION: u32 = 2;
+    /// `function` spans `text` (a demangled name), not the stack.
+    pub const FUNCTION_IN_TEXT: u32 = 4;
+    pub const RAW_FUNCTION: u32 = 8;
+    pub const ABS_PATH: u32 = 16;
+    pub const FILENAME: u32 = 32;
+    pub const LINENO: u32 = 64;
+    pub const COLNO: u32 = 128;
+    pub const INSTRUCTION_ADDR: u32 = 256;
+    pub const MODULE: u32 = 512;
+}
+
+/// Encodes `frames`, which borrow `stack`, as [`SLOTS`] numbers each:
+/// `[flags, function, raw_function, abs_path, filename (start, end each),
+/// lineno, colno, instruction_addr, module]`. Demangled names are appended
+/// to `text`, which their spans then index.
+pub fn encode(stack: &str, frames: &[ParsedFrame<'_>], text: &mut String) -> Vec<f64> {
+    let mut out = vec![0.0; frames.len() * SLOTS];
+    // Byte offsets to convert to UTF-16 offsets, with the slot each goes to.
+    let mut offsets: Vec<(usize, usize)> = Vec::new();
+    let base = stack.as_ptr() as usize;
+    let span = |s: &str, slot: usize, offsets: &mut Vec<(usize, usize)>| {
+        let start = (s.as_ptr() as usize).wrapping_sub(base);
+        offsets.push((start, slot));
+        offsets.push((start + s.len(), slot + 1));
+    };
+    for (i, f) in frames.iter().enumerate() {
+        let o = i * SLOTS;
+        let mut flags = if f.in_app { flag::IN_APP } else { 0 };
+        match &f.function {
+            Some(std::borrow::Cow::Borrowed(s)) => {
+                flags |= flag::FUNCTION;
+                span(s, o + 1, &mut offsets);
+            }
+            Some(std::borrow::Cow::Owned(s)) => {
+                flags |= flag::FUNCTION | flag::FUNCTION_IN_TEXT;
+                let start = text.encode_utf16().count();
+                text.push_str(s);
+                out[o + 1] = start as f64;
+                out[o + 2] = (start + s.encode_utf16().count()) as f64;
+            }
+            None => {}
+        }
+        for (field, bit, slot) in [(f.raw_function, flag::RAW_FUNCTION, 3), (f.abs_path, flag::ABS_PATH, 5), (f.filename, flag::FILENAME, 7)] {
+            if let Some(s) = field {
+                flags |= bit;
+                span(s, o + slot, &mut offsets);
+            }
+        }
+        for (value, bit, slot) in [(f.lineno, flag::LINENO, 9), (f.colno, flag::COLNO, 10), (f.instruction_addr, flag::INSTRUCTION_ADDR, 11), (f.module.map(|m| m as u64), flag::MODULE, 12)] {
+            if let Some(v) = value {
+                flags |= bit;
+                out[o + slot] = v as f64;
+            }
+        }
+        out[o] = f64::from(flags);
+    }
+    if stack.is_ascii() {
+        for (byte, slot) in offsets {
+            out[slot] = byte as f64;
+        }
+    } else {
+        // One walk over the string converts every offset, in order.
+        offsets.sort_unstable();
+        let mut units = 0usize;
+        let mut next = offsets.iter().peekable();
+        for (byte, c) in stack.char_indices().chain(std::iter::once((stack.len(), '\0'))) {
+            while let Some(&&(b, slot)) = next.peek() {
+                if b > byte {
+                    break;
+                }
+                out[slot] = units as f64;
+                next.next();
+            }
+            units += c.len_utf16();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse_frames;
+    use super::*;
+
+    /// Rebuilds the strings as a JS caller would, by UTF-16 index.
+    fn slice(s: &str, a: f64, b: f64) -> String {
+        let units: Vec<u16> = s.encode_utf16().collect();
+        String::from_utf16(&units[a as usize..b as usize]).unwrap()
+    }
+
+    #[test]
+    fn spans_rebuild_every_field_in_utf16_units() {
+        let stack = "Error: é\n    at fü (http://h/ä😀.js?q:3:4)\n    at g (http://h/b.js:1:2)";
+        let frames = parse_frames(stack, "Error", "é", "");
+        let mut text = String::new();
+        let out = encode(stack, &frames, &mut text);
+        assert_eq!(out.len(), 2 * SLOTS);
+        let top = &out[SLOTS..];
+        let flags = top[0] as u32;
+        assert_eq!(flags & flag::FUNCTION_IN_TEXT, 0);
+        assert_eq!(slice(stack, top[1], top[2]), "fü");
+        assert_eq!(slice(stack, top[5], top[6]), "http://h/ä😀.js?q");
+        assert_eq!(slice(stack, top[7], top[8]), "/ä😀.js");
+        assert_eq!((top[9], top[10]), (3.0, 4.0));
+        assert_eq!(flags & (flag::IN_APP | flag::LINENO | flag::COLNO | flag::INSTRUCTION_ADDR), flag::IN_APP | flag::LINENO | flag::COLNO);
+    }
+}
