@@ -1,0 +1,66 @@
+// JavaScriptCore through Debian's `jsc` shell. Files are passed as relative
+// paths (JSC prints them as given); every real stack must equal, line for
+// line, the one rendered from expect/jsc.mjs (markers + the names we wrote).
+import fs from 'node:fs'
+import path from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { build, sourceFiles, CASES_DIR, WORK_DIR, BUILD_DIR } from './lib/layout.mjs'
+import { Markers } from './lib/markers.mjs'
+import { render, diffLines } from './lib/expect.mjs'
+import { CorpusWriter } from './lib/corpus.mjs'
+import EXPECT from './expect/jsc.mjs'
+
+const JSC = process.env.JSC || '/usr/bin/jsc'
+const { wasm } = build()
+const markers = new Markers(sourceFiles())
+const DIR = path.join(WORK_DIR, 'jsc')
+
+// Stage the files under the relative names JSC will print.
+fs.rmSync(DIR, { recursive: true, force: true })
+const staged = {} // source file -> relative path as JSC prints it
+const stage = (from, rel) => { fs.cpSync(from, path.join(DIR, rel), { recursive: true }); staged[from] = rel }
+stage(path.join(CASES_DIR, 'harness.js'), 'harness.js')
+const shared = ['nested-a.js', 'nested-b.js', 'nested-c.js', 'builtins.js', 'classes.js', 'async.js', 'eval.js', 'messages.js', 'recursion.js']
+for (const f of shared) stage(path.join(CASES_DIR, 'shared', f), 'shared/' + f)
+stage(path.join(CASES_DIR, 'shared/enc/encoded.js'), 'shared/dir with space/café+encoded.js')
+stage(path.join(BUILD_DIR, 'app.min.js'), 'static/app.min.js')
+stage(path.join(CASES_DIR, 'jsc/wasm.js'), 'jsc/wasm.js')
+stage(path.join(CASES_DIR, 'jsc/main.js'), 'jsc/main.js')
+fs.cpSync(path.join(BUILD_DIR, 'wasm'), path.join(DIR, 'wasm'), { recursive: true })
+
+// recursion.js, the encoded file and the minified file are load()ed by main.js,
+// and JSC prints load()ed files by their absolute path.
+for (const rel of ['shared/recursion.js', 'shared/dir with space/café+encoded.js', 'static/app.min.js']) {
+  const from = Object.keys(staged).find((f) => staged[f] === rel)
+  staged[from] = path.join(DIR, rel)
+}
+const args = ['harness.js', ...shared.filter((f) => f !== 'recursion.js').map((f) => 'shared/' + f), 'jsc/wasm.js', 'jsc/main.js']
+const stdout = execFileSync(JSC, args, { cwd: DIR, encoding: 'utf8', maxBuffer: 64 << 20 })
+const results = stdout.split('\n').filter((l) => l.startsWith('RESULT ')).map((l) => JSON.parse(l.slice(7)))
+
+const version = (() => {
+  try { return execFileSync('dpkg-query', ['-W', '-f=${Version}', 'libjavascriptcoregtk-4.0-18'], { encoding: 'utf8' }) } catch { return 'unknown' }
+})()
+const ctx = {
+  engine: 'jsc', markers, wasm,
+  urlOf: (file) => { if (!staged[file]) throw new Error('not staged: ' + file); return staged[file] },
+}
+const names = results.map((r) => r.case)
+const missing = names.filter((n) => !EXPECT[n]).concat(Object.keys(EXPECT).filter((n) => !names.includes(n)))
+if (missing.length) throw new Error('cases without expectations (or expectations without cases): ' + missing)
+const writer = new CorpusWriter('jsc', `JavaScriptCore (WebKitGTK ${version}, jsc shell)`)
+const failures = []
+for (const r of results) {
+  if (!r.threw || typeof r.stack !== 'string') { failures.push(`${r.case}: no error with a stack (${JSON.stringify(r)})`); continue }
+  const { lines, frames } = render(ctx, EXPECT[r.case])
+  if (lines.join('\n') !== r.stack) { // JSC: no header, no trailing newline
+    failures.push(`${r.case}: stack differs from the markers\n${diffLines(lines, r.stack.split('\n'))}`)
+    continue
+  }
+  writer.add({ caseName: r.case, name: r.name, message: r.message, stack: r.stack, frames })
+}
+if (failures.length) {
+  console.error(failures.join('\n'))
+  throw new Error(`jsc: ${failures.length} case(s) disagree with their markers`)
+}
+writer.commit()

@@ -1,0 +1,38 @@
+// V8 only (Node and Chromium): ground truth from V8's structured call sites.
+// While installed, Error.prepareStackTrace records every CallSite field of an
+// error and returns V8's default format rebuilt from callsite.toString(); the
+// driver compares that with the real stack of an identical run made without
+// the hook.
+var V8REC = (function () {
+  var records = new WeakMap();
+  var METHODS = ['getFunctionName', 'getTypeName', 'getMethodName', 'getFileName',
+    'getScriptNameOrSourceURL', 'getLineNumber', 'getColumnNumber', 'isEval', 'getEvalOrigin',
+    'isNative', 'isToplevel', 'isConstructor', 'isAsync', 'isPromiseAll', 'getPromiseIndex',
+    'getEnclosingLineNumber', 'getEnclosingColumnNumber', 'getPosition', 'getScriptHash'];
+  function record(cs) {
+    var r = {};
+    METHODS.forEach(function (m) {
+      var v;
+      try { v = cs[m](); } catch (e) { v = { threw: String(e) }; }
+      r[m] = v === undefined ? null : v;
+    });
+    r.toString = cs.toString();
+    return r;
+  }
+  function hook(error, callsites) {
+    var frames = callsites.map(record);
+    var header = Error.prototype.toString.call(error);
+    var stack = header + frames.map(function (f) { return '\n    at ' + f.toString; }).join('');
+    records.set(error, { header: header, frames: frames, stack: stack });
+    return stack;
+  }
+  return {
+    install: function () { Error.prepareStackTrace = hook; },
+    uninstall: function () { delete Error.prepareStackTrace; },
+    take: function (error) {
+      if (error === null || (typeof error !== 'object' && typeof error !== 'function')) return null;
+      var r = records.get(error);
+      return r || null;
+    },
+  };
+})();

@@ -1,0 +1,67 @@
+// JavaScriptCore expectations, oldest frame first, written from the case
+// sources. JSC's rules as observed: a call's column is its `(` (the end of the
+// callee), `new X(…)` and `throw new X(…)` point at the `(` too; names are as
+// written (accessors and methods by their bare name), '' for anonymous
+// functions, `global code` / `eval code` for top-level code, `anonymous` for
+// new Function; builtins print `name@[native code]`; frames inside eval'd
+// code print no location at all; only the synchronous part of an async chain.
+import { at, anon, native, noLocation, jscWasm, repeat } from '../lib/expect.mjs'
+
+const H = at('runCase', 'h-run')
+const trap = (m) => [jscWasm(m, 'call_middle'), jscWasm(m, 'trap')]
+const callsJs = (m) => [jscWasm(m, 'call_call_js'), jscWasm(m, 'call_js'), at('jsThrow', 'jwjs-throw')]
+
+// JSC keeps Error.stackTraceLimit frames (100 by default).
+export const JSC_MAX_FRAMES = 100
+
+export default {
+  'nested-files': [H, at('nestedFiles', 'na-call'), at('nestedB', 'nb-call'), at('nestedC', 'nc-throw')],
+  'array-map-callback': [H, at('arrayMapCallback', 'map-call'), native('map'), at('mapper', 'map-cb'), at('failInCallback', 'cb-throw')],
+  'array-foreach-arrow': [H, at('arrayForEachArrow', 'fe-call'), native('forEach'), anon('fe-cb'), at('failInCallback', 'cb-throw')],
+  'array-sort-comparator': [H, at('arraySortComparator', 'sort-call'), native('sort'), anon('sort-throw')],
+  'json-parse-reviver': [H, at('jsonParseReviver', 'json-call'), native('parse'), at('reviver', 'json-cb'), at('failInCallback', 'cb-throw')],
+  'json-parse-syntax-error': [H, at('jsonParseSyntaxError', 'jsonsx-call'), native('parse')],
+  'promise-then-callback': [at('onFulfilled', 'then-cb'), at('failInCallback', 'cb-throw')],
+  'settimeout-callback': [at('onTimer', 'timer-cb'), at('failInCallback', 'cb-throw')],
+  'generator-next': [H, at('generatorNext', 'gen-next'), at('numbers', 'gen-cb'), at('failInCallback', 'cb-throw')],
+  'function-call-apply': [H, at('functionCallApply', 'fapply'), at('viaApply', 'fapply-call'), at('viaCall', 'fcall-cb'), at('failInCallback', 'cb-throw')],
+  'class-constructor': [H, at('classConstructor', 'cc-new'), at('Widget', 'w-ctor-throw')],
+  'class-method': [H, at('classMethod', 'cm-call'), at('render', 'w-render-throw')],
+  'class-static-method': [H, at('classStaticMethod', 'cs-call'), at('create', 'w-create'), at('Widget', 'w-ctor-throw')],
+  'class-getter': [H, at('classGetter', 'cg-get'), at('size', 'w-get-throw')],
+  'class-setter': [H, at('classSetter', 'cset-set'), at('size', 'w-set-throw')],
+  // `return this.#secret()` in (strict) class code is a proper tail call in JSC: no `reveal` frame
+  'class-private-method': [H, at('classPrivateMethod', 'cp-call'), at('#secret', 'w-private-throw')],
+  'object-literal-method': [H, at('objectLiteralMethod', 'olm-call'), at('shorthand', 'api-short-call'), at('fetchData', 'api-throw')],
+  'method-alias': [H, at('methodAlias', 'alias-call'), at('fetchData', 'api-throw')],
+  'anonymous-function': [H, at('anonymousFunction', 'anon-call'), anon('anon-throw')],
+  'arrow-functions': [H, at('arrowFunctions', 'arrow-call'), at('named', 'arrow-map'), native('map'), anon('arrow-throw')],
+  'new-frames': [H, at('newFrames', 'nf-new'), at('Outer', 'outer-new'), at('Legacy', 'legacy-init'), anon('legacy-throw')],
+  'async-await-chain': [at('level3', 'l3-throw')],
+  'promise-all-rejection': [at('fetchFails', 'pa-throw')],
+  // an async arrow runs its body in an anonymous frame below a `check` frame at the arrow's `=>`
+  'async-arrow-sync-throw': [H, at('asyncArrowSyncThrow', 'aa-call'), at('check', 'aa-arrow'), anon('aa-throw')],
+  'eval-direct': [H, at('evalDirect', 'evd-call'), native('eval'), noLocation('eval code'), noLocation('inEval')],
+  'eval-indirect': [H, at('evalIndirect', 'evi-call'), native('eval'), noLocation('eval code')],
+  'eval-nested': [H, at('evalNested', 'evn-call'), native('eval'), noLocation('eval code'), native('eval'), noLocation('eval code'), noLocation('deepest')],
+  'eval-sourceurl': [H, at('evalSourceUrl', 'evs-call'), native('eval'), noLocation('eval code'), noLocation('named')],
+  'new-function': [H, at('newFunction', 'nfn-call'), noLocation('anonymous')],
+  'multiline-message': [H, at('multilineMessage', 'ml-throw')],
+  'message-with-fake-frames': [H, at('messageWithFakeFrames', 'fake-throw')],
+  'custom-error-class': [H, at('customErrorClass', 'ce-throw'), at('ValidationError', 've-super')],
+  'name-message-changed-after-stack': [H, at('nameMessageChangedAfterStack', 'nmc-new')],
+  'name-changed-before-stack': [H, at('nameChangedBeforeStack', 'ncb-new')],
+  'empty-name-and-message': [H, at('emptyNameAndMessage', 'enm-new')],
+  'null-property-typeerror': [H, at('nullPropertyTypeError', 'npt-throw')],
+  'call-undefined-function': [H, at('callUndefinedFunction', 'cuf-throw')],
+  'deep-recursion': [H, at('deepRecursion', 'deep-call'), repeat(120, at('recurse', 'rec-call')), at('recurse', 'rec-throw')],
+  'stack-overflow': repeat(JSC_MAX_FRAMES, at('overflow', 'ovf-call')),
+  'minified-long-line': [H, anon('min-case'), at('y', 'min-call'), at('z', 'min-iife'), anon('min-throw')],
+  'encoded-url': [H, at('encodedUrl', 'enc-call'), at('encodedPathFn', 'enc-throw')],
+  'wasm-trap-named': [H, at('wasmTrapNamed', 'jwt-named'), trap('named')],
+  'wasm-trap-fnames': [H, at('wasmTrapFnames', 'jwt-fnames'), trap('fnames')],
+  'wasm-trap-unnamed': [H, at('wasmTrapUnnamed', 'jwt-unnamed'), trap('unnamed')],
+  'wasm-calls-js-named': [H, at('wasmCallsJsNamed', 'jwc-named'), callsJs('named')],
+  'wasm-calls-js-unnamed': [H, at('wasmCallsJsUnnamed', 'jwc-unnamed'), callsJs('unnamed')],
+  'wasm-divide-by-zero': [H, at('wasmDivideByZero', 'jwd-named'), jscWasm('named', 'div')],
+}

@@ -1,0 +1,46 @@
+// Writing the corpus: one JSON file per captured stack, in one fixed format.
+import fs from 'node:fs'
+import path from 'node:path'
+import { CORPUS_DIR } from './layout.mjs'
+
+const FRAME_KEYS = ['function', 'abs_path', 'lineno', 'colno', 'instruction_addr', 'wasm_function_index', 'in_app']
+
+// in_app per the corpus conventions (README): builtins, node:/internal/ and
+// node_modules are not the app's; everything else, wasm included, is.
+export function inApp(absPath) {
+  if (absPath === undefined) return false
+  return !(absPath.startsWith('node:') || absPath.startsWith('internal/') || absPath.includes('/node_modules/'))
+}
+
+export function frame(f) {
+  const out = {}
+  if (f.function === '<anonymous>' || f.function === '') delete f.function
+  for (const k of FRAME_KEYS) if (f[k] !== undefined && f[k] !== null) out[k] = f[k]
+  for (const k of Object.keys(f)) if (!FRAME_KEYS.includes(k)) throw new Error('unexpected frame key ' + k)
+  if (typeof out.in_app !== 'boolean') throw new Error('frame without in_app: ' + JSON.stringify(f))
+  return out
+}
+
+export class CorpusWriter {
+  constructor(engine, engineVersion) {
+    this.engine = engine
+    this.engineVersion = engineVersion
+    this.dir = path.join(CORPUS_DIR, engine)
+    this.entries = []
+  }
+  add({ caseName, name, message, stack, frames }) {
+    if (typeof stack !== 'string') throw new Error(`${this.engine}/${caseName}: stack is not a string`)
+    if (this.entries.some((e) => e.case === caseName)) throw new Error(`duplicate case ${caseName}`)
+    this.entries.push({
+      engine: this.engine, engine_version: this.engineVersion, case: caseName,
+      name, message, stack, frames: frames.map(frame),
+    })
+  }
+  // Replaces the engine's directory as a whole, so a removed case disappears.
+  commit() {
+    fs.rmSync(this.dir, { recursive: true, force: true })
+    fs.mkdirSync(this.dir, { recursive: true })
+    for (const e of this.entries) fs.writeFileSync(path.join(this.dir, e.case + '.json'), JSON.stringify(e, null, 2) + '\n')
+    console.log(`${this.engine}: wrote ${this.entries.length} cases to ${path.relative(process.cwd(), this.dir) || '.'}`)
+  }
+}

@@ -1,0 +1,44 @@
+// Where things are, and the generated inputs (wasm modules, minified file)
+// that every engine's capture shares.
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { writeModules } from './wasm-modules.mjs'
+import { writeMinified } from './minified.mjs'
+
+export const CAPTURE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const CASES_DIR = path.join(CAPTURE_DIR, 'cases')
+export const CORPUS_DIR = path.resolve(CAPTURE_DIR, '..')
+// Scratch space outside the repository. A fixed default keeps the absolute
+// paths Node prints (and so the corpus) identical from run to run.
+export const WORK_DIR = process.env.CORPUS_WORK || '/tmp/wasm-sentry-corpus'
+export const BUILD_DIR = path.join(WORK_DIR, 'build')
+
+// Which wasm module each wasm case uses (all engines use these names).
+export const WASM_CASES = {
+  'wasm-trap-named': 'named', 'wasm-trap-fnames': 'fnames', 'wasm-trap-unnamed': 'unnamed',
+  'wasm-calls-js-named': 'named', 'wasm-calls-js-unnamed': 'unnamed', 'wasm-divide-by-zero': 'named',
+  'wasm-streaming-trap-named': 'named', 'wasm-streaming-calls-js-unnamed': 'unnamed',
+}
+
+export function build() {
+  fs.mkdirSync(BUILD_DIR, { recursive: true })
+  const wasm = writeModules(path.join(BUILD_DIR, 'wasm'))
+  writeMinified(path.join(BUILD_DIR, 'app.min.js'))
+  return { wasm, minified: path.join(BUILD_DIR, 'app.min.js') }
+}
+
+// Every case source file whose markers the expectations may use.
+export function sourceFiles() {
+  const out = []
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name)
+      if (e.isDirectory()) walk(p)
+      else if (/\.(js|cjs|mjs|html)$/.test(e.name)) out.push(p)
+    }
+  }
+  walk(CASES_DIR)
+  out.push(path.join(BUILD_DIR, 'app.min.js'))
+  return out
+}

@@ -1,0 +1,38 @@
+// The browser cases' URL layout, shared by the server and the expectations.
+// `scripts` maps each case source file to the URL (path + query + fragment)
+// that index.html loads it from, i.e. the URL the engines print.
+import path from 'node:path'
+import { CASES_DIR, BUILD_DIR } from './layout.mjs'
+
+export const PAGE_PATH = '/corpus/index.html?run=1#top'
+
+const c = (p) => path.join(CASES_DIR, p)
+export const SCRIPTS = {
+  [c('harness.js')]: '/corpus/harness.js',
+  [c('v8-recorder.js')]: '/corpus/v8-recorder.js',
+  [c('shared/nested-a.js')]: '/corpus/js/nested-a.js',
+  [c('shared/nested-b.js')]: '/corpus/js/nested-b.js',
+  [c('shared/nested-c.js')]: '/corpus/js/nested-c.js',
+  [c('shared/builtins.js')]: '/corpus/js/builtins.js?v=2',
+  [c('shared/classes.js')]: '/corpus/js/classes.js',
+  [c('shared/async.js')]: '/corpus/js/async.js',
+  [c('shared/eval.js')]: '/corpus/js/eval.js',
+  [c('shared/messages.js')]: '/corpus/js/messages.js?lang=en&v=3#messages',
+  [c('shared/recursion.js')]: '/corpus/js/recursion.js',
+  [path.join(BUILD_DIR, 'app.min.js')]: '/static/app.min.js?v=1.2.3#L1',
+  [c('shared/enc/encoded.js')]: '/assets/dir%20with%20space/caf%C3%A9%2Bencoded.js?q=a%20b',
+  [c('web/dom.js')]: '/corpus/web/dom.js',
+  [c('web/wasm.js')]: '/corpus/web/wasm.js',
+  [c('web/index.html')]: PAGE_PATH, // inline script
+}
+
+export function routes() {
+  const r = {}
+  for (const [file, url] of Object.entries(SCRIPTS)) r[url.split(/[?#]/)[0]] = file
+  r['/corpus/web/blob-src.js'] = c('web/blob-src.js')
+  r['/corpus/web/data-src.js'] = c('web/data-src.js')
+  for (const m of ['named', 'fnames', 'unnamed']) r[`/corpus/wasm/${m}.wasm`] = path.join(BUILD_DIR, 'wasm', m + '.wasm')
+  return r
+}
+
+export const PORT = Number(process.env.CORPUS_PORT || 47813)
