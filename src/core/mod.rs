@@ -4,6 +4,7 @@
 //! host with plain `cargo test`.
 
 pub mod client;
+pub mod demangle;
 pub mod dsn;
 pub mod envelope;
 pub mod json;

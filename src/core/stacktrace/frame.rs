@@ -5,6 +5,7 @@
 //! nothing per frame; an event turns it into an owned protocol [`Frame`].
 
 use super::{Location, RawFrame};
+use crate::core::demangle::demangle;
 use crate::core::protocol::Frame;
 use std::borrow::Cow;
 
@@ -78,11 +79,7 @@ impl From<&ParsedFrame<'_>> for Frame {
 /// A wasm function's engine name demangled, when it is a Rust symbol. V8
 /// may qualify it with the module's name (`module.symbol`).
 fn demangle_wasm_name(name: &str) -> Option<String> {
-    demangle(name).or_else(|| name.split_once('.').and_then(|(_, sym)| demangle(sym)))
-}
-
-fn demangle(_symbol: &str) -> Option<String> {
-    None
+    demangle(name).or_else(|| super::split_byte(name, b'.').and_then(|(_, sym)| demangle(sym)))
 }
 
 /// Numbers the wasm modules of frames in order of appearance, `modules`
@@ -155,6 +152,16 @@ mod tests {
         assert!(is_app_url("http://h/app.js"));
         let f = Frame::from(&to_frame(RawFrame { function: Some("<anonymous>"), location: Location::Native }));
         assert_eq!(f, Frame { in_app: Some(false), ..Default::default() });
+    }
+
+    #[test]
+    fn rust_wasm_names_are_demangled_and_the_engine_name_kept() {
+        let wasm = |name| to_frame(RawFrame { function: Some(name), location: Location::Wasm { url: None, func_index: None, offset: Some(1) } });
+        let f = wasm("corpus_mod._ZN6corpus6middle17h0123456789abcdefE");
+        assert_eq!(f.function.as_deref(), Some("corpus::middle"));
+        assert_eq!(f.raw_function, Some("corpus_mod._ZN6corpus6middle17h0123456789abcdefE"));
+        assert_eq!(wasm("$func3").function.as_deref(), Some("$func3"));
+        assert_eq!(wasm("$func3").raw_function, None);
     }
 
     #[test]
