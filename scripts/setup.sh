@@ -2,7 +2,7 @@
 # Installs what the demo and the tests need on a fresh Debian 12 machine, and
 # does nothing when it is all there already: Debian's chromium,
 # chromium-driver and firefox-esr; the wasm32 target; wasm-bindgen-cli at the
-# version of the wasm-bindgen crate in Cargo.lock; the pinned npm packages;
+# version of the wasm-bindgen crate in Cargo.lock; cargo-fuzz; the pinned npm packages;
 # a Python venv with the pinned sentry-relay.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +32,11 @@ have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
 if [ "$have" != "$want" ]; then
   say "installing wasm-bindgen-cli $want (was: ${have:-none})"
   cargo install --quiet wasm-bindgen-cli --version "$want"
+fi
+
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  say "installing cargo-fuzz"
+  cargo install --quiet cargo-fuzz --version 0.13.1
 fi
 
 stamp() { sha256sum "$@" | sha256sum | cut -c1-16; }

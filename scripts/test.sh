@@ -5,6 +5,7 @@
 #   e2e      node --test: headless Chromium against the local receiver, the
 #            packed npm package, workerd; every event validated by Relay
 #   relay    a last sweep of every event the tests wrote, through Relay's normaliser
+#   fuzz     each cargo-fuzz target (stack parser, DSN) for a bounded time
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -27,10 +28,10 @@ stage() {
   local p f
   p=$( { grep -oE '^test result: [A-Za-z]+\. [0-9]+ passed' "$log" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+'
          grep -oE '^# pass [0-9]+' "$log" | grep -oE '[0-9]+'
-         grep -oE '^relay: [0-9]+ passed' "$log" | grep -oE '[0-9]+'; } | awk '{s+=$1} END {print s+0}')
+         grep -oE '^(relay|fuzz): [0-9]+ passed' "$log" | grep -oE '[0-9]+'; } | awk '{s+=$1} END {print s+0}')
   f=$( { grep -oE '^test result: [A-Za-z]+\. [0-9]+ passed; [0-9]+ failed' "$log" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+'
          grep -oE '^# fail [0-9]+' "$log" | grep -oE '[0-9]+'
-         grep -oE '^relay: [0-9]+ passed, [0-9]+ failed' "$log" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+'; } | awk '{s+=$1} END {print s+0}')
+         grep -oE '^(relay|fuzz): [0-9]+ passed, [0-9]+ failed' "$log" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+'; } | awk '{s+=$1} END {print s+0}')
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   echo "== $name: $p passed, $f failed"
   passed=$((passed + p))
@@ -42,6 +43,7 @@ stage wasm-node cargo test --target wasm32-unknown-unknown --test web
 stage wasm-chromium env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
 stage e2e node --test --test-concurrency=1 tests/e2e/
 stage relay .venv/bin/python tests/relay/validate.py target/test-events
+stage fuzz bash scripts/fuzz.sh
 rm -f "$log"
 
 echo "total: $passed passed, $failed failed"
