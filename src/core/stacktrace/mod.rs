@@ -233,6 +233,12 @@ mod tests {
     }
 
     #[test]
+    fn a_frameless_v8_header_with_an_at_sign_gives_no_frames() {
+        assert_eq!(parse("Error: no user@example.com", "", "", ""), []);
+        assert_eq!(parse("Error: no user@example.com\n    at f (http://h/a.js:1:2)", "", "", "").len(), 1);
+    }
+
+    #[test]
     fn frames_are_capped_keeping_the_newest() {
         let mut stack = String::from("Error: deep");
         for i in 0..400 {

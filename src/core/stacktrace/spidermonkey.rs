@@ -24,29 +24,34 @@ pub fn parse_line(line: &str) -> Option<RawFrame<'_>> {
         Some((cause, name)) if !cause.bytes().any(|b| matches!(b, b'(' | b'[' | b'<')) => name,
         _ => function,
     };
-    let location = jsc::location(loc).unwrap_or_else(|| location(loc));
+    let location = match jsc::location(loc) {
+        Some(l) => l,
+        None => location(loc)?,
+    };
     Some(RawFrame { function: Some(function), location })
 }
 
-fn location(s: &str) -> Location<'_> {
-    if s.is_empty() {
-        return Location::Unknown;
-    }
+/// `None` for a location with no line: both engines print `:line:column`
+/// for every script location, so `Error: user@example.com` (a header that
+/// reached us) is not a frame.
+fn location(s: &str) -> Option<Location<'_>> {
     // `URL line N > eval:L:C`: code run by eval (or `new Function`, or a wasm
     // instantiation) has no file of its own; the frame points at line N of
     // the file that ran it. SpiderMonkey gives no column for that call.
     if let Some((url, n, tail)) = eval_chain(s) {
         let last = tail.rsplit(" > ").next().unwrap_or(tail);
         if let Some(Location::Wasm { func_index, offset, .. }) = wasm_location(last) {
-            return Location::Wasm { url: Some(url), func_index, offset };
+            return Some(Location::Wasm { url: Some(url), func_index, offset });
         }
-        return Location::Source { url, line: Some(n), col: None };
+        return Some(Location::Source { url, line: Some(n), col: None });
     }
     if let Some(wasm) = wasm_location(s) {
-        return wasm;
+        return Some(wasm);
     }
-    let (url, line, col) = split_line_col(s);
-    Location::Source { url, line, col }
+    match split_line_col(s) {
+        (url, Some(line), col) => Some(Location::Source { url, line: Some(line), col }),
+        _ => None,
+    }
 }
 
 /// Splits `URL line N > rest` at its first ` line N > `.
@@ -89,6 +94,8 @@ mod tests {
         t!("async*run@http://h/a.js:3:4", Some("run"), src("http://h/a.js", 3, 4));
         t!("setTimeout handler*f@http://h/a.js:3:4", Some("f"), src("http://h/a.js", 3, 4));
         t!("f@http://h/node_modules/@scope/p/x.js:3:4", Some("f"), src("http://h/node_modules/@scope/p/x.js", 3, 4));
+        assert_eq!(parse_line("Error: mail user@example.com"), None);
+        assert_eq!(parse_line("a@b"), None);
     }
 
     #[test]
