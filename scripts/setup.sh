@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the demo and the tests need on a fresh Debian 12 machine, and
 # does nothing when it is all there already: Debian's chromium,
-# chromium-driver and firefox-esr; the wasm32 target; wasm-bindgen-cli at the
+# chromium-driver and firefox-esr; the wasm32 target and rust-src; wasm-bindgen-cli at the
 # version of the wasm-bindgen crate in Cargo.lock; cargo-fuzz; the pinned npm packages;
 # a Python venv with the pinned sentry-relay.
 set -euo pipefail
@@ -23,6 +23,12 @@ fi
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# scripts/build.sh rebuilds std for the package's wasm.
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  say "adding the rust-src component"
+  rustup component add rust-src
 fi
 
 # The CLI must equal the crate version in Cargo.lock. No --locked: the
