@@ -24,30 +24,45 @@ impl DataCategory {
             DataCategory::Internal => "internal",
         }
     }
+
+    /// The category a rate-limit header names, or `None` for one this SDK
+    /// never sends (`transaction`, `default`, ..., or garbage).
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "error" => Some(DataCategory::Error),
+            "internal" => Some(DataCategory::Internal),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Item {
     Event(String),
+    /// A `client_report` payload (see `client_report.rs`): category `internal`,
+    /// never rate limited by category, never counted as lost.
+    ClientReport(String),
 }
 
 impl Item {
     pub fn ty(&self) -> &'static str {
         match self {
             Item::Event(_) => "event",
+            Item::ClientReport(_) => "client_report",
         }
     }
 
     pub fn category(&self) -> DataCategory {
         match self {
             Item::Event(_) => DataCategory::Error,
+            Item::ClientReport(_) => DataCategory::Internal,
         }
     }
 
     fn payload(&self) -> &str {
         match self {
-            Item::Event(p) => p,
+            Item::Event(p) | Item::ClientReport(p) => p,
         }
     }
 }
@@ -55,13 +70,15 @@ impl Item {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Envelope {
     pub event_id: Option<EventId>,
+    /// The DSN, when sent through a tunnel, so that the tunnel can forward it.
+    pub dsn: Option<String>,
     pub items: Vec<Item>,
 }
 
 impl Envelope {
     /// An envelope carrying one event; its id goes into the header.
     pub fn from_event(event: &Event) -> Self {
-        Envelope { event_id: Some(event.event_id), items: vec![Item::Event(event.to_json())] }
+        Envelope { event_id: Some(event.event_id), dsn: None, items: vec![Item::Event(event.to_json())] }
     }
 
     /// Serialises with `sent_at` taken from the caller's clock.
@@ -69,6 +86,7 @@ impl Envelope {
         let mut out = String::new();
         Obj::new(&mut out)
             .opt_value("event_id", self.event_id.as_ref())
+            .opt_str("dsn", self.dsn.as_deref())
             .str("sent_at", &time::rfc3339(sent_at_ms))
             .value("sdk", &ClientSdkInfo)
             .end();

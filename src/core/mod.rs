@@ -4,10 +4,15 @@
 //! host with plain `cargo test`.
 
 pub mod client;
+pub mod client_report;
 pub mod demangle;
 pub mod dsn;
 pub mod envelope;
 pub mod json;
 pub mod protocol;
+pub mod ratelimit;
+pub mod scrub;
 pub mod stacktrace;
 pub mod time;
+pub mod transport;
+pub mod value;
