@@ -2,12 +2,24 @@
 // Only sdk.js is loaded up front; the wasm-bindgen glue and the .wasm are
 // fetched and compiled off the page's critical path, after `init`.
 import { createSdk } from './sdk.js'
+export {
+  globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
+  linkedErrorsIntegration, inboundFiltersIntegration, httpContextIntegration,
+} from './sdk.js'
+
+// Taken now, before `init` instruments fetch: the SDK's own download of its
+// wasm is not the app's request and must not become a breadcrumb.
+const nativeFetch = typeof fetch === 'function' ? fetch.bind(globalThis) : undefined
 
 const sdk = createSdk(() =>
   import('./wasm_sentry.js').then(async (m) => {
-    await m.default({ module_or_path: new URL('./wasm_sentry_bg.wasm', import.meta.url) })
+    const url = new URL('./wasm_sentry_bg.wasm', import.meta.url)
+    await m.default({ module_or_path: nativeFetch ? nativeFetch(url) : url })
     return m
   }),
 )
 
-export const { init, captureException, captureMessage, flush, close, lastEventId, ready, parseStack } = sdk
+export const {
+  init, captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack,
+  withScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
+} = sdk

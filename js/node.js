@@ -1,6 +1,10 @@
 // Node.js entry: the same SDK, with the .wasm read from disk. Node has no
 // `error` event on globalThis, so only the capture API is active here.
 import { createSdk } from './sdk.js'
+export {
+  globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
+  linkedErrorsIntegration, inboundFiltersIntegration, httpContextIntegration,
+} from './sdk.js'
 
 const sdk = createSdk(async () => {
   const [m, fs] = await Promise.all([import('./wasm_sentry.js'), import('node:fs/promises')])
@@ -8,4 +12,7 @@ const sdk = createSdk(async () => {
   return m
 })
 
-export const { init, captureException, captureMessage, flush, close, lastEventId, ready, parseStack } = sdk
+export const {
+  init, captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack,
+  withScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
+} = sdk

@@ -6,7 +6,9 @@
 // public function and each handler is guarded, and a failed wasm load leaves
 // the page unharmed.
 
-const MAX_BUFFERED = 100
+import { instrumentBreadcrumbs } from './breadcrumbs.js'
+
+const MAX_BUFFERED = 200
 const OFF = 0, LOADING = 1, READY = 2, DISABLED = 3
 const PREFIX = '[wasm-sentry]'
 
@@ -52,9 +54,11 @@ export function createSdk(loadWasm) {
   let mod // the module, once loaded
   let loading
   let options = {}
-  let buffer = []
+  let buffer = [] // [export name, args, is a capture], in call order
   let lastId
+  let hooks = false
   let warnedNotReady = false
+  let warnedFull = false
 
   // Loads the wasm once, for `init` and for `ready`.
   function load() {
@@ -74,11 +78,11 @@ export function createSdk(loadWasm) {
     }
   }
 
-  function safeString(v) {
+  function read(obj, key) {
     try {
-      return typeof v === 'string' ? v : JSON.stringify(v) ?? String(v)
+      return obj[key]
     } catch (e) {
-      try { return String(v) } catch (e2) { return Object.prototype.toString.call(v) }
+      return undefined
     }
   }
 
@@ -89,6 +93,56 @@ export function createSdk(loadWasm) {
       return tag === '[object Error]' || tag === '[object DOMException]' || tag === '[object Exception]'
     } catch (e) {
       return false
+    }
+  }
+
+  // A JSON-safe copy: depth-limited (`normalizeDepth`, default 3), cycles
+  // and hostile getters made harmless, functions and other non-JSON values
+  // described, as the peer's `normalize` does.
+  function normalize(value, depth = options.normalizeDepth ?? 3) {
+    const seen = []
+    const walk = (v, d) => {
+      switch (typeof v) {
+        case 'string': case 'boolean': return v
+        case 'number': return Number.isFinite(v) ? v : `[${v}]`
+        case 'undefined': return '[undefined]'
+        case 'bigint': return `[BigInt: ${v}]`
+        case 'symbol': return `[${String(v)}]`
+        case 'function': return `[Function: ${read(v, 'name') || '<anonymous>'}]`
+      }
+      if (v === null) return null
+      if (seen.includes(v)) return '[Circular ~]'
+      try {
+        if (typeof v.toJSON === 'function') return walk(v.toJSON(), d)
+      } catch (e) {}
+      if (isError(v)) return { name: str(v, 'name'), message: str(v, 'message'), stack: str(v, 'stack') }
+      if (d >= depth) return Array.isArray(v) ? '[Array]' : '[Object]'
+      seen.push(v)
+      let out
+      try {
+        if (Array.isArray(v)) out = v.slice(0, 100).map((x) => walk(x, d + 1))
+        else {
+          out = {}
+          let n = 0
+          for (const k in v) {
+            if (n++ >= 100) { out['...'] = '[MaxProperties ~]'; break }
+            out[k] = walk(read(v, k), d + 1)
+          }
+        }
+      } catch (e) {
+        out = '[Unreadable]'
+      }
+      seen.pop()
+      return out
+    }
+    return walk(value, 0)
+  }
+
+  const json = (v, depth) => {
+    try {
+      return JSON.stringify(normalize(v, depth)) ?? 'null'
+    } catch (e) {
+      return 'null'
     }
   }
 
@@ -103,39 +157,141 @@ export function createSdk(loadWasm) {
     return [str(g.location || {}, 'href'), str(g.navigator || {}, 'userAgent'), str(g.document || {}, 'referrer')]
   }
 
-  // Runs an export now, or buffers it with its id and time until the wasm is ready.
-  function call(fn, args) {
-    if (state === READY) {
-      try {
-        return wasm[fn](...args) || undefined
-      } catch (e) {
-        state = DISABLED
-        debug('disabled after an internal error:', e)
-        return undefined
-      }
+  function run(fn, args, capture) {
+    let r
+    try {
+      r = wasm[fn](...args)
+    } catch (e) {
+      state = DISABLED
+      debug('disabled after an internal error:', e)
+      return undefined
     }
-    if (state !== LOADING) return undefined
-    if (buffer.length >= MAX_BUFFERED) return undefined
-    // Every capture export starts with (event_id, timestamp_ms, ...page()).
-    const id = args[0] = newId()
-    args[1] = Date.now()
-    buffer.push([fn, args])
+    return capture ? deliver(r) : r
+  }
+
+  // Runs an export now, or keeps it in call order until the wasm is ready.
+  // Scope changes made before `init` are kept too; captures need `init`.
+  // Captures start with (event_id, timestamp_ms): filled here when buffered.
+  function enqueue(fn, args, capture) {
+    if (state === READY) return run(fn, args, capture)
+    if (state === DISABLED || (state === OFF && capture)) return undefined
+    if (buffer.length >= MAX_BUFFERED) {
+      if (!warnedFull) debug(`more than ${MAX_BUFFERED} calls before the wasm was ready; later ones are dropped`)
+      warnedFull = true
+      return undefined
+    }
+    let id
+    if (capture) {
+      id = args[0] = newId()
+      args[1] = Date.now()
+    }
+    buffer.push([fn, args, capture])
     return id
   }
 
+  // Inbound filters, as the peer's: a string matches as a substring, a RegExp by test.
+  const matches = (value, patterns) =>
+    !!value && Array.isArray(patterns) && patterns.some((p) => (typeof p === 'string' ? value.includes(p) : p instanceof RegExp && p.test(value)))
+
+  function filteredOut(event) {
+    const ex = event.exception && event.exception.values
+    const last = ex && ex[ex.length - 1]
+    const messages = []
+    if (event.logentry) messages.push(event.logentry.message)
+    if (last) {
+      if (last.value) messages.push(last.value)
+      messages.push(last.value ? `${last.type}: ${last.value}` : last.type)
+    }
+    if (messages.some((m) => matches(m, options.ignoreErrors))) return true
+    const frames = (last && last.stacktrace && last.stacktrace.frames) || []
+    const top = [...frames].reverse().find((f) => f.abs_path && f.abs_path !== '<anonymous>')
+    const url = top && top.abs_path
+    if (url && matches(url, options.denyUrls)) return true
+    if (url && Array.isArray(options.allowUrls) && options.allowUrls.length && !matches(url, options.allowUrls)) return true
+    return false
+  }
+
+  // With hooks, the wasm hands the finished event back as JSON: inbound
+  // filters and `beforeSend` run here, then the event goes to the wasm to send.
+  function deliver(r) {
+    if (!r || !hooks) return r || undefined
+    let event
+    try {
+      event = JSON.parse(r)
+    } catch (e) {
+      return undefined
+    }
+    const id = event.event_id
+    const send = (ev) => {
+      try {
+        if (ev == null) wasm.recordDrop('before_send')
+        else wasm.sendEvent(id, json(ev, 100))
+      } catch (e) {}
+    }
+    try {
+      if (filteredOut(event)) {
+        wasm.recordDrop('event_processor')
+        return id
+      }
+      let out = event
+      if (typeof options.beforeSend === 'function') {
+        try {
+          out = options.beforeSend(JSON.parse(r), {})
+        } catch (e) {
+          debug('beforeSend threw; the event is sent unchanged:', e)
+          out = event
+        }
+      }
+      if (out && typeof out.then === 'function') out.then(send, () => send(event))
+      else send(out)
+    } catch (e) {}
+    return id
+  }
+
+  // The error and what caused it: `cause` chains and AggregateError members
+  // become linked exceptions (up to `limit`), staged before the capture.
+  function linkErrors(err, limit) {
+    const seen = [err]
+    const visit = (e, parent) => {
+      const members = Array.isArray(read(e, 'errors')) ? read(e, 'errors') : []
+      const children = members.map((m, i) => [m, `errors[${i}]`])
+      const cause = read(e, 'cause')
+      if (cause !== undefined) children.unshift([cause, 'cause'])
+      for (const [child, source] of children) {
+        if (seen.length > limit || !isError(child) || seen.includes(child)) continue
+        const id = seen.push(child) - 1
+        enqueue('addLinkedError', [str(child, 'name'), str(child, 'message'), str(child, 'stack'), source, parent, Array.isArray(read(child, 'errors'))], false)
+        visit(child, id)
+      }
+    }
+    visit(err, 0)
+  }
+
   function captureError(err, mechanism, handled, fallback) {
-    let name = '', message = '', stack = ''
+    let name = '', message = '', stack = '', synthetic = false
     if (isError(err)) {
       name = str(err, 'name')
       message = str(err, 'message')
       stack = str(err, 'stack')
+      if (options.linkedErrors !== false) linkErrors(err, options.linkedErrorsLimit ?? 5)
     } else {
-      message = (mechanism.endsWith('onunhandledrejection')
-        ? 'Non-Error promise rejection captured with value: '
-        : 'Non-Error exception captured with value: ') + safeString(err)
+      synthetic = true
+      const rejection = mechanism.endsWith('onunhandledrejection')
+      const kind = rejection ? 'promise rejection' : 'exception'
+      let text
+      try { text = String(err) } catch (e) { text = Object.prototype.toString.call(err) }
+      if (err === null || typeof err !== 'object') {
+        message = rejection ? `Non-Error promise rejection captured with value: ${text}` : text
+      } else if (typeof g.Event === 'function' && err instanceof g.Event) {
+        message = `Event \`${read(read(err, 'constructor'), 'name') || 'Event'}\` (type=${str(err, 'type')}) captured as ${kind}`
+      } else {
+        const keys = Object.keys(normalize(err, 1) || {}).sort().join(', ')
+        message = `Object captured as ${kind} with keys: ${keys || '[object has no keys]'}`
+      }
     }
     const [url, line, col] = fallback || ['', 0, 0]
-    return call('captureError', ['', 0, ...page(), name, message, stack, mechanism, handled, url, line, col])
+    const aggregate = Array.isArray(read(err, 'errors'))
+    return remember(enqueue('captureError', ['', 0, ...page(), name, message, stack, mechanism, handled, synthetic, aggregate, url, line, col], true))
   }
 
   function onError(ev) {
@@ -158,6 +314,36 @@ export function createSdk(loadWasm) {
     } catch (e) {}
   }
 
+  // `integrations`: an array, or a function of the defaults; `defaultIntegrations: false` drops them all.
+  const DEFAULTS = ['GlobalHandlers', 'Breadcrumbs', 'Dedupe', 'LinkedErrors', 'InboundFilters', 'HttpContext'].map((name) => ({ name }))
+  function integrations(opts) {
+    let list = opts.defaultIntegrations === false ? [] : DEFAULTS
+    const given = opts.integrations
+    try {
+      if (typeof given === 'function') list = given(list) || []
+      else if (Array.isArray(given)) list = [...list.filter((d) => !given.some((i) => i && i.name === d.name)), ...given]
+    } catch (e) {}
+    const byName = {}
+    for (const i of list) if (i && i.name) byName[i.name] = i.options || {}
+    return byName
+  }
+
+  function addBreadcrumb(crumb) {
+    try {
+      let c = { timestamp: Date.now(), ...crumb }
+      if (typeof options.beforeBreadcrumb === 'function') {
+        try {
+          c = options.beforeBreadcrumb(c, {})
+        } catch (e) {
+          debug('beforeBreadcrumb threw:', e)
+        }
+        if (!c) return
+      }
+      const ts = typeof c.timestamp === 'number' ? (c.timestamp < 1e11 ? c.timestamp * 1000 : c.timestamp) : Date.now()
+      enqueue('addBreadcrumb', [ts, str(c, 'type'), str(c, 'category'), str(c, 'message'), str(c, 'level'), c.data === undefined ? '' : json(c.data)], false)
+    } catch (e) {}
+  }
+
   function init(opts) {
     try {
       if (state !== OFF) return
@@ -169,13 +355,32 @@ export function createSdk(loadWasm) {
         return
       }
       state = LOADING
-      if (typeof g.addEventListener === 'function') {
-        g.addEventListener('error', onError)
-        g.addEventListener('unhandledrejection', onRejection)
+      const enabled = integrations(options)
+      hooks = typeof options.beforeSend === 'function' || !!enabled.InboundFilters && ['ignoreErrors', 'denyUrls', 'allowUrls'].some((k) => Array.isArray(options[k]) && options[k].length)
+      if (!enabled.LinkedErrors) options.linkedErrors = false
+      else if (enabled.LinkedErrors.limit != null) options.linkedErrorsLimit = enabled.LinkedErrors.limit
+      const handlers = enabled.GlobalHandlers
+      if (handlers && typeof g.addEventListener === 'function') {
+        if (handlers.onerror !== false) g.addEventListener('error', onError)
+        if (handlers.onunhandledrejection !== false) g.addEventListener('unhandledrejection', onRejection)
       }
+      if (enabled.Breadcrumbs) instrumentBreadcrumbs(addBreadcrumb, enabled.Breadcrumbs, str(options, 'tunnel'))
+      const scope = options.initialScope
+      if (scope && typeof scope === 'object') {
+        if (scope.user) setUser(scope.user)
+        if (scope.tags) setTags(scope.tags)
+        if (scope.extra) setExtras(scope.extra)
+        for (const [k, v] of Object.entries(scope.contexts || {})) setContext(k, v)
+        if (scope.level) enqueue('setLevel', [String(scope.level)], false)
+      }
+      const num = (v, d) => (typeof v === 'number' && v === v ? v : d)
       load()
         .then((m) => {
-          const problem = m.start(dsn, str(options, 'release'), str(options, 'environment'), str(options, 'dist'))
+          const problem = m.start(
+            dsn, str(options, 'release'), str(options, 'environment'), str(options, 'dist'),
+            num(options.sampleRate, 1), num(options.maxBreadcrumbs, 100), !!options.sendDefaultPii,
+            num(options.maxValueLength, 250), str(options, 'tunnel'), !!enabled.Dedupe, hooks, !!enabled.HttpContext,
+          )
           if (problem) {
             warn(problem + ': the SDK is disabled')
             state = DISABLED
@@ -185,7 +390,7 @@ export function createSdk(loadWasm) {
           }
           const queued = buffer
           buffer = []
-          for (const [fn, args] of queued) call(fn, args)
+          if (state === READY) for (const op of queued) run(...op)
         })
         .catch((e) => {
           state = DISABLED
@@ -202,15 +407,58 @@ export function createSdk(loadWasm) {
 
   function captureException(err, hint) {
     try {
-      return remember(captureError(err, 'generic', true))
+      return captureError(err, 'generic', true)
     } catch (e) {}
   }
 
   function captureMessage(message, level) {
     try {
-      const lvl = typeof level === 'string' ? level : 'info'
-      return remember(call('captureMessage', ['', 0, ...page(), safeString(message), lvl]))
+      const lvl = typeof level === 'string' ? level : (level && level.level) || 'info'
+      return remember(enqueue('captureMessage', ['', 0, ...page(), typeof message === 'string' ? message : json(message), lvl], true))
     } catch (e) {}
+  }
+
+  function captureEvent(event) {
+    try {
+      return remember(enqueue('captureEvent', ['', 0, ...page(), json(event, 100)], true))
+    } catch (e) {}
+  }
+
+  function setUser(user) {
+    enqueue('setUser', [user == null ? '' : json(user)], false)
+  }
+  function setTag(key, value) {
+    enqueue('setTag', [String(key), value == null ? undefined : String(value)], false)
+  }
+  function setTags(tags) {
+    try { for (const [k, v] of Object.entries(tags || {})) setTag(k, v) } catch (e) {}
+  }
+  // The peer normalises `extra` and `contexts` as whole maps: their values start one level down.
+  const depth = (n = 0) => (options.normalizeDepth ?? 3) - n
+  function setExtra(key, value) {
+    enqueue('setExtra', [String(key), json(value, depth(1))], false)
+  }
+  function setExtras(extras) {
+    try { for (const [k, v] of Object.entries(extras || {})) setExtra(k, v) } catch (e) {}
+  }
+  function setContext(key, context) {
+    enqueue('setContext', [String(key), context == null ? '' : json(context, depth(1))], false)
+  }
+
+  // The scope handed to `withScope` callbacks: the same setters, acting on the pushed scope.
+  const scopeApi = {
+    setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
+    setLevel: (level) => enqueue('setLevel', [String(level)], false),
+    setFingerprint: (fp) => enqueue('setFingerprint', [json(fp)], false),
+  }
+
+  function withScope(callback) {
+    enqueue('pushScope', [], false)
+    try {
+      return callback(scopeApi)
+    } finally {
+      enqueue('popScope', [], false)
+    }
   }
 
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
@@ -263,5 +511,18 @@ export function createSdk(loadWasm) {
     }
   }
 
-  return { init, captureException, captureMessage, flush, close, lastEventId: () => lastId, ready, parseStack }
+  const guard = (f) => (...a) => { try { return f(...a) } catch (e) {} }
+  return {
+    init, captureException, captureMessage, captureEvent, flush, close, ready, parseStack, withScope,
+    setUser: guard(setUser), setTag: guard(setTag), setTags, setExtra: guard(setExtra), setExtras,
+    setContext: guard(setContext), addBreadcrumb, lastEventId: () => lastId,
+  }
 }
+
+// The integrations, by the peer's names, to pass in `integrations` with options or to filter out.
+export const globalHandlersIntegration = (options = {}) => ({ name: 'GlobalHandlers', options })
+export const breadcrumbsIntegration = (options = {}) => ({ name: 'Breadcrumbs', options })
+export const dedupeIntegration = () => ({ name: 'Dedupe' })
+export const linkedErrorsIntegration = (options = {}) => ({ name: 'LinkedErrors', options })
+export const inboundFiltersIntegration = () => ({ name: 'InboundFilters' })
+export const httpContextIntegration = () => ({ name: 'HttpContext' })

@@ -1,47 +1,107 @@
 // The SDK's one network path, shipped with the crate as a wasm-bindgen
 // snippet. It runs in pages, workers, workerd and Node, and never throws.
+// The queue, retries and rate limits are Rust's (core/transport.rs); this
+// file only performs requests, reports each response to `handler`, keeps
+// one timer, and on page hide hands the queue to sendBeacon.
 
 const pending = new Set()
 // Taken at load, so that later instrumentation of `fetch` never sees our own requests.
 const nativeFetch = typeof fetch === 'function' ? fetch.bind(globalThis) : undefined
-// Browsers refuse keepalive requests whose bodies together pass 64 KiB.
-const KEEPALIVE_MAX = 60000
+const TIMEOUT_MS = 30000
+let handler // (id, status, rateLimits, retryAfter): status 0 = failed; id -1 = wake, -2 = unload
+let idle = true
+let timer
 
-function byteLength(s) {
-  return s.length * 3 <= KEEPALIVE_MAX ? s.length : new TextEncoder().encode(s).length
+const call = (...a) => {
+  try {
+    if (handler) handler(...a)
+  } catch (e) {}
 }
 
-export function sendEnvelope(url, body) {
-  if (!nativeFetch) return
+export function setHandler(fn) {
+  handler = fn
+  // Queued envelopes leave before the page goes away: on pagehide, or when
+  // the page is hidden (the last moment a mobile browser guarantees).
+  try {
+    const g = globalThis
+    if (typeof g.addEventListener === 'function' && typeof document !== 'undefined') {
+      g.addEventListener('pagehide', () => call(-2, 0, '', ''))
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'hidden') call(-2, 0, '', '')
+      })
+    }
+  } catch (e) {}
+}
+
+export function setIdle(value) {
+  idle = value
+}
+
+/** Calls the handler with id -1 after `ms`, replacing any earlier timer. */
+export function wakeAfter(ms) {
+  try {
+    clearTimeout(timer)
+    timer = setTimeout(() => call(-1, 0, '', ''), Math.max(0, ms))
+  } catch (e) {}
+}
+
+export function sendEnvelope(url, body, keepalive, id) {
+  if (!nativeFetch) {
+    call(id, 0, '', '')
+    return
+  }
   let done
   try {
     const init = { method: 'POST', body }
     // workerd and Node have no page to outlive; keepalive is for pages.
     if (typeof document !== 'undefined') {
-      init.keepalive = byteLength(body) <= KEEPALIVE_MAX
+      init.keepalive = keepalive
       init.referrerPolicy = 'strict-origin'
     }
-    done = nativeFetch(url, init).then(
-      (res) => { try { res.body && res.body.cancel() } catch (e) {} },
-      () => {},
+    if (typeof AbortController === 'function') {
+      const ctl = new AbortController()
+      const t = setTimeout(() => ctl.abort(), TIMEOUT_MS)
+      init.signal = ctl.signal
+      done = nativeFetch(url, init).finally(() => clearTimeout(t))
+    } else {
+      done = nativeFetch(url, init)
+    }
+    done = done.then(
+      (res) => {
+        const h = (k) => {
+          try { return res.headers.get(k) || '' } catch (e) { return '' }
+        }
+        try { res.body && res.body.cancel() } catch (e) {}
+        call(id, res.status, h('x-sentry-rate-limits'), h('retry-after'))
+      },
+      () => call(id, 0, '', ''),
     )
   } catch (e) {
+    call(id, 0, '', '')
     return
   }
   pending.add(done)
   done.then(() => pending.delete(done))
 }
 
+/** Hands bodies to the browser for delivery after the page is gone. */
+export function sendBeacon(url, body) {
+  try {
+    const nav = globalThis.navigator
+    if (nav && typeof nav.sendBeacon === 'function' && nav.sendBeacon(url, new Blob([body], { type: 'text/plain' }))) return
+    if (nativeFetch) nativeFetch(url, { method: 'POST', body, keepalive: true }).catch(() => {})
+  } catch (e) {}
+}
+
+/** `true` once nothing is queued, waiting or in flight; `false` at the timeout. */
 export function flushPending(timeoutMs) {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), Math.max(0, +timeoutMs || 0))
+    const deadline = Date.now() + Math.max(0, +timeoutMs || 0)
     const check = () => {
-      if (!pending.size) {
-        clearTimeout(timer)
-        resolve(true)
-      } else {
-        Promise.all([...pending]).then(check)
-      }
+      if (!pending.size && idle) resolve(true)
+      else if (Date.now() >= deadline) resolve(false)
+      else if (pending.size) Promise.race([Promise.all([...pending]), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]).then(() => setTimeout(check, 0))
+      else setTimeout(check, Math.min(50, Math.max(0, deadline - Date.now())))
     }
     check()
   })

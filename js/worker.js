@@ -4,10 +4,17 @@
 import wasmModule from './wasm_sentry_bg.wasm'
 import * as glue from './wasm_sentry.js'
 import { createSdk } from './sdk.js'
+export {
+  globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
+  linkedErrorsIntegration, inboundFiltersIntegration, httpContextIntegration,
+} from './sdk.js'
 
 const sdk = createSdk(() => {
   glue.initSync({ module: wasmModule })
   return glue
 })
 
-export const { init, captureException, captureMessage, flush, close, lastEventId, ready, parseStack } = sdk
+export const {
+  init, captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack,
+  withScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
+} = sdk

@@ -1,4 +1,59 @@
-/** Options for `init`. Names and meanings follow `@sentry/browser`. */
+/** Data that can be sent: anything JSON-like; other values are described (`[Function: f]`, `[Circular ~]`). */
+export type Extra = unknown
+
+export interface User {
+  id?: string | number
+  email?: string
+  username?: string
+  ip_address?: string
+  [key: string]: unknown
+}
+
+export interface Breadcrumb {
+  type?: string
+  category?: string
+  message?: string
+  level?: SeverityLevel
+  data?: Record<string, unknown>
+  /** Seconds or milliseconds since the epoch; now when absent. */
+  timestamp?: number
+}
+
+/** An event as `beforeSend` sees it: Sentry's event payload. */
+export interface ErrorEvent {
+  event_id: string
+  timestamp: number
+  platform: string
+  level: SeverityLevel
+  logentry?: { message: string }
+  exception?: { values: Array<{ type: string; value?: string; mechanism?: Record<string, unknown>; stacktrace?: { frames: StackFrame[] } }> }
+  release?: string
+  environment?: string
+  dist?: string
+  request?: { url?: string; headers?: Record<string, string> }
+  user?: User
+  tags?: Record<string, string>
+  extra?: Record<string, unknown>
+  contexts?: Record<string, Record<string, unknown>>
+  breadcrumbs?: { values: Breadcrumb[] }
+  fingerprint?: string[]
+  [key: string]: unknown
+}
+
+export interface Integration {
+  name: string
+  options?: Record<string, unknown>
+}
+
+export interface ScopeContext {
+  user?: User
+  tags?: Record<string, string | number | boolean>
+  extra?: Record<string, Extra>
+  contexts?: Record<string, Record<string, unknown>>
+  level?: SeverityLevel
+}
+
+/** Options for `init`. Names, meanings and defaults follow `@sentry/browser`. */
 export interface Options {
   /** Where to send events: `https://PUBLIC_KEY@HOST/PROJECT_ID`. A malformed DSN is reported once to the console and leaves the SDK off. */
   dsn?: string
@@ -6,10 +61,49 @@ export interface Options {
   /** Defaults to `production`. */
   environment?: string
   dist?: string
+  /** The share of error events sent, 0 to 1 (default 1). */
+  sampleRate?: number
+  /** Default and maximum 100. */
+  maxBreadcrumbs?: number
+  /** Change or drop (return `null`) an event; if it throws, the event is sent unchanged. May return a promise. */
+  beforeSend?: (event: ErrorEvent, hint: Record<string, unknown>) => ErrorEvent | null | PromiseLike<ErrorEvent | null>
+  /** Change or drop (return `null`) a breadcrumb. */
+  beforeBreadcrumb?: (breadcrumb: Breadcrumb, hint: Record<string, unknown>) => Breadcrumb | null
+  /** Errors whose message matches (substring, or RegExp) are not sent. */
+  ignoreErrors?: Array<string | RegExp>
+  /** Errors thrown from matching script URLs are not sent. */
+  denyUrls?: Array<string | RegExp>
+  /** When set, only errors thrown from matching script URLs are sent. */
+  allowUrls?: Array<string | RegExp>
+  /** Default false: no cookies or IP, and sensitive keys and query values scrubbed. */
+  sendDefaultPii?: boolean
+  /** Longer messages, exception values and URLs are cut (default 250). */
+  maxValueLength?: number
+  /** How deep objects given as extra, contexts or user data are kept (default 3). */
+  normalizeDepth?: number
+  /** Send envelopes to this URL on your own origin instead of to Sentry. */
+  tunnel?: string
+  initialScope?: ScopeContext
   /** `false` turns the SDK off entirely. */
   enabled?: boolean
   /** Logs the SDK's own problems to the console. */
   debug?: boolean
+  /** Integrations to use, or a function of the defaults that returns them (e.g. to filter one out). */
+  integrations?: Integration[] | ((defaults: Integration[]) => Integration[])
+  /** `false` drops every default integration. */
+  defaultIntegrations?: false
+}
+
+export interface Scope {
+  setUser(user: User | null): void
+  setTag(key: string, value: string | number | boolean | undefined): void
+  setTags(tags: Record<string, string | number | boolean>): void
+  setExtra(key: string, extra: Extra): void
+  setExtras(extras: Record<string, Extra>): void
+  setContext(name: string, context: Record<string, unknown> | null): void
+  setLevel(level: SeverityLevel): void
+  setFingerprint(fingerprint: string[]): void
+  addBreadcrumb(breadcrumb: Breadcrumb): void
 }
 
 export type SeverityLevel = 'fatal' | 'error' | 'warning' | 'log' | 'info' | 'debug'
@@ -19,6 +113,23 @@ export function init(options: Options): void
 /** Returns the event id, or `undefined` when the SDK is off. Never throws. */
 export function captureException(exception: unknown, hint?: unknown): string | undefined
 export function captureMessage(message: string, level?: SeverityLevel): string | undefined
+/** Sends an event built by hand (message, level, tags, extra, user, contexts, fingerprint, exception values). */
+export function captureEvent(event: Partial<ErrorEvent> & { message?: string }): string | undefined
+export function setUser(user: User | null): void
+export function setTag(key: string, value: string | number | boolean | undefined): void
+export function setTags(tags: Record<string, string | number | boolean>): void
+export function setExtra(key: string, extra: Extra): void
+export function setExtras(extras: Record<string, Extra>): void
+export function setContext(name: string, context: Record<string, unknown> | null): void
+export function addBreadcrumb(breadcrumb: Breadcrumb): void
+/** Runs `callback` with a scope of its own: what it sets applies to captures inside it only. */
+export function withScope<T>(callback: (scope: Scope) => T): T
+export function globalHandlersIntegration(options?: { onerror?: boolean; onunhandledrejection?: boolean }): Integration
+export function breadcrumbsIntegration(options?: { console?: boolean; dom?: boolean; fetch?: boolean; xhr?: boolean; history?: boolean }): Integration
+export function dedupeIntegration(): Integration
+export function linkedErrorsIntegration(options?: { limit?: number }): Integration
+export function inboundFiltersIntegration(): Integration
+export function httpContextIntegration(): Integration
 /** Resolves `true` once every event so far was handed over, `false` at the timeout (ms, default 2000). */
 export function flush(timeout?: number): Promise<boolean>
 /** Flushes, then turns the SDK off. */

@@ -7,7 +7,9 @@
 use sentry_types::protocol::v7::{Envelope as SentryEnvelope, EnvelopeItem};
 use std::path::PathBuf;
 use wasm_sentry::core::client::{page_request, Client, ClientOptions, ThrownError};
-use wasm_sentry::core::protocol::{Event, EventId, Frame, Level, Mechanism, Stacktrace};
+use wasm_sentry::core::protocol::{Breadcrumb, Event, EventId, Frame, Level, Mechanism, Stacktrace};
+use wasm_sentry::core::scope::Scope;
+use wasm_sentry::core::value;
 
 const NOW: u64 = 1_764_000_000_000;
 
@@ -21,7 +23,15 @@ fn client() -> Client {
 
 /// Builds the envelope, checks it with sentry-types, saves the event, returns it as JSON.
 fn roundtrip(name: &str, event: Event) -> serde_json::Value {
-    let out = client().prepare(event.clone(), NOW + 5);
+    roundtrip_with(name, event, &Scope::default())
+}
+
+fn roundtrip_with(name: &str, event: Event, scope: &Scope) -> serde_json::Value {
+    let mut client = client();
+    let event = client.process(event, scope, 0.0).expect("kept by the pipeline");
+    let out = client.envelope(&event);
+    let body = out.to_body(NOW + 5);
+    let out = wasm_sentry::core::client::Outgoing { url: client.url().to_owned(), body };
     let parsed = SentryEnvelope::from_slice(out.body.as_bytes()).expect("sentry-types parses the envelope");
     assert_eq!(parsed.uuid().map(|u| u.simple().to_string()), Some(event.event_id.to_hex()));
     let items: Vec<_> = parsed.items().collect();
@@ -46,7 +56,7 @@ fn uncaught_error_with_v8_frames_and_page_context() {
     let thrown = ThrownError { name: "TypeError", message: "Cannot read properties of null (reading 'x')", stack, ..Default::default() };
     let mut event = base(1);
     event.request = page_request("https://app.example/page?q=1", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0", "https://ref.example/");
-    event.exception.push(Client::exception_from_error(&thrown, Mechanism { ty: "auto.browser.global_handlers.onerror".into(), handled: Some(false), synthetic: None }));
+    event.exception.push(Client::exception_from_error(&thrown, Mechanism { ty: "auto.browser.global_handlers.onerror".into(), handled: Some(false), ..Default::default() }));
     let json = roundtrip("uncaught-error", event);
     let frames = json["exception"]["values"][0]["stacktrace"]["frames"].as_array().unwrap();
     assert_eq!(frames[1]["function"], "read");
@@ -77,7 +87,7 @@ fn wasm_and_native_frames() {
     event.exception.push(wasm_sentry::core::protocol::Exception {
         ty: "RuntimeError".into(),
         value: Some("unreachable".into()),
-        mechanism: Some(Mechanism { ty: "generic".into(), handled: Some(true), synthetic: None }),
+        mechanism: Some(Mechanism { ty: "generic".into(), handled: Some(true), ..Default::default() }),
         stacktrace: Some(Stacktrace { frames }),
     });
     let json = roundtrip("wasm-frames", event);
@@ -89,4 +99,35 @@ fn huge_and_hostile_strings_stay_valid_json() {
     let mut event = base(30);
     event.message = Some(format!("{}\u{0}\u{1b}[31m\u{2028}😀", "x".repeat(100_000)));
     roundtrip("hostile-message", event);
+}
+
+#[test]
+fn everything_the_scope_adds_and_linked_exceptions() {
+    let mut scope = Scope::default();
+    scope.user = Some(value::parse(r#"{"id":"42","email":"ada@example.com","username":"ada","segment":"beta"}"#).unwrap());
+    scope.set_tag("plan", Some("pro".into()));
+    scope.set_extra("cart", Some(value::parse(r#"{"items":[1,2.5,-3e2],"note":null,"ok":true}"#).unwrap()));
+    scope.set_context("device", Some(value::parse(r#"{"model":"fixture","memory_size":1024}"#).unwrap()));
+    scope.fingerprint = vec!["{{ default }}".into(), "custom".into()];
+    for (i, (ty, cat)) in [("default", "console"), ("http", "fetch"), ("navigation", "navigation"), ("ui", "ui.click")].into_iter().enumerate() {
+        scope.add_breadcrumb(
+            Breadcrumb {
+                timestamp_ms: NOW - 1000 + i as u64,
+                ty: Some(ty.into()),
+                category: Some(cat.into()),
+                message: Some(format!("crumb {i}")),
+                level: Some(Level::Warning),
+                data: Some(value::parse(r#"{"url":"https://api.example/x","status_code":404}"#).unwrap()),
+            },
+            100,
+        );
+    }
+    let top = ThrownError { name: "Error", message: "save failed", stack: "Error: save failed\n    at save (https://app.example/a.js:3:9)", ..Default::default() };
+    let linked = [wasm_sentry::core::client::LinkedError { name: "TypeError".into(), message: "disk full".into(), stack: "TypeError: disk full\n    at write (https://app.example/a.js:9:1)".into(), source: "cause".into(), parent: 0, is_group: false }];
+    let mut event = base(40);
+    event.exception = Client::exceptions_from_error(&top, Mechanism { ty: "generic".into(), handled: Some(true), ..Default::default() }, &linked);
+    let json = roundtrip_with("scope-and-linked", event, &scope);
+    assert_eq!(json["breadcrumbs"]["values"].as_array().unwrap().len(), 4);
+    assert_eq!(json["exception"]["values"][0]["mechanism"]["parent_id"], 0);
+    assert_eq!(json["tags"]["plan"], "pro");
 }

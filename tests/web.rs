@@ -11,7 +11,12 @@ use wasm_sentry::web::exports::{capture_error, capture_message, flush, sdk_versi
 const CLOSED_DSN: &str = "http://public@127.0.0.1:9/1";
 
 fn capture(event_id: &str, message: &str, stack: &str) -> String {
-    capture_error(event_id, 0.0, "http://page/", "ua", "", "TypeError", message, stack, "generic".into(), true, "", 0, 0)
+    capture_error(event_id, 0.0, "http://page/", "ua", "", "TypeError", message, stack, "generic".into(), true, false, false, "", 0, 0)
+}
+
+/// Starts with the defaults the JS shim passes (no hooks, no dedupe so repeats stay visible).
+fn start_with(dsn: &str) -> Option<String> {
+    start(dsn, String::new(), String::new(), String::new(), 1.0, 100, false, 250, String::new(), false, false, true)
 }
 
 fn is_event_id(s: &str) -> bool {
@@ -20,14 +25,14 @@ fn is_event_id(s: &str) -> bool {
 
 #[wasm_bindgen_test]
 fn start_refuses_a_malformed_dsn_with_its_reason() {
-    assert_eq!(start("nope", String::new(), String::new(), String::new()).as_deref(), Some("the DSN has no scheme (expected https://KEY@HOST/PROJECT_ID)"));
-    assert_eq!(start("https://k@host/abc", String::new(), String::new(), String::new()).as_deref(), Some("the DSN's project id must be a number"));
-    assert_eq!(start(CLOSED_DSN, "r".into(), String::new(), String::new()), None);
+    assert_eq!(start_with("nope").as_deref(), Some("the DSN has no scheme (expected https://KEY@HOST/PROJECT_ID)"));
+    assert_eq!(start_with("https://k@host/abc").as_deref(), Some("the DSN's project id must be a number"));
+    assert_eq!(start_with(CLOSED_DSN), None);
 }
 
 #[wasm_bindgen_test]
 fn captures_return_fresh_ids_or_keep_the_given_one() {
-    assert_eq!(start(CLOSED_DSN, String::new(), String::new(), String::new()), None);
+    assert_eq!(start_with(CLOSED_DSN), None);
     let a = capture("", "boom", "TypeError: boom\n    at f (http://page/a.js:1:2)");
     let b = capture_message("", 0.0, "", "", "", "hello".into(), "warning");
     assert!(is_event_id(&a) && is_event_id(&b), "{a} {b}");
@@ -38,26 +43,34 @@ fn captures_return_fresh_ids_or_keep_the_given_one() {
 
 #[wasm_bindgen_test]
 fn hostile_input_still_gives_an_event() {
-    assert_eq!(start(CLOSED_DSN, String::new(), String::new(), String::new()), None);
+    assert_eq!(start_with(CLOSED_DSN), None);
     let huge = "x".repeat(1 << 20);
     let garbage = "\u{0}\n    at (\n    at ):wasm-function[:0x\n".repeat(10_000);
     assert!(is_event_id(&capture("not-an-id", &huge, &huge)));
     assert!(is_event_id(&capture("", "", &garbage)));
     assert!(is_event_id(&capture_message("", -1.0, "", "", "", "m".into(), "no-such-level")));
+    // A garbage user, extra and breadcrumb data are dropped, never a panic.
+    wasm_sentry::web::exports::set_user("{not json");
+    wasm_sentry::web::exports::set_extra("k", "[1,2");
+    wasm_sentry::web::exports::add_breadcrumb(0.0, String::new(), "c".into(), huge.clone(), "loud", "\u{0}");
+    assert!(is_event_id(&capture("", "after garbage", "")));
 }
 
 #[wasm_bindgen_test]
 fn after_stop_captures_are_no_ops() {
-    assert_eq!(start(CLOSED_DSN, String::new(), String::new(), String::new()), None);
+    assert_eq!(start_with(CLOSED_DSN), None);
     stop();
     assert_eq!(capture("", "x", ""), "");
 }
 
 #[wasm_bindgen_test]
-async fn flush_resolves_true_once_a_refused_send_has_settled() {
-    assert_eq!(start(CLOSED_DSN, String::new(), String::new(), String::new()), None);
+async fn flush_resolves_once_a_refused_send_is_given_up_and_false_at_the_timeout() {
+    assert_eq!(start_with(CLOSED_DSN), None);
     capture("", "x", "");
-    let done = JsFuture::from(js_sys::Promise::from(flush(5000.0))).await.unwrap();
+    // Refused connections are retried after 1 s and 5 s before the drop is counted.
+    let early = JsFuture::from(js_sys::Promise::from(flush(200.0))).await.unwrap();
+    assert_eq!(early, JsValue::FALSE);
+    let done = JsFuture::from(js_sys::Promise::from(flush(15000.0))).await.unwrap();
     assert_eq!(done, JsValue::TRUE);
 }
 

@@ -3,16 +3,47 @@
 
 use crate::core::dsn::{Dsn, ParseDsnError};
 use crate::core::envelope::Envelope;
-use crate::core::protocol::{Event, EventId, Exception, Frame, Mechanism, Request, Stacktrace, SDK_CLIENT};
-use crate::core::stacktrace;
+use crate::core::client_report::DiscardReason;
+use crate::core::json::ToJson;
+use crate::core::protocol::{Event, EventId, Exception, Frame, Level, Mechanism, Request, Stacktrace, SDK_CLIENT};
+use crate::core::value::{truncate_js, Value};
+use crate::core::scope::{Scope, DEFAULT_MAX_BREADCRUMBS};
+use crate::core::{scrub, stacktrace};
 
-/// Options shared by every platform; names follow `@sentry/browser`.
-#[derive(Debug, Clone, Default)]
+/// Options shared by every platform; names and defaults follow `@sentry/browser`.
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ClientOptions {
     pub release: Option<String>,
     pub environment: Option<String>,
     pub dist: Option<String>,
+    /// The share of error events sent, from 0 to 1.
+    pub sample_rate: f64,
+    pub max_breadcrumbs: usize,
+    /// Off by default: no cookies, no IP, and sensitive data scrubbed.
+    pub send_default_pii: bool,
+    /// Strings longer than this are cut (messages, exception values, URLs).
+    pub max_value_length: usize,
+    /// Send to this URL instead of the DSN's, with the DSN in the envelope header.
+    pub tunnel: Option<String>,
+    /// Drop an error event that repeats the previous one.
+    pub dedupe: bool,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            release: None,
+            environment: None,
+            dist: None,
+            sample_rate: 1.0,
+            max_breadcrumbs: DEFAULT_MAX_BREADCRUMBS,
+            send_default_pii: false,
+            max_value_length: 250,
+            tunnel: None,
+            dedupe: true,
+        }
+    }
 }
 
 /// An exception as the platform read it off a thrown value: plain strings.
@@ -29,6 +60,19 @@ pub struct ThrownError<'a> {
     pub fallback_col: u64,
 }
 
+/// An error linked to the captured one: its `cause`, or a member of an
+/// AggregateError (`source` says which), hanging off error `parent`.
+#[derive(Debug, Clone, Default)]
+pub struct LinkedError {
+    pub name: String,
+    pub message: String,
+    pub stack: String,
+    pub source: String,
+    /// 0 is the captured error; linked errors count from 1 in staging order.
+    pub parent: usize,
+    pub is_group: bool,
+}
+
 /// An envelope ready for the transport.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outgoing {
@@ -41,17 +85,69 @@ pub struct Client {
     dsn: Dsn,
     url: String,
     options: ClientOptions,
+    /// What dedupe compares the next error event with.
+    previous: Option<Fingerprint>,
 }
 
 impl Client {
     pub fn new(dsn: &str, options: ClientOptions) -> Result<Self, ParseDsnError> {
         let dsn: Dsn = dsn.parse()?;
-        let url = dsn.envelope_url_with_auth(SDK_CLIENT);
-        Ok(Client { dsn, url, options })
+        let url = match &options.tunnel {
+            Some(t) => t.clone(),
+            None => dsn.envelope_url_with_auth(SDK_CLIENT),
+        };
+        Ok(Client { dsn, url, options, previous: None })
     }
 
     pub fn dsn(&self) -> &Dsn {
         &self.dsn
+    }
+
+    pub fn options(&self) -> &ClientOptions {
+        &self.options
+    }
+
+    /// The pipeline, in order: sample, scope, option defaults, dedupe, size
+    /// caps, scrubbing. Each drop names its client-report reason. `random`
+    /// is a draw in [0, 1) for sampling. User hooks (`beforeSend`, inbound
+    /// filters) run after this, on the platform side.
+    pub fn process(&mut self, mut event: Event, scope: &Scope, random: f64) -> Result<Event, DiscardReason> {
+        let rate = self.options.sample_rate;
+        if rate < 1.0 && (rate <= 0.0 || random >= rate) {
+            return Err(DiscardReason::SampleRate);
+        }
+        scope.apply_to_event(&mut event);
+        let o = &self.options;
+        event.release = event.release.or_else(|| o.release.clone());
+        event.environment = event.environment.or_else(|| o.environment.clone()).or_else(|| Some("production".into()));
+        event.dist = event.dist.or_else(|| o.dist.clone());
+
+        if self.options.dedupe && (!event.exception.is_empty() || event.message.is_some()) {
+            let fp = Fingerprint::of(&event);
+            if self.previous.as_ref() == Some(&fp) {
+                return Err(DiscardReason::EventProcessor);
+            }
+            self.previous = Some(fp);
+        }
+        limit_values(&mut event, self.options.max_value_length);
+        if !self.options.send_default_pii {
+            scrub_event(&mut event);
+        }
+        Ok(event)
+    }
+
+    /// The envelope of a processed event, for the transport.
+    pub fn envelope(&self, event: &Event) -> Envelope {
+        let mut env = Envelope::from_event(event);
+        if self.options.tunnel.is_some() {
+            env.dsn = Some(self.dsn.to_string());
+        }
+        env
+    }
+
+    /// Where envelopes go: the DSN's endpoint with auth, or the tunnel.
+    pub fn url(&self) -> &str {
+        &self.url
     }
 
     /// Builds the exception for a thrown error, frames oldest first.
@@ -76,14 +172,186 @@ impl Client {
         }
     }
 
-    /// Fills what the event lacks from the options, then serialises it.
-    /// `now_ms` is the send time (`sent_at`); the event keeps its own timestamp.
-    pub fn prepare(&self, mut event: Event, now_ms: u64) -> Outgoing {
-        let o = &self.options;
-        event.release = event.release.or_else(|| o.release.clone());
-        event.environment = event.environment.or_else(|| o.environment.clone()).or_else(|| Some("production".into()));
-        event.dist = event.dist.or_else(|| o.dist.clone());
-        Outgoing { url: self.url.clone(), body: Envelope::from_event(&event).to_body(now_ms) }
+    /// The exceptions of a captured error and the errors linked to it, in
+    /// the protocol's order: the deepest cause first, the captured error last.
+    /// Each carries its `exception_id` and, when linked, `parent_id` and
+    /// `source`, as @sentry/browser's LinkedErrors writes them.
+    pub fn exceptions_from_error(err: &ThrownError<'_>, mut mechanism: Mechanism, linked: &[LinkedError]) -> Vec<Exception> {
+        if !linked.is_empty() {
+            mechanism.exception_id = Some(0);
+        }
+        let mut out: Vec<Exception> = linked
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, l)| {
+                let thrown = ThrownError { name: &l.name, message: &l.message, stack: &l.stack, ..Default::default() };
+                let m = Mechanism {
+                    ty: "chained".into(),
+                    source: Some(l.source.clone()),
+                    exception_id: Some(i as u64 + 1),
+                    parent_id: Some(l.parent as u64),
+                    is_exception_group: l.is_group.then_some(true),
+                    ..Default::default()
+                };
+                Self::exception_from_error(&thrown, m)
+            })
+            .collect();
+        out.push(Self::exception_from_error(err, mechanism));
+        out
+    }
+
+    /// Processes with an empty scope and serialises: for callers without hooks.
+    pub fn prepare(&mut self, event: Event, now_ms: u64) -> Result<Outgoing, DiscardReason> {
+        let event = self.process(event, &Scope::default(), 0.0)?;
+        Ok(Outgoing { url: self.url.clone(), body: self.envelope(&event).to_body(now_ms) })
+    }
+}
+
+/// What makes two error events the same for dedupe, as @sentry/browser's
+/// Dedupe compares them: message, exception types and values, and frames.
+#[derive(Debug, Clone, PartialEq)]
+struct Fingerprint {
+    message: Option<String>,
+    exceptions: Vec<(String, Option<String>)>,
+    frames: Vec<(Option<String>, Option<String>, Option<u64>, Option<u64>)>,
+    fingerprint: Vec<String>,
+}
+
+impl Fingerprint {
+    fn of(event: &Event) -> Self {
+        Fingerprint {
+            message: event.message.clone(),
+            exceptions: event.exception.iter().map(|e| (e.ty.clone(), e.value.clone())).collect(),
+            frames: event
+                .exception
+                .iter()
+                .filter_map(|e| e.stacktrace.as_ref())
+                .flat_map(|s| s.frames.iter())
+                .map(|f| (f.abs_path.clone(), f.function.clone(), f.lineno, f.colno))
+                .collect(),
+            fingerprint: event.fingerprint.clone(),
+        }
+    }
+}
+
+/// `maxValueLength` for messages, exception values and the request URL; and
+/// the 1 MiB item limit, reached by dropping breadcrumbs, then extra data.
+fn limit_values(event: &mut Event, max: usize) {
+    if let Some(m) = &mut event.message {
+        truncate_js(m, max);
+    }
+    for e in &mut event.exception {
+        if let Some(v) = &mut e.value {
+            truncate_js(v, max);
+        }
+    }
+    if let Some(url) = event.request.as_mut().and_then(|r| r.url.as_mut()) {
+        truncate_js(url, max);
+    }
+    for step in 0..3 {
+        if event.to_json().len() <= crate::core::envelope::MAX_EVENT_BYTES {
+            return;
+        }
+        match step {
+            0 => event.breadcrumbs.clear(),
+            1 => {
+                event.extra.clear();
+                event.contexts.clear();
+            }
+            _ => {
+                for e in &mut event.exception {
+                    if let Some(st) = &mut e.stacktrace {
+                        let n = st.frames.len();
+                        st.frames.drain(..n.saturating_sub(50));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// No sensitive data leaves without `sendDefaultPii`: sensitive keys in extra,
+/// contexts, user data and breadcrumb data; sensitive query values in the
+/// request URL and breadcrumbs; cookies and auth headers. Frame URLs stay as
+/// the engine printed them, or source maps would no longer match.
+fn scrub_event(event: &mut Event) {
+    for (k, v) in event.extra.iter_mut().chain(event.contexts.iter_mut()) {
+        if scrub::is_sensitive_key(k) {
+            *v = crate::core::value::Value::String(scrub::FILTERED.into());
+        } else {
+            scrub::scrub_value(v);
+        }
+    }
+    if let Some(user) = &mut event.user {
+        scrub::scrub_value(user);
+    }
+    for b in &mut event.breadcrumbs {
+        if let Some(d) = &mut b.data {
+            scrub::scrub_value(d);
+            // The URLs of fetch, XHR and navigation breadcrumbs.
+            for (k, v) in d.object_mut().into_iter().flatten() {
+                if let (true, Value::String(url)) = (matches!(k.as_str(), "url" | "from" | "to"), &mut *v) {
+                    let clean = scrub::scrub_url(url).into_owned();
+                    *url = clean;
+                }
+            }
+        }
+        if let Some(m) = &mut b.message {
+            let clean = scrub::scrub_url(m).into_owned();
+            *m = clean;
+        }
+    }
+    if let Some(req) = &mut event.request {
+        if let Some(url) = &mut req.url {
+            let clean = scrub::scrub_url(url).into_owned();
+            *url = clean;
+        }
+        scrub::scrub_headers(&mut req.headers);
+    }
+}
+
+/// Fills `event` from an event object given to `captureEvent` (as JSON):
+/// the fields users set by hand. Unknown fields are ignored.
+pub fn event_from_value(v: &Value, event: &mut Event) {
+    let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
+    if let Some(id) = v.get("event_id").and_then(Value::as_str).and_then(EventId::parse) {
+        event.event_id = id;
+    }
+    event.message = text("message").or_else(|| v.get("message").or_else(|| v.get("logentry")).and_then(|m| m.get("message").or_else(|| m.get("formatted"))).and_then(Value::as_str).map(str::to_owned));
+    event.level = v.get("level").and_then(Value::as_str).and_then(|l| l.parse().ok()).unwrap_or(Level::Info);
+    event.release = text("release");
+    event.environment = text("environment");
+    event.dist = text("dist");
+    event.user = v.get("user").filter(|u| matches!(u, Value::Object(_))).cloned();
+    let pairs = |k: &str| match v.get(k) {
+        Some(Value::Object(p)) => p.clone(),
+        _ => Vec::new(),
+    };
+    event.extra = pairs("extra");
+    event.contexts = pairs("contexts").into_iter().filter(|(_, c)| matches!(c, Value::Object(_))).collect();
+    event.tags = pairs("tags")
+        .into_iter()
+        .filter_map(|(k, t)| match t {
+            Value::String(s) | Value::Number(s) => Some((k, s)),
+            Value::Bool(b) => Some((k, if b { "true" } else { "false" }.to_owned())),
+            _ => None,
+        })
+        .collect();
+    if let Some(Value::Array(fp)) = v.get("fingerprint") {
+        event.fingerprint = fp.iter().filter_map(Value::as_str).map(str::to_owned).collect();
+    }
+    if let Some(Value::Array(values)) = v.get("exception").and_then(|e| e.get("values")) {
+        event.level = v.get("level").and_then(Value::as_str).and_then(|l| l.parse().ok()).unwrap_or(Level::Error);
+        event.exception = values
+            .iter()
+            .map(|e| Exception {
+                ty: e.get("type").and_then(Value::as_str).unwrap_or("Error").to_owned(),
+                value: e.get("value").and_then(Value::as_str).map(str::to_owned),
+                mechanism: Some(Mechanism { ty: "generic".into(), handled: Some(true), ..Default::default() }),
+                stacktrace: None,
+            })
+            .collect();
     }
 }
 
@@ -111,7 +379,7 @@ pub fn new_event(event_id: EventId, timestamp_ms: u64) -> Event {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::Value;
+    use crate::core::value;
 
     fn err(stack: &str) -> ThrownError<'_> {
         ThrownError { name: "TypeError", message: "x is null", stack, ..Default::default() }
@@ -125,7 +393,7 @@ mod tests {
     #[test]
     fn exception_has_type_value_mechanism_and_frames() {
         let stack = "TypeError: x is null\n    at b (http://h/a.js:2:3)\n    at a (http://h/a.js:5:1)";
-        let ex = Client::exception_from_error(&err(stack), Mechanism { ty: "generic".into(), handled: Some(true), synthetic: None });
+        let ex = Client::exception_from_error(&err(stack), Mechanism { ty: "generic".into(), handled: Some(true), ..Default::default() });
         assert_eq!(ex.ty, "TypeError");
         assert_eq!(ex.value.as_deref(), Some("x is null"));
         let frames = &ex.stacktrace.unwrap().frames;
@@ -144,11 +412,84 @@ mod tests {
     #[test]
     fn prepare_fills_options_and_targets_the_dsn() {
         let opts = ClientOptions { release: Some("r1".into()), ..Default::default() };
-        let client = Client::new("http://pub@127.0.0.1:9/3", opts).unwrap();
-        let out = client.prepare(new_event(EventId([1; 16]), 1000), 2000);
+        let mut client = Client::new("http://pub@127.0.0.1:9/3", opts).unwrap();
+        let out = client.prepare(new_event(EventId([1; 16]), 1000), 2000).unwrap();
         assert!(out.url.starts_with("http://127.0.0.1:9/api/3/envelope/?sentry_key=pub&sentry_version=7"));
-        let payload: Value = serde_json::from_str(out.body.lines().nth(2).unwrap()).unwrap();
+        let payload: serde_json::Value = serde_json::from_str(out.body.lines().nth(2).unwrap()).unwrap();
         assert_eq!(payload["release"], "r1");
         assert_eq!(payload["environment"], "production");
+    }
+
+    fn client(opts: ClientOptions) -> Client {
+        Client::new("http://pub@127.0.0.1:9/3", opts).unwrap()
+    }
+
+    fn error_event(msg: &str) -> Event {
+        let thrown = ThrownError { name: "Error", message: msg, stack: "Error: x\n    at f (http://h/a.js:1:2)", ..Default::default() };
+        Event { exception: vec![Client::exception_from_error(&thrown, Mechanism::default())], ..Default::default() }
+    }
+
+    #[test]
+    fn sampling_drops_by_rate_without_a_draw_at_the_edges() {
+        let mut opts = ClientOptions::default();
+        opts.sample_rate = 0.0;
+        assert_eq!(client(opts.clone()).process(error_event("a"), &Scope::default(), 0.0).unwrap_err(), DiscardReason::SampleRate);
+        opts.sample_rate = 0.5;
+        assert!(client(opts.clone()).process(error_event("a"), &Scope::default(), 0.49).is_ok());
+        assert_eq!(client(opts).process(error_event("a"), &Scope::default(), 0.5).unwrap_err(), DiscardReason::SampleRate);
+    }
+
+    #[test]
+    fn dedupe_drops_only_an_immediate_repeat() {
+        let mut c = client(ClientOptions::default());
+        assert!(c.process(error_event("a"), &Scope::default(), 0.0).is_ok());
+        assert_eq!(c.process(error_event("a"), &Scope::default(), 0.0).unwrap_err(), DiscardReason::EventProcessor);
+        assert!(c.process(error_event("b"), &Scope::default(), 0.0).is_ok());
+        assert!(c.process(error_event("a"), &Scope::default(), 0.0).is_ok());
+        let mut opts = ClientOptions::default();
+        opts.dedupe = false;
+        let mut c = client(opts);
+        assert!(c.process(error_event("a"), &Scope::default(), 0.0).is_ok());
+        assert!(c.process(error_event("a"), &Scope::default(), 0.0).is_ok());
+    }
+
+    #[test]
+    fn without_default_pii_sensitive_data_is_scrubbed() {
+        let mut scope = Scope::default();
+        scope.set_extra("password", Some(value::parse("\"hunter2\"").unwrap()));
+        scope.set_extra("profile", Some(value::parse("{\"api_key\":\"k\",\"name\":\"Ada\"}").unwrap()));
+        let mut event = error_event("x");
+        event.request = page_request("http://h/p?token=abc&q=1", "ua", "");
+        let out = client(ClientOptions::default()).process(event.clone(), &scope, 0.0).unwrap();
+        let json = out.to_json();
+        assert!(!json.contains("hunter2") && !json.contains("\"k\"") && !json.contains("abc"), "{json}");
+        assert!(json.contains("Ada") && json.contains("q=1"));
+        let mut opts = ClientOptions::default();
+        opts.send_default_pii = true;
+        let kept = client(opts).process(event, &scope, 0.0).unwrap().to_json();
+        assert!(kept.contains("hunter2") && kept.contains("token=abc"));
+    }
+
+    #[test]
+    fn linked_errors_come_deepest_first_with_ids() {
+        let top = ThrownError { name: "Error", message: "top", ..Default::default() };
+        let linked = [
+            LinkedError { name: "Error".into(), message: "mid".into(), source: "cause".into(), parent: 0, ..Default::default() },
+            LinkedError { name: "TypeError".into(), message: "root".into(), source: "cause".into(), parent: 1, ..Default::default() },
+        ];
+        let ex = Client::exceptions_from_error(&top, Mechanism { ty: "generic".into(), ..Default::default() }, &linked);
+        let got: Vec<_> = ex.iter().map(|e| (e.value.clone().unwrap(), e.mechanism.as_ref().unwrap().exception_id, e.mechanism.as_ref().unwrap().parent_id)).collect();
+        assert_eq!(got, [("root".into(), Some(2), Some(1)), ("mid".into(), Some(1), Some(0)), ("top".into(), Some(0), None)]);
+    }
+
+    #[test]
+    fn huge_events_shed_breadcrumbs_then_extra_to_fit_the_item_limit() {
+        let mut scope = Scope::default();
+        for _ in 0..100 {
+            scope.add_breadcrumb(crate::core::protocol::Breadcrumb { message: Some("b".repeat(20_000)), ..Default::default() }, 100);
+        }
+        let out = client(ClientOptions::default()).process(error_event("x"), &scope, 0.0).unwrap();
+        assert!(out.to_json().len() <= crate::core::envelope::MAX_EVENT_BYTES);
+        assert!(out.breadcrumbs.is_empty());
     }
 }

@@ -11,6 +11,7 @@ pub mod envelope;
 pub mod json;
 pub mod protocol;
 pub mod ratelimit;
+pub mod scope;
 pub mod scrub;
 pub mod stacktrace;
 pub mod time;

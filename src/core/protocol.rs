@@ -6,6 +6,7 @@
 
 use crate::core::json::{hex_digit, write_str, Obj, ToJson};
 use crate::core::time;
+use crate::core::value::Value;
 use std::str::FromStr;
 
 /// The SDK's own name and version, as sent in `sdk` and `sentry_client`.
@@ -102,6 +103,11 @@ pub struct Mechanism {
     pub ty: String,
     pub handled: Option<bool>,
     pub synthetic: Option<bool>,
+    /// For linked errors: `cause`, or `errors[i]` of an AggregateError.
+    pub source: Option<String>,
+    pub exception_id: Option<u64>,
+    pub parent_id: Option<u64>,
+    pub is_exception_group: Option<bool>,
 }
 
 impl ToJson for Mechanism {
@@ -110,6 +116,10 @@ impl ToJson for Mechanism {
             .str("type", &self.ty)
             .opt_bool("handled", self.handled)
             .opt_bool("synthetic", self.synthetic)
+            .opt_str("source", self.source.as_deref())
+            .opt_u64("exception_id", self.exception_id)
+            .opt_u64("parent_id", self.parent_id)
+            .opt_bool("is_exception_group", self.is_exception_group)
             .end();
     }
 }
@@ -217,7 +227,33 @@ impl ToJson for ClientSdkInfo {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Something that happened before the event: a click, a request, a log line.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Breadcrumb {
+    /// Milliseconds since the Unix epoch.
+    pub timestamp_ms: u64,
+    /// `default`, `http`, `navigation`, `ui`, `error`, …
+    pub ty: Option<String>,
+    pub category: Option<String>,
+    pub message: Option<String>,
+    pub level: Option<Level>,
+    pub data: Option<Value>,
+}
+
+impl ToJson for Breadcrumb {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Obj::new(out);
+        time::write_seconds(o.key("timestamp"), self.timestamp_ms);
+        o.opt_str("type", self.ty.as_deref())
+            .opt_str("category", self.category.as_deref())
+            .opt_str("message", self.message.as_deref())
+            .opt_str("level", self.level.map(Level::as_str))
+            .opt_value("data", self.data.as_ref().filter(|d| !d.is_null()))
+            .end();
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Event {
     pub event_id: EventId,
     /// Milliseconds since the Unix epoch.
@@ -230,6 +266,14 @@ pub struct Event {
     pub environment: Option<String>,
     pub dist: Option<String>,
     pub request: Option<Request>,
+    /// Free-form user data (`id`, `email`, `username`, `ip_address`, …).
+    pub user: Option<Value>,
+    pub tags: Vec<(String, String)>,
+    pub extra: Vec<(String, Value)>,
+    pub contexts: Vec<(String, Value)>,
+    /// Oldest first.
+    pub breadcrumbs: Vec<Breadcrumb>,
+    pub fingerprint: Vec<String>,
 }
 
 impl ToJson for Event {
@@ -247,8 +291,34 @@ impl ToJson for Event {
             .opt_str("environment", self.environment.as_deref())
             .opt_str("dist", self.dist.as_deref())
             .opt_value("request", self.request.as_ref())
-            .value("sdk", &ClientSdkInfo)
-            .end();
+            .opt_value("user", self.user.as_ref().filter(|u| !u.is_null()))
+            .map("tags", &self.tags);
+        write_values_map(&mut o, "extra", &self.extra);
+        write_values_map(&mut o, "contexts", &self.contexts);
+        o.values("breadcrumbs", &self.breadcrumbs);
+        if !self.fingerprint.is_empty() {
+            let v = o.key("fingerprint");
+            v.push('[');
+            for (i, f) in self.fingerprint.iter().enumerate() {
+                if i > 0 {
+                    v.push(',');
+                }
+                write_str(v, f);
+            }
+            v.push(']');
+        }
+        o.value("sdk", &ClientSdkInfo).end();
+    }
+}
+
+/// Writes `k: {name: value, …}` unless empty.
+fn write_values_map(o: &mut Obj<'_>, k: &str, pairs: &[(String, Value)]) {
+    if !pairs.is_empty() {
+        let mut m = Obj::new(o.key(k));
+        for (name, value) in pairs {
+            m.value(name, value);
+        }
+        m.end();
     }
 }
 
@@ -299,7 +369,7 @@ mod tests {
             exception: vec![Exception {
                 ty: "TypeError".into(),
                 value: Some("x is null".into()),
-                mechanism: Some(Mechanism { ty: "generic".into(), handled: Some(true), synthetic: None }),
+                mechanism: Some(Mechanism { ty: "generic".into(), handled: Some(true), ..Default::default() }),
                 stacktrace: Some(Stacktrace::default()),
             }],
             ..Default::default()

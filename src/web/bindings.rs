@@ -3,16 +3,34 @@
 
 use wasm_bindgen::prelude::*;
 
-// The transport ships with the crate as a snippet, so a Rust app that embeds
-// the crate in its own wasm gets the same network path as the npm package.
+// The network path ships with the crate as a snippet, so a Rust app that
+// embeds the crate in its own wasm gets the same transport as the npm package.
 #[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
-    /// Starts a POST of `body` to `url`; never throws.
-    #[wasm_bindgen(js_name = sendEnvelope)]
-    pub fn send_envelope(url: &str, body: &str);
+    /// Registers the one callback for responses (`id`, `status`, 0 when the
+    /// request failed; the two rate-limit headers), wake-ups (id -1) and
+    /// page hide (id -2).
+    #[wasm_bindgen(js_name = setHandler)]
+    pub fn set_handler(handler: &Closure<dyn FnMut(i32, u16, String, String)>);
 
-    /// A promise of `true` once every request started so far has settled,
-    /// or `false` at the timeout.
+    /// Starts a POST of `body` to `url`; its response comes to the handler.
+    #[wasm_bindgen(js_name = sendEnvelope)]
+    pub fn send_envelope(url: &str, body: &str, keepalive: bool, id: i32);
+
+    /// Hands a body to `navigator.sendBeacon` (or a keepalive fetch).
+    #[wasm_bindgen(js_name = sendBeacon)]
+    pub fn send_beacon(url: &str, body: &str);
+
+    /// Calls the handler with id -1 after `ms`, replacing any earlier timer.
+    #[wasm_bindgen(js_name = wakeAfter)]
+    pub fn wake_after(ms: f64);
+
+    /// Whether Rust's transport holds nothing (for `flushPending`).
+    #[wasm_bindgen(js_name = setIdle)]
+    pub fn set_idle(idle: bool);
+
+    /// A promise of `true` once nothing is queued or in flight, or `false`
+    /// at the timeout.
     #[wasm_bindgen(js_name = flushPending)]
     pub fn flush_pending(timeout_ms: f64) -> JsValue;
 }
@@ -23,7 +41,7 @@ extern "C" {
     pub fn date_now() -> f64;
 
     #[wasm_bindgen(js_namespace = Math, js_name = random)]
-    fn math_random() -> f64;
+    pub fn math_random() -> f64;
 }
 
 /// 64 random bits for event ids (ids need uniqueness, not secrecy).

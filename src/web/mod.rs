@@ -3,5 +3,6 @@
 //! a call into `core` with strings and numbers, plus a send.
 
 mod bindings;
+mod transport;
 #[doc(hidden)]
 pub mod exports;

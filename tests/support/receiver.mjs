@@ -1,7 +1,8 @@
 // A local Sentry-compatible envelope receiver for tests and the demo.
 //
 // It accepts POST /api/<project>/envelope/ on 127.0.0.1, checks the public
-// key (query-string auth or X-Sentry-Auth), answers CORS preflight, and
+// key (query-string auth or X-Sentry-Auth), also takes POST /tunnel as an
+// app's tunnel endpoint would, answers CORS preflight, and
 // records each envelope raw. It can be told to answer 429 with rate-limit
 // headers, 500, or to hang.
 //
@@ -73,7 +74,9 @@ export async function startReceiver({ port = 0, projectId = PROJECT_ID, publicKe
       const raw = Buffer.concat(chunks)
       const auth = req.headers['x-sentry-auth'] || ''
       const key = url.searchParams.get('sentry_key') || (/sentry_key=([^,\s]+)/.exec(auth) || [])[1]
-      if (req.method !== 'POST' || url.pathname !== `/api/${projectId}/envelope/` || key !== publicKey) {
+      // A tunnel (the app's own endpoint) forwards envelopes whose header names the DSN.
+      const tunnelled = req.method === 'POST' && url.pathname === '/tunnel'
+      if (!tunnelled && (req.method !== 'POST' || url.pathname !== `/api/${projectId}/envelope/` || key !== publicKey)) {
         rejected.push({ method: req.method, url: req.url, key })
         res.writeHead(key !== publicKey ? 401 : 404, CORS).end()
         return
@@ -90,7 +93,7 @@ export async function startReceiver({ port = 0, projectId = PROJECT_ID, publicKe
         res.writeHead(400, CORS).end()
         return
       }
-      const record = { url: req.url, headers: req.headers, raw, envelope }
+      const record = { url: req.url, headers: req.headers, raw, envelope, tunnelled }
       envelopes.push(record)
       onEnvelope?.(record)
       for (const w of waiters) w()

@@ -33,6 +33,11 @@ pub fn to_frame(raw: RawFrame<'_>) -> ParsedFrame<'_> {
     let name = raw.function.map(str::trim_ascii).filter(|f| !f.is_empty() && *f != "<anonymous>");
     frame.function = name.map(Cow::Borrowed);
     match raw.location {
+        // An empty location (code evaluated by a tool, `:12:3`) names no file.
+        Location::Source { url: "", line, col } => {
+            frame.lineno = line;
+            frame.colno = col;
+        }
         Location::Source { url, line, col } => {
             frame.abs_path = Some(url);
             frame.filename = Some(filename(url));
@@ -141,6 +146,12 @@ mod tests {
         assert_eq!(filename("http://h"), "http://h");
         assert_eq!(filename("file:///x/y.js"), "file:///x/y.js");
         assert_eq!(filename("lib/a.js"), "lib/a.js");
+    }
+
+    #[test]
+    fn an_empty_location_names_no_file() {
+        let f = to_frame(RawFrame { function: Some("eval"), location: Location::Source { url: "", line: Some(2), col: Some(5) } });
+        assert_eq!((f.abs_path, f.filename, f.lineno, f.in_app), (None, None, Some(2), false));
     }
 
     #[test]

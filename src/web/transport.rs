@@ -1,0 +1,94 @@
+//! Drives the core's transport (queue, retries, rate limits, client
+//! reports) over the JS snippet's `fetch`, timer and `sendBeacon`.
+
+use super::bindings::{now_ms, send_beacon, send_envelope, set_handler, set_idle, wake_after};
+use crate::core::client_report::DiscardReason;
+use crate::core::envelope::{DataCategory, Envelope};
+use crate::core::transport::{Transport, DEFAULT_CAPACITY};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static TRANSPORT: RefCell<Option<Transport>> = const { RefCell::new(None) };
+}
+
+const WAKE: i32 = -1;
+const UNLOAD: i32 = -2;
+
+/// Starts (or restarts) the transport for `url`, and registers the one JS
+/// callback it needs, once.
+pub fn start(url: &str) {
+    TRANSPORT.with(|t| *t.borrow_mut() = Some(Transport::new(url.to_owned(), DEFAULT_CAPACITY)));
+    thread_local! {
+        static HANDLER: RefCell<Option<Closure<dyn FnMut(i32, u16, String, String)>>> = const { RefCell::new(None) };
+    }
+    HANDLER.with(|h| {
+        if h.borrow().is_none() {
+            let closure = Closure::new(on_event);
+            set_handler(&closure);
+            *h.borrow_mut() = Some(closure);
+        }
+    });
+}
+
+pub fn stop() {
+    TRANSPORT.with(|t| *t.borrow_mut() = None);
+    set_idle(true);
+}
+
+fn with<R>(f: impl FnOnce(&mut Transport) -> R) -> Option<R> {
+    TRANSPORT.with(|t| t.borrow_mut().as_mut().map(f))
+}
+
+/// Queues an envelope (or counts why it was dropped) and sends what can go.
+pub fn submit(envelope: Envelope) {
+    with(|t| {
+        let _ = t.submit(envelope, now_ms());
+    });
+    pump();
+}
+
+/// Counts an event the pipeline or the JS hooks dropped.
+pub fn record(reason: DiscardReason) {
+    with(|t| t.record(reason, DataCategory::Error, 1));
+}
+
+/// Starts every request that may go now, and sets the timer for the next.
+fn pump() {
+    let now = now_ms();
+    let started = with(|t| {
+        let mut requests = Vec::new();
+        while let Some(r) = t.poll(now) {
+            requests.push(r);
+        }
+        (t.url().to_owned(), requests, t.next_wake(now), t.is_idle())
+    });
+    let Some((url, requests, wake, idle)) = started else { return };
+    set_idle(idle);
+    for r in requests {
+        send_envelope(&url, &r.body, r.keepalive, r.id as i32);
+    }
+    if let Some(at) = wake {
+        wake_after(at.saturating_sub(now) as f64);
+    }
+}
+
+fn on_event(id: i32, status: u16, rate_limits: String, retry_after: String) {
+    match id {
+        WAKE => {}
+        UNLOAD => {
+            let bodies = with(|t| (t.url().to_owned(), t.take_all_for_unload(now_ms())));
+            if let Some((url, bodies)) = bodies {
+                for b in bodies {
+                    send_beacon(&url, &b);
+                }
+            }
+        }
+        _ => {
+            let opt = |s: &str| (!s.is_empty()).then_some(s.to_owned());
+            let (rl, ra) = (opt(&rate_limits), opt(&retry_after));
+            with(|t| t.on_response(id as u32, status, rl.as_deref(), ra.as_deref(), now_ms()));
+        }
+    }
+    pump();
+}
