@@ -51,6 +51,7 @@ pub fn submit(envelope: Envelope) {
 /// Counts an event the pipeline or the JS hooks dropped.
 pub fn record(reason: DiscardReason) {
     with(|t| t.record(reason, DataCategory::Error, 1));
+    pump();
 }
 
 /// Starts every request that may go now, and sets the timer for the next.
