@@ -2,46 +2,15 @@
 // console calls, DOM clicks and key presses, fetch and XHR, history
 // navigation. Each is on unless its option is false. Every wrapper calls the
 // original first-class and never throws into the page. The SDK's own
-// requests to Sentry are not recorded.
+// requests to Sentry are not recorded. Only raw facts are taken here (the
+// clicked element, the console arguments); client.js words them, so that
+// this part of the synchronous shim stays small.
 
 const PREFIX = '[wasm-sentry]'
 const LEVELS = { debug: 'debug', info: 'info', warn: 'warning', error: 'error', log: 'log', assert: 'error' }
 
 // An envelope request: the DSN's endpoint carries the key; a tunnel is passed in.
 const isSentryUrl = (url, tunnel) => /\/api\/\d+\/envelope\/\?sentry_key=/.test(url) || (!!tunnel && url.startsWith(tunnel))
-
-function text(v) {
-  try {
-    return typeof v === 'string' ? v : v instanceof Error ? String(v) : JSON.stringify(v) ?? String(v)
-  } catch (e) {
-    return Object.prototype.toString.call(v)
-  }
-}
-
-/** A short CSS path of an element, as the peer's: up to 5 levels below `html`, at most 80 characters. */
-export function selector(el) {
-  try {
-    const parts = []
-    let len = 0
-    for (let n = el, depth = 0; n && n.nodeType === 1 && depth < 5; n = n.parentNode, depth++) {
-      let s = n.tagName.toLowerCase()
-      if (s === 'html') break
-      if (n.id) s += '#' + n.id
-      const cls = typeof n.className === 'string' ? n.className.trim().split(/\s+/).filter(Boolean) : []
-      for (const c of cls.slice(0, 3)) s += '.' + c
-      for (const a of ['name', 'type', 'aria-label', 'title']) {
-        const v = n.getAttribute && n.getAttribute(a)
-        if (v) s += `[${a}="${v}"]`
-      }
-      if (depth > 0 && len + 3 + s.length >= 80) break
-      parts.unshift(s)
-      len += s.length + (depth > 0 ? 3 : 0)
-    }
-    return parts.join(' > ') || '<unknown>'
-  } catch (e) {
-    return '<unknown>'
-  }
-}
 
 function wrap(obj, name, make) {
   try {
@@ -69,7 +38,7 @@ export function instrumentBreadcrumbs(add, opts, tunnel) {
         const skip = level === 'assert' ? args[0] : typeof args[0] === 'string' && args[0].startsWith(PREFIX)
         if (!skip) {
           const rest = level === 'assert' ? args.slice(1) : args
-          crumb({ category: 'console', level: LEVELS[level], message: (level === 'assert' ? 'Assertion failed: ' : '') + rest.map(text).join(' '), data: { logger: 'console' } })
+          crumb({ category: 'console', level: LEVELS[level], args: level === 'assert' ? ['Assertion failed:', ...rest] : rest, data: { logger: 'console' } })
         }
         return orig.apply(this, args)
       })
@@ -79,14 +48,14 @@ export function instrumentBreadcrumbs(add, opts, tunnel) {
   if (on('dom') && g.document && g.document.addEventListener) {
     let lastKeyTarget = null
     let lastKeyTime = 0
-    g.document.addEventListener('click', (e) => crumb({ category: 'ui.click', message: selector(e.target) }), true)
+    g.document.addEventListener('click', (e) => crumb({ category: 'ui.click', target: e.target }), true)
     g.document.addEventListener('keypress', (e) => {
       // One breadcrumb per burst of typing into the same element, as the peer does.
       const now = Date.now()
       if (e.target === lastKeyTarget && now - lastKeyTime < 1000) return
       lastKeyTarget = e.target
       lastKeyTime = now
-      crumb({ category: 'ui.input', message: selector(e.target) })
+      crumb({ category: 'ui.input', target: e.target })
     }, true)
   }
 

@@ -1,0 +1,315 @@
+// The SDK's JS half that waits for the wasm: it is loaded with it, after
+// `init`, so that none of it runs before the page goes on. It turns what the
+// shim recorded (raw errors, objects, breadcrumbs) into the strings and
+// numbers the wasm takes, runs the user's hooks on finished events, and
+// rebuilds `parseStack` frames. Nothing here throws into the host.
+
+// Rebuilds frames from the numbers `parseStack` returns: 13 per frame,
+// `[flags, function, raw_function, abs_path, filename (start and end of a
+// span of the stack each), lineno, colno, instruction_addr, module]`.
+// Flag bits: 1 in_app, 2 function, 4 function in the demangled-names text,
+// 8 raw_function, 16 abs_path, 32 filename, 64 lineno, 128 colno,
+// 256 instruction_addr, 512 module. See src/core/stacktrace/spans.rs.
+function framesFromSpans(s, n, mod) {
+  const frames = []
+  let text
+  for (let i = 0; i < n.length; i += 13) {
+    const flags = n[i]
+    const f = {}
+    if (flags & 2) f.function = flags & 4 ? (text ??= mod.parseStackText()).slice(n[i + 1], n[i + 2]) : s.slice(n[i + 1], n[i + 2])
+    if (flags & 8) f.raw_function = s.slice(n[i + 3], n[i + 4])
+    if (flags & 32) f.filename = s.slice(n[i + 7], n[i + 8])
+    if (flags & 16) f.abs_path = s.slice(n[i + 5], n[i + 6])
+    if (flags & 64) f.lineno = n[i + 9]
+    if (flags & 128) f.colno = n[i + 10]
+    f.in_app = (flags & 1) === 1
+    if (flags & 256) f.instruction_addr = '0x' + n[i + 11].toString(16)
+    if (flags & 512) f.addr_mode = 'rel:' + n[i + 12]
+    frames.push(f)
+  }
+  return frames
+}
+
+function text(v) {
+  try {
+    return typeof v === 'string' ? v : v instanceof Error ? String(v) : JSON.stringify(v) ?? String(v)
+  } catch (e) {
+    return Object.prototype.toString.call(v)
+  }
+}
+
+/** A short CSS path of an element, as the peer's: up to 5 levels below `html`, at most 80 characters. */
+function selector(el) {
+  try {
+    const parts = []
+    let len = 0
+    for (let n = el, depth = 0; n && n.nodeType === 1 && depth < 5; n = n.parentNode, depth++) {
+      let s = n.tagName.toLowerCase()
+      if (s === 'html') break
+      if (n.id) s += '#' + n.id
+      const cls = typeof n.className === 'string' ? n.className.trim().split(/\s+/).filter(Boolean) : []
+      for (const c of cls.slice(0, 3)) s += '.' + c
+      for (const a of ['name', 'type', 'aria-label', 'title']) {
+        const v = n.getAttribute && n.getAttribute(a)
+        if (v) s += `[${a}="${v}"]`
+      }
+      if (depth > 0 && len + 3 + s.length >= 80) break
+      parts.unshift(s)
+      len += s.length + (depth > 0 ? 3 : 0)
+    }
+    return parts.join(' > ') || '<unknown>'
+  } catch (e) {
+    return '<unknown>'
+  }
+}
+
+// Reads a property as a string; a throwing getter or a Proxy gives ''.
+function str(obj, key) {
+  try {
+    const v = obj[key]
+    return v == null ? '' : typeof v === 'string' ? v : String(v)
+  } catch (e) {
+    return ''
+  }
+}
+
+function read(obj, key) {
+  try {
+    return obj[key]
+  } catch (e) {
+    return undefined
+  }
+}
+
+function isError(v) {
+  try {
+    if (v instanceof Error) return true
+    const tag = Object.prototype.toString.call(v)
+    return tag === '[object Error]' || tag === '[object DOMException]' || tag === '[object Exception]'
+  } catch (e) {
+    return false
+  }
+}
+
+// Inbound filters, as the peer's: a string matches as a substring, a RegExp by test.
+const matches = (value, patterns) =>
+  !!value && Array.isArray(patterns) && patterns.some((p) => (typeof p === 'string' ? value.includes(p) : p instanceof RegExp && p.test(value)))
+
+export function createClient(wasm, sdkBase, debug) {
+  const g = globalThis
+  let options = {}
+  let hooks = false
+  let enabled = {}
+
+  // A JSON-safe copy: depth-limited (`normalizeDepth`, default 3), cycles
+  // and hostile getters made harmless, functions and other non-JSON values
+  // described, as the peer's `normalize` does.
+  function normalize(value, depth = options.normalizeDepth ?? 3) {
+    const seen = []
+    const walk = (v, d) => {
+      switch (typeof v) {
+        case 'string': case 'boolean': return v
+        case 'number': return Number.isFinite(v) ? v : `[${v}]`
+        case 'undefined': return '[undefined]'
+        case 'bigint': return `[BigInt: ${v}]`
+        case 'symbol': return `[${String(v)}]`
+        case 'function': return `[Function: ${read(v, 'name') || '<anonymous>'}]`
+      }
+      if (v === null) return null
+      if (seen.includes(v)) return '[Circular ~]'
+      try {
+        if (typeof v.toJSON === 'function') return walk(v.toJSON(), d)
+      } catch (e) {}
+      if (isError(v)) return { name: str(v, 'name'), message: str(v, 'message'), stack: str(v, 'stack') }
+      if (d >= depth) return Array.isArray(v) ? '[Array]' : '[Object]'
+      seen.push(v)
+      let out
+      try {
+        if (Array.isArray(v)) out = v.slice(0, 100).map((x) => walk(x, d + 1))
+        else {
+          out = {}
+          let n = 0
+          for (const k in v) {
+            if (n++ >= 100) { out['...'] = '[MaxProperties ~]'; break }
+            out[k] = walk(read(v, k), d + 1)
+          }
+        }
+      } catch (e) {
+        out = '[Unreadable]'
+      }
+      seen.pop()
+      return out
+    }
+    return walk(value, 0)
+  }
+
+  const json = (v, depth) => {
+    try {
+      return JSON.stringify(normalize(v, depth)) ?? 'null'
+    } catch (e) {
+      return 'null'
+    }
+  }
+  // The peer normalises `extra` and `contexts` as whole maps: their values start one level down.
+  const depth = (n = 0) => (options.normalizeDepth ?? 3) - n
+
+  function filteredOut(event) {
+    const ex = event.exception && event.exception.values
+    const last = ex && ex[ex.length - 1]
+    const messages = []
+    if (event.logentry) messages.push(event.logentry.message)
+    if (last) {
+      if (last.value) messages.push(last.value)
+      messages.push(last.value ? `${last.type}: ${last.value}` : last.type)
+    }
+    if (messages.some((m) => matches(m, options.ignoreErrors))) return true
+    const frames = (last && last.stacktrace && last.stacktrace.frames) || []
+    const top = [...frames].reverse().find((f) => f.abs_path && f.abs_path !== '<anonymous>')
+    const url = top && top.abs_path
+    if (url && matches(url, options.denyUrls)) return true
+    if (url && Array.isArray(options.allowUrls) && options.allowUrls.length && !matches(url, options.allowUrls)) return true
+    return false
+  }
+
+  // With hooks, the wasm hands the finished event back as JSON: inbound
+  // filters and `beforeSend` run here, then the event goes to the wasm to send.
+  function deliver(r) {
+    if (!r || !hooks) return
+    let event
+    try {
+      event = JSON.parse(r)
+    } catch (e) {
+      return
+    }
+    const id = event.event_id
+    const send = (ev) => {
+      try {
+        if (ev == null) wasm.recordDrop('before_send')
+        else wasm.sendEvent(id, json(ev, 100))
+      } catch (e) {}
+    }
+    try {
+      if (filteredOut(event)) {
+        wasm.recordDrop('event_processor')
+        return
+      }
+      let out = event
+      if (typeof options.beforeSend === 'function') {
+        try {
+          out = options.beforeSend(JSON.parse(r), {})
+        } catch (e) {
+          debug('beforeSend threw; the event is sent unchanged:', e)
+          out = event
+        }
+      }
+      if (out && typeof out.then === 'function') out.then(send, () => send(event))
+      else send(out)
+    } catch (e) {}
+  }
+
+  // The error and what caused it: `cause` chains and AggregateError members
+  // become linked exceptions (up to `limit`), staged before the capture.
+  function linkErrors(err, limit) {
+    const seen = [err]
+    const visit = (e, parent) => {
+      const members = Array.isArray(read(e, 'errors')) ? read(e, 'errors') : []
+      const children = members.map((m, i) => [m, `errors[${i}]`])
+      const cause = read(e, 'cause')
+      if (cause !== undefined) children.unshift([cause, 'cause'])
+      for (const [child, source] of children) {
+        if (seen.length > limit || !isError(child) || seen.includes(child)) continue
+        const id = seen.push(child) - 1
+        wasm.addLinkedError(str(child, 'name'), str(child, 'message'), str(child, 'stack'), source, parent, Array.isArray(read(child, 'errors')))
+        visit(child, id)
+      }
+    }
+    visit(err, 0)
+  }
+
+  return {
+    /** Starts the client; returns the reason a DSN was refused, if it was. */
+    start(dsn, opts, on) {
+      options = opts
+      enabled = on
+      hooks = typeof options.beforeSend === 'function' || (!!on.InboundFilters && ['ignoreErrors', 'denyUrls', 'allowUrls'].some((k) => Array.isArray(options[k]) && options[k].length))
+      const num = (v, d) => (typeof v === 'number' && v === v ? v : d)
+      return wasm.start(
+        dsn, str(options, 'release'), str(options, 'environment'), str(options, 'dist'),
+        num(options.sampleRate, 1), num(options.maxBreadcrumbs, 100), !!options.sendDefaultPii,
+        num(options.maxValueLength, 250), str(options, 'tunnel'), !!on.Dedupe, hooks, !!on.HttpContext,
+      )
+    },
+
+    error(id, ts, page, err, mechanism, handled, fallback) {
+      let name = '', message = '', stack = '', synthetic = false
+      if (isError(err)) {
+        name = str(err, 'name')
+        message = str(err, 'message')
+        stack = str(err, 'stack')
+        if (enabled.LinkedErrors) linkErrors(err, enabled.LinkedErrors.limit ?? 5)
+      } else {
+        synthetic = true
+        const rejection = mechanism.endsWith('onunhandledrejection')
+        const kind = rejection ? 'promise rejection' : 'exception'
+        let text
+        try { text = String(err) } catch (e) { text = Object.prototype.toString.call(err) }
+        if (err === null || typeof err !== 'object') {
+          message = rejection ? `Non-Error promise rejection captured with value: ${text}` : text
+        } else if (typeof g.Event === 'function' && err instanceof g.Event) {
+          message = `Event \`${read(read(err, 'constructor'), 'name') || 'Event'}\` (type=${str(err, 'type')}) captured as ${kind}`
+        } else {
+          const keys = Object.keys(normalize(err, 1) || {}).sort().join(', ')
+          message = `Object captured as ${kind} with keys: ${keys || '[object has no keys]'}`
+        }
+      }
+      const [url, line, col] = fallback || ['', 0, 0]
+      const aggregate = Array.isArray(read(err, 'errors'))
+      deliver(wasm.captureError(id, ts, ...page, name, message, stack, mechanism, handled, synthetic, aggregate, url, line, col))
+    },
+
+    message(id, ts, page, message, level) {
+      const lvl = typeof level === 'string' ? level : (level && level.level) || 'info'
+      deliver(wasm.captureMessage(id, ts, ...page, typeof message === 'string' ? message : json(message), lvl))
+    },
+
+    event(id, ts, page, event) {
+      deliver(wasm.captureEvent(id, ts, ...page, json(event, 100)))
+    },
+
+    setUser: (user) => wasm.setUser(user == null ? '' : json(user)),
+    setTag: (key, value) => wasm.setTag(String(key), value == null ? undefined : String(value)),
+    setExtra: (key, value) => wasm.setExtra(String(key), json(value, depth(1))),
+    setContext: (key, context) => wasm.setContext(String(key), context == null ? '' : json(context, depth(1))),
+    setLevel: (level) => wasm.setLevel(String(level)),
+    setFingerprint: (fp) => wasm.setFingerprint(json(fp)),
+    push: () => wasm.pushScope(),
+    pop: () => wasm.popScope(),
+
+    breadcrumb(crumb) {
+      // The sources (breadcrumbs.js) record raw facts; word them here.
+      const { target, args, ...rest } = crumb
+      let c = rest
+      if (target !== undefined) c.message = selector(target)
+      if (args !== undefined) c.message = args.map(text).join(' ')
+      if (typeof options.beforeBreadcrumb === 'function') {
+        try {
+          c = options.beforeBreadcrumb(c, {})
+        } catch (e) {
+          debug('beforeBreadcrumb threw:', e)
+        }
+        if (!c) return
+      }
+      const ts = typeof c.timestamp === 'number' ? (c.timestamp < 1e11 ? c.timestamp * 1000 : c.timestamp) : Date.now()
+      wasm.addBreadcrumb(ts, str(c, 'type'), str(c, 'category'), str(c, 'message'), str(c, 'level'), c.data === undefined ? '' : json(c.data))
+    },
+
+    flush: (ms) => wasm.flush(ms),
+    stop: () => wasm.stop(),
+
+    // The frames an event would get for this error (oldest first).
+    parseStack(error) {
+      const [stack, name, message] = typeof error === 'string' ? [error, '', ''] : [str(error, 'stack'), str(error, 'name'), str(error, 'message')]
+      return framesFromSpans(stack, wasm.parseStack(stack, name, message, sdkBase), wasm)
+    },
+  }
+}
