@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { startReceiver } from '../support/receiver.mjs'
 import { startStatic } from '../support/static.mjs'
 import { launchChromium } from '../support/browser.mjs'
-import { assertValidByRelay } from '../support/relay.mjs'
+import { assertValidByRelay, relayNormalized } from '../support/relay.mjs'
 
 let receiver, site, browser
 
@@ -27,9 +27,9 @@ after(async () => {
  * Opens the fixture page and calls `init` with the options written as JS
  * source (so that they can hold functions); `dsn` is filled in.
  */
-async function openPage(optionsSource = '{}', query = '') {
+async function openPage(optionsSource = '{}', query = '', referer) {
   const page = await browser.newPage()
-  await page.goto(`${site.url}/fixtures/api.html${query}`)
+  await page.goto(`${site.url}/fixtures/api.html${query}`, { referer })
   await page.waitForFunction(() => window.fixtureReady)
   await page.evaluate(([src, dsn]) => {
     const options = (0, eval)(`(${src})`)
@@ -296,4 +296,52 @@ test('captureEvent sends a hand-built event', async () => {
   assert.deepEqual(event.tags, { kind: 'manual' })
   assertValidByRelay([event], 'api-capture-event')
   await page.close()
+})
+
+test('request context: page URL, User-Agent and Referer; Sentry derives the browser and OS contexts', async () => {
+  const page = await openPage('{}', '?from=test', 'http://127.0.0.1/previous-page')
+  const [event] = await eventsOf(page, () => window.Sentry.captureMessage('where am I'), null, { expect: 1 })
+  assert.equal(event.request.url, `${site.url}/fixtures/api.html?from=test`)
+  assert.match(event.request.headers['User-Agent'], /Chrome\/\d+/)
+  assert.equal(event.request.headers.Referer, 'http://127.0.0.1/previous-page')
+  const [stored] = relayNormalized([event])
+  assert.match(stored.contexts.browser.name, /Chrome/)
+  assert.equal(stored.contexts.os.name, 'Linux')
+  assertValidByRelay([event], 'api-request-context')
+  await page.close()
+})
+
+test('each default integration can be turned off; enabled: false and a bare "Script error." send nothing', async () => {
+  const page = await openPage(`{
+    integrations: (defaults) => defaults.filter((i) => i.name !== 'Breadcrumbs' && i.name !== 'HttpContext' && i.name !== 'Dedupe'),
+  }`)
+  const events = await eventsOf(page, () => {
+    console.log('not recorded')
+    const same = new Error('twice without Dedupe')
+    window.Sentry.captureException(same)
+    window.Sentry.captureException(same)
+  }, null, { expect: 2 })
+  assert.equal(events.length, 2, 'no Dedupe')
+  assert.equal(events[0].breadcrumbs, undefined, 'no Breadcrumbs')
+  assert.equal(events[0].request, undefined, 'no HttpContext')
+  await page.close()
+
+  const noHandlers = await openPage(`{ integrations: [window.Sentry.globalHandlersIntegration({ onerror: false })] }`)
+  const none = await eventsOf(noHandlers, async () => {
+    setTimeout(() => { throw new Error('not captured: onerror is off') })
+    // Cross-origin scripts surface as a bare "Script error." with no error object.
+    window.dispatchEvent(new ErrorEvent('error', { message: 'Script error.' }))
+    await new Promise((r) => setTimeout(r, 200))
+  })
+  assert.deepEqual(none, [])
+  await noHandlers.close()
+
+  const off = await openPage('{ enabled: false }')
+  assert.deepEqual(await eventsOf(off, () => window.Sentry.captureException(new Error('disabled'))), [])
+  await off.close()
+
+  const scriptError = await openPage('{}')
+  assert.deepEqual(await eventsOf(scriptError, () => window.dispatchEvent(new ErrorEvent('error', { message: 'Script error.' }))), [])
+  await scriptError.close()
+  assertValidByRelay(events, 'api-integrations')
 })

@@ -71,12 +71,33 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
   fs.writeFileSync(path.join(dir, 'use.ts'), `
     import * as Sentry from 'wasm-sentry'
     import { init as workerInit } from 'wasm-sentry/worker'
-    Sentry.init({ dsn: 'https://k@h/1', release: 'r', environment: 'e', debug: true })
+    Sentry.init({
+      dsn: 'https://k@h/1', release: 'r', environment: 'e', dist: '1', debug: true, sampleRate: 0.5,
+      maxBreadcrumbs: 50, sendDefaultPii: false, maxValueLength: 300, normalizeDepth: 4, tunnel: '/tunnel',
+      ignoreErrors: ['x', /y/], denyUrls: [/ext/], allowUrls: ['https://app'], enabled: true,
+      initialScope: { tags: { a: 'b' }, user: { id: 1 } },
+      integrations: (d) => [...d.filter((i) => i.name !== 'Breadcrumbs'), Sentry.breadcrumbsIntegration({ console: false })],
+      beforeSend: (event) => (event.exception?.values[0].type === 'Ignored' ? null : event),
+      beforeBreadcrumb: (crumb) => ({ ...crumb, message: crumb.message?.slice(0, 10) }),
+    })
     const id: string | undefined = Sentry.captureException(new Error('x'))
     Sentry.captureMessage('m', 'warning')
+    Sentry.captureEvent({ message: 'hand-built', level: 'info' })
+    Sentry.setUser({ id: '1', email: 'a@b.c' })
+    Sentry.setUser(null)
+    Sentry.setTag('k', 'v')
+    Sentry.setTags({ a: 1, b: true })
+    Sentry.setExtra('cart', { n: 1 })
+    Sentry.setExtras({ x: [1, 2] })
+    Sentry.setContext('device', { model: 'm' })
+    Sentry.addBreadcrumb({ category: 'auth', message: 'in', level: 'info', data: { a: 1 } })
+    const n: number = Sentry.withScope((scope) => { scope.setTag('in', 'scope'); scope.setLevel('fatal'); scope.setFingerprint(['f']); return 1 })
+    const last: string | undefined = Sentry.lastEventId()
+    const closed: Promise<boolean> = Sentry.close(500)
+    const frames: Sentry.StackFrame[] = Sentry.parseStack(new Error('e'))
     const ok: Promise<boolean> = Sentry.flush(1000)
     workerInit({ dsn: 'x' })
-    export { id, ok }
+    export { id, ok, n, last, closed, frames }
   `)
   execFileSync(path.join(BIN, 'tsc'), ['-p', dir], { cwd: dir, stdio: 'pipe' })
   fs.writeFileSync(path.join(dir, 'use.ts'), `import * as Sentry from 'wasm-sentry'\nSentry.captureMessage('m', 'loud')\n`)

@@ -4,7 +4,11 @@ An event fails when Relay reports an error for any field, marks any value
 invalid in `_meta`, or silently drops a field the SDK sent.
 
   validate.py            JSON array of events on stdin -> JSON array of problem lists
+  validate.py --normalized  JSON array of events on stdin -> the events as Relay stores them
   validate.py DIR...     every *.json event under DIR; prints a line per event and a count
+
+Normalisation runs as Sentry's ingestion does, deriving the browser and OS
+contexts from the request's User-Agent.
 """
 import json
 import pathlib
@@ -12,7 +16,7 @@ import sys
 
 from sentry_relay.processing import StoreNormalizer
 
-_normalizer = StoreNormalizer(project_id=1)
+_normalizer = StoreNormalizer(project_id=1, normalize_user_agent=True)
 
 
 def _meta_errors(meta, path=""):
@@ -67,6 +71,9 @@ def problems(event):
 
 
 def main(argv):
+    if argv[1:] == ["--normalized"]:
+        json.dump([_normalizer.normalize_event(e) for e in json.load(sys.stdin)], sys.stdout)
+        return 0
     if len(argv) == 1:
         events = json.load(sys.stdin)
         json.dump([problems(e) for e in events], sys.stdout)

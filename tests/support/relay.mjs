@@ -22,3 +22,10 @@ export function assertValidByRelay(events, name) {
   const problems = relayProblems(events)
   problems.forEach((p, i) => assert.deepEqual(p, [], `Relay found problems in event ${i} of ${name}`))
 }
+
+/** The events as Relay stores them (browser and OS contexts derived from the User-Agent). */
+export function relayNormalized(events) {
+  const r = spawnSync(PYTHON, [path.join(REPO, 'tests/relay/validate.py'), '--normalized'], { input: JSON.stringify(events), encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`relay normalisation could not run: ${r.stderr || r.error}`)
+  return JSON.parse(r.stdout)
+}
