@@ -140,7 +140,7 @@ impl Client {
     pub fn envelope(&self, event: &Event) -> Envelope {
         let mut env = Envelope::from_event(event);
         if self.options.tunnel.is_some() {
-            env.dsn = Some(self.dsn.to_string());
+            env.dsn = Some(self.dsn.to_dsn_string());
         }
         env
     }

@@ -175,13 +175,30 @@ fn split_host_port(hostport: &str) -> Result<(&str, Option<u16>), ParseDsnError>
     Ok((host, port))
 }
 
+impl Dsn {
+    /// The DSN as text, without a legacy secret. Built by hand: `write!`
+    /// would link `core::fmt` into the wasm for this one string.
+    pub fn to_dsn_string(&self) -> String {
+        let mut s = String::with_capacity(64);
+        s.push_str(self.scheme);
+        s.push_str("://");
+        s.push_str(&self.public_key);
+        s.push('@');
+        s.push_str(&self.host);
+        if let Some(port) = self.port {
+            s.push(':');
+            crate::core::json::write_u64(&mut s, u64::from(port));
+        }
+        s.push_str(&self.path);
+        s.push('/');
+        s.push_str(&self.project_id);
+        s
+    }
+}
+
 impl fmt::Display for Dsn {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}://{}@{}", self.scheme, self.public_key, self.host)?;
-        if let Some(port) = self.port {
-            write!(f, ":{port}")?;
-        }
-        write!(f, "{}/{}", self.path, self.project_id)
+        f.write_str(&self.to_dsn_string())
     }
 }
 
