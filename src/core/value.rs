@@ -453,16 +453,7 @@ impl ToJson for Value {
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Value::Number(n) => out.push_str(n),
             Value::String(s) => write_str(out, s),
-            Value::Array(items) => {
-                out.push('[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    item.write_json(out);
-                }
-                out.push(']');
-            }
+            Value::Array(items) => crate::core::json::write_list(out, items),
             Value::Object(members) => {
                 let mut o = Obj::new(out);
                 for (k, v) in members {
