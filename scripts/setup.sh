@@ -2,7 +2,7 @@
 # Installs what the demo and the tests need on a fresh Debian 12 machine, and
 # does nothing when it is all there already: Debian's chromium,
 # chromium-driver and firefox-esr; the wasm32 target and rust-src; wasm-bindgen-cli at the
-# version of the wasm-bindgen crate in Cargo.lock; cargo-fuzz; the pinned npm packages;
+# version of the wasm-bindgen crate in Cargo.lock; cargo-fuzz; geckodriver; the pinned npm packages;
 # a Python venv with the pinned sentry-relay.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +43,13 @@ fi
 if ! cargo fuzz --version >/dev/null 2>&1; then
   say "installing cargo-fuzz"
   cargo install --quiet cargo-fuzz --version 0.13.1
+fi
+
+# The end-to-end tests drive Firefox through geckodriver (tests/support/firefox.mjs).
+have=$(geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}' || true)
+if [ "$have" != 0.37.1 ]; then
+  say "installing geckodriver 0.37.1 (was: ${have:-none})"
+  cargo install --quiet geckodriver --version 0.37.1 --locked
 fi
 
 stamp() { sha256sum "$@" | sha256sum | cut -c1-16; }
