@@ -1,347 +1,356 @@
-// The browser SDK's public API in real headless Chromium, as a user of
+// The browser SDK's public API in real headless Chromium and Firefox, as a user of
 // @sentry/browser would use it: scope, breadcrumbs from every source, thrown
 // non-Errors, linked errors, beforeSend, sampling, inbound filters, dedupe,
 // privacy, size limits and the tunnel. Every event is validated by Relay.
-import { test, before, after } from 'node:test'
+import { before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startReceiver } from '../support/receiver.mjs'
 import { startStatic } from '../support/static.mjs'
-import { launchChromium } from '../support/browser.mjs'
+import { forEachBrowser } from '../support/browsers.mjs'
 import { assertValidByRelay, relayNormalized } from '../support/relay.mjs'
 
-let receiver, site, browser
+forEachBrowser((name, launch, test) => {
+  let receiver, site, browser
 
-before(async () => {
-  receiver = await startReceiver()
-  site = await startStatic()
-  browser = await launchChromium()
-})
-
-after(async () => {
-  await browser?.close()
-  await site?.close()
-  await receiver?.close()
-})
-
-/**
- * Opens the fixture page and calls `init` with the options written as JS
- * source (so that they can hold functions); `dsn` is filled in.
- */
-async function openPage(optionsSource = '{}', query = '', referer) {
-  const page = await browser.newPage()
-  await page.goto(`${site.url}/fixtures/api.html${query}`, { referer })
-  await page.waitForFunction(() => window.fixtureReady)
-  await page.evaluate(([src, dsn]) => {
-    const options = (0, eval)(`(${src})`)
-    window.Sentry.init({ dsn, ...options })
-  }, [optionsSource, receiver.dsn])
-  return page
-}
-
-/** Runs `fn` in the page, flushes, and returns the events that arrived meanwhile. */
-async function eventsOf(page, fn, arg, { expect } = {}) {
-  const start = receiver.events().length
-  await page.evaluate(fn, arg)
-  await page.evaluate(() => window.Sentry.flush(5000))
-  if (expect) await receiver.waitForEvents(start + expect)
-  await new Promise((r) => setTimeout(r, 200))
-  return receiver.events().slice(start)
-}
-
-test('scope: user, tags, extra, contexts, level and withScope isolation', async () => {
-  const page = await openPage(`{ release: 'r@1', initialScope: { tags: { team: 'web' } } }`)
-  const events = await eventsOf(page, () => {
-    const S = window.Sentry
-    S.setUser({ id: '42', username: 'ada' })
-    S.setTag('plan', 'pro')
-    S.setTags({ region: 'eu', beta: true })
-    S.setExtra('cart', { items: 3, nested: { deep: { deeper: { deepest: 1 } } } })
-    S.setExtras({ attempt: 2 })
-    S.setContext('device', { model: 'fixture' })
-    S.withScope((scope) => {
-      scope.setTag('inside', 'yes')
-      scope.setLevel('warning')
-      scope.setFingerprint(['custom-group'])
-      S.captureMessage('inside a scope')
-    })
-    S.captureException(new Error('outside the scope'))
-    window.lastId = S.lastEventId()
-  }, null, { expect: 2 })
-  assert.equal(events.length, 2)
-  const inside = events.find((e) => e.logentry)
-  const outside = events.find((e) => e.exception)
-  assert.deepEqual(inside.user, { id: '42', username: 'ada' })
-  assert.deepEqual(inside.tags, { team: 'web', plan: 'pro', region: 'eu', beta: 'true', inside: 'yes' })
-  assert.equal(inside.level, 'warning')
-  assert.deepEqual(inside.fingerprint, ['custom-group'])
-  assert.deepEqual(outside.tags, { team: 'web', plan: 'pro', region: 'eu', beta: 'true' }, 'withScope did not leak')
-  assert.equal(outside.level, 'error')
-  assert.equal(outside.fingerprint, undefined)
-  // normalizeDepth 3 (the default) cuts deeper objects.
-  assert.deepEqual(outside.extra, { cart: { items: 3, nested: { deep: '[Object]' } }, attempt: 2 })
-  assert.deepEqual(outside.contexts.device, { model: 'fixture' })
-  assert.equal(await page.evaluate(() => window.lastId), outside.event_id)
-  assertValidByRelay(events, 'api-scope')
-  await page.close()
-})
-
-test('breadcrumbs from console, clicks, key presses, fetch, XHR, history and by hand; never the SDK\'s own requests', async () => {
-  const page = await openPage(`{ beforeBreadcrumb: (c) => (c.message === 'drop me' ? null : c) }`)
-  await page.evaluate(() => window.Sentry.ready())
-  await page.evaluate(async () => {
-    console.log('hello', { n: 1 })
-    console.warn('careful')
-    console.log('drop me')
-    window.Sentry.addBreadcrumb({ category: 'auth', message: 'signed in', level: 'info', data: { method: 'sso' } })
+  before(async () => {
+    receiver = await startReceiver()
+    site = await startStatic()
+    browser = await launch()
   })
-  await page.click('#btn')
-  await page.type('#field', 'abc')
-  await page.evaluate(async () => {
-    await fetch('/missing.json?x=1').catch(() => {})
-    await new Promise((resolve) => {
-      const xhr = new XMLHttpRequest()
-      xhr.open('POST', '/fixtures/blank.html')
-      xhr.onloadend = resolve
-      xhr.send('{}')
-    })
-    history.pushState({}, '', '/next-page')
+
+  after(async () => {
+    await browser?.close()
+    await site?.close()
+    await receiver?.close()
   })
-  const [first] = await eventsOf(page, () => window.Sentry.captureException(new Error('with breadcrumbs')), null, { expect: 1 })
-  const crumbs = first.breadcrumbs.values
-  const find = (pred, what) => {
-    const c = crumbs.find(pred)
-    assert.ok(c, `${what} in ${JSON.stringify(crumbs, null, 1)}`)
-    return c
+
+  /**
+   * Opens the fixture page and calls `init` with the options written as JS
+   * source (so that they can hold functions); `dsn` is filled in.
+   */
+  async function openPage(optionsSource = '{}', query = '', from) {
+    const page = await browser.newPage()
+    if (from) {
+      // Arrive by a navigation from another page, which becomes the referrer.
+      await page.goto(`${site.url}${from}`)
+      await page.evaluate((url) => { location.href = url }, `${site.url}/fixtures/api.html${query}`)
+      await page.waitForFunction(() => window.fixtureReady === true && document.readyState === 'complete')
+    } else {
+      await page.goto(`${site.url}/fixtures/api.html${query}`)
+    }
+    await page.waitForFunction(() => window.fixtureReady)
+    await page.evaluate(([src, dsn]) => {
+      const options = (0, eval)(`(${src})`)
+      window.Sentry.init({ dsn, ...options })
+    }, [optionsSource, receiver.dsn])
+    return page
   }
-  // `log` is a JS alias of `info`, the level Relay stores.
-  assert.equal(find((c) => c.category === 'console' && c.message?.startsWith('hello'), 'console.log').level, 'info')
-  assert.equal(find((c) => c.category === 'console' && c.message === 'careful', 'console.warn').level, 'warning')
-  assert.ok(!crumbs.some((c) => c.message === 'drop me'), 'beforeBreadcrumb dropped one')
-  assert.deepEqual(find((c) => c.category === 'auth', 'manual').data, { method: 'sso' })
-  assert.equal(find((c) => c.category === 'ui.click', 'click').message, 'body > button#btn.primary.big[name="save"]')
-  assert.equal(crumbs.filter((c) => c.category === 'ui.input').length, 1, 'one breadcrumb per burst of typing')
-  assert.ok(!crumbs.some((c) => String(c.data?.url).includes('.wasm')), 'the SDK\'s own wasm download is not a breadcrumb')
-  const f = find((c) => c.category === 'fetch' && /missing/.test(c.data.url), 'fetch')
-  assert.deepEqual([f.type, f.data.method, f.data.status_code, f.level], ['http', 'GET', 404, 'warning'])
-  assert.match(f.data.url, /missing\.json/)
-  const x = find((c) => c.category === 'xhr' && /blank/.test(c.data.url), 'xhr')
-  assert.deepEqual([x.data.method, x.data.status_code], ['POST', 200])
-  const nav = find((c) => c.category === 'navigation', 'navigation')
-  assert.match(nav.data.from, /api\.html/)
-  assert.equal(nav.data.to, `${site.url}/next-page`)
-  for (let i = 1; i < crumbs.length; i++) assert.ok(crumbs[i].timestamp >= crumbs[i - 1].timestamp, 'oldest first')
-  // The first event's own request to the receiver must not show up in the second.
-  const [second] = await eventsOf(page, () => window.Sentry.captureMessage('after a send'), null, { expect: 1 })
-  assert.ok(!second.breadcrumbs.values.some((c) => String(c.data?.url).includes('/envelope/')), 'no breadcrumb of the SDK\'s own request')
-  assertValidByRelay([first, second], 'api-breadcrumbs')
-  await page.close()
-})
 
-test('thrown non-Errors become sensible synthetic exceptions', async () => {
-  const page = await openPage('{}')
-  const events = await eventsOf(page, async () => {
-    const throwLater = (v) => setTimeout(() => { throw v })
-    throwLater('a plain string')
-    throwLater(42)
-    throwLater({ code: 7, reason: 'x' })
-    Promise.reject(null)
-    Promise.reject(new Event('custom'))
-    Promise.reject('rejected string')
-    window.Sentry.captureException({ b: 1, a: 2 })
-    window.Sentry.captureException(new DOMException('not allowed', 'NotAllowedError'))
-    await new Promise((r) => setTimeout(r, 300))
-  }, null, { expect: 8 })
-  const values = events.map((e) => e.exception.values.at(-1))
-  const byValue = (v) => values.find((x) => x.value === v)
-  assert.ok(byValue('Uncaught a plain string') || byValue('a plain string'), JSON.stringify(values))
-  assert.ok(values.some((x) => /42/.test(x.value)))
-  assert.ok(byValue('Object captured as exception with keys: a, b'))
-  assert.ok(byValue('Non-Error promise rejection captured with value: null'))
-  assert.ok(byValue('Event `Event` (type=custom) captured as promise rejection'))
-  assert.ok(byValue('Non-Error promise rejection captured with value: rejected string'))
-  const dom = values.find((x) => x.type === 'NotAllowedError')
-  assert.equal(dom.value, 'not allowed')
-  for (const v of values.filter((x) => x.type === 'Error' && x.mechanism.type !== 'generic')) assert.equal(v.mechanism.handled, false)
-  assert.ok(values.filter((x) => x.mechanism.synthetic).length >= 6)
-  assertValidByRelay(events, 'api-non-errors')
-  await page.close()
-})
-
-test('cause chains and AggregateError become linked exceptions', async () => {
-  const page = await openPage('{}')
-  const [event] = await eventsOf(page, () => {
-    const root = new TypeError('disk full')
-    const mid = new Error('write failed', { cause: root })
-    const top = new Error('save failed', { cause: mid })
-    window.Sentry.captureException(top)
-  }, null, { expect: 1 })
-  const ex = event.exception.values
-  assert.deepEqual(ex.map((e) => e.value), ['disk full', 'write failed', 'save failed'])
-  assert.deepEqual(ex.map((e) => [e.mechanism.exception_id, e.mechanism.parent_id, e.mechanism.source]), [[2, 1, 'cause'], [1, 0, 'cause'], [0, undefined, undefined]])
-  const [agg] = await eventsOf(page, () => {
-    window.Sentry.captureException(new AggregateError([new Error('a'), new RangeError('b')], 'both failed'))
-  }, null, { expect: 1 })
-  const values = agg.exception.values
-  assert.equal(values.at(-1).value, 'both failed')
-  assert.equal(values.at(-1).mechanism.is_exception_group, true)
-  assert.deepEqual(values.slice(0, -1).map((e) => e.mechanism.source).sort(), ['errors[0]', 'errors[1]'])
-  assertValidByRelay([event, agg], 'api-linked-errors')
-  await page.close()
-})
-
-test('beforeSend can change or drop events, and a throwing beforeSend keeps the event', async () => {
-  const page = await openPage(`{
-    beforeSend(event) {
-      if (event.exception?.values.at(-1).value === 'drop me') return null
-      if (event.exception?.values.at(-1).value === 'explode') throw new Error('hook bug')
-      event.tags = { ...event.tags, seen: 'yes' }
-      return event
-    },
-  }`)
-  const events = await eventsOf(page, () => {
-    window.Sentry.captureException(new Error('keep me'))
-    window.Sentry.captureException(new Error('drop me'))
-    window.Sentry.captureException(new Error('explode'))
-  }, null, { expect: 2 })
-  assert.deepEqual(events.map((e) => e.exception.values.at(-1).value).sort(), ['explode', 'keep me'])
-  assert.equal(events.find((e) => e.exception.values[0].value === 'keep me').tags.seen, 'yes')
-  assert.equal(page.pageErrors.length, 0, 'nothing leaked into the page')
-  assertValidByRelay(events, 'api-before-send')
-  await page.close()
-})
-
-test('sampleRate 0 sends nothing; ignoreErrors and denyUrls filter; dedupe drops a repeat', async () => {
-  const sampled = await openPage('{ sampleRate: 0 }')
-  assert.deepEqual(await eventsOf(sampled, () => window.Sentry.captureException(new Error('sampled out'))), [])
-  await sampled.close()
-
-  const page = await openPage(`{ ignoreErrors: ['ResizeObserver loop', /^Ignored/], denyUrls: [/extension:\\/\\//] }`)
-  const events = await eventsOf(page, () => {
-    const S = window.Sentry
-    S.captureException(new Error('ResizeObserver loop limit exceeded'))
-    S.captureException(new Error('Ignored by a regexp'))
-    const fromExtension = new Error('from an extension')
-    Object.defineProperty(fromExtension, 'stack', { value: 'Error: from an extension\n    at x (chrome-extension://abc/x.js:1:1)' })
-    S.captureException(fromExtension)
-    const same = new Error('twice')
-    S.captureException(same)
-    S.captureException(same)
-    S.captureException(new Error('kept'))
-  }, null, { expect: 2 })
-  assert.deepEqual(events.map((e) => e.exception.values[0].value), ['twice', 'kept'])
-  assertValidByRelay(events, 'api-filters')
-  await page.close()
-})
-
-test('privacy: sensitive keys, query values and card numbers are scrubbed unless sendDefaultPii', async () => {
-  const act = () => {
-    const S = window.Sentry
-    S.setExtra('password', 'hunter2')
-    S.setExtra('profile', { name: 'Ada', api_key: 'k-123', card: '4111 1111 1111 1111' })
-    S.setContext('login', { session_id: 's-1', kind: 'oauth' })
-    S.addBreadcrumb({ category: 'net', data: { authorization: 'Bearer x', url: '/a?access_token=t0k&page=2' } })
-    S.captureException(new Error('private'))
-  }
-  const page = await openPage('{}', '?token=secret123&q=1')
-  const [event] = await eventsOf(page, act, null, { expect: 1 })
-  assert.equal(event.extra.password, '[Filtered]')
-  assert.deepEqual(event.extra.profile, { name: 'Ada', api_key: '[Filtered]', card: '[Filtered]' })
-  assert.deepEqual(event.contexts.login, { session_id: '[Filtered]', kind: 'oauth' })
-  const crumb = event.breadcrumbs.values.find((c) => c.category === 'net')
-  assert.equal(crumb.data.authorization, '[Filtered]')
-  assert.equal(crumb.data.url, '/a?access_token=[Filtered]&page=2')
-  assert.equal(event.request.url, `${site.url}/fixtures/api.html?token=[Filtered]&q=1`)
-  assert.equal(event.user?.ip_address, undefined)
-  assertValidByRelay([event], 'api-scrubbed')
-  await page.close()
-
-  const pii = await openPage('{ sendDefaultPii: true }', '?token=secret123&q=1')
-  const [raw] = await eventsOf(pii, act, null, { expect: 1 })
-  assert.equal(raw.extra.password, 'hunter2')
-  assert.equal(raw.request.url, `${site.url}/fixtures/api.html?token=secret123&q=1`)
-  assertValidByRelay([raw], 'api-pii')
-  await pii.close()
-})
-
-test('maxValueLength cuts long messages; a huge message still gives a valid event', async () => {
-  const page = await openPage('{ maxValueLength: 20 }')
-  const events = await eventsOf(page, () => {
-    window.Sentry.captureMessage('x'.repeat(100))
-    window.Sentry.captureException(new Error('y'.repeat(2_000_000)))
-  }, null, { expect: 2 })
-  const msg = events.find((e) => e.logentry)
-  assert.ok(msg.logentry.message.length <= 23, msg.logentry.message)
-  const err = events.find((e) => e.exception)
-  assert.ok(err.exception.values[0].value.length <= 23)
-  assertValidByRelay(events, 'api-max-value-length')
-  await page.close()
-})
-
-test('tunnel: envelopes go to the app\'s endpoint, naming the DSN in their header', async () => {
-  const page = await openPage(`{ tunnel: ${JSON.stringify('__TUNNEL__')} }`.replace('__TUNNEL__', `http://127.0.0.1:${new URL(receiver.dsn).port}/tunnel`))
-  const start = receiver.envelopes.length
-  await eventsOf(page, () => window.Sentry.captureMessage('through the tunnel'), null, { expect: 1 })
-  const env = receiver.envelopes.slice(start).find((e) => e.tunnelled)
-  assert.ok(env, 'sent to the tunnel')
-  assert.equal(env.envelope.header.dsn, receiver.dsn)
-  assertValidByRelay(env.envelope.items.map((i) => i.payload), 'api-tunnel')
-  await page.close()
-})
-
-test('captureEvent sends a hand-built event', async () => {
-  const page = await openPage('{}')
-  const [event] = await eventsOf(page, () => window.Sentry.captureEvent({ message: 'hand-built', level: 'warning', tags: { kind: 'manual' }, extra: { n: 1 } }), null, { expect: 1 })
-  assert.equal(event.logentry.message, 'hand-built')
-  assert.equal(event.level, 'warning')
-  assert.deepEqual(event.tags, { kind: 'manual' })
-  assertValidByRelay([event], 'api-capture-event')
-  await page.close()
-})
-
-test('request context: page URL, User-Agent and Referer; Sentry derives the browser and OS contexts', async () => {
-  const page = await openPage('{}', '?from=test', 'http://127.0.0.1/previous-page')
-  const [event] = await eventsOf(page, () => window.Sentry.captureMessage('where am I'), null, { expect: 1 })
-  assert.equal(event.request.url, `${site.url}/fixtures/api.html?from=test`)
-  assert.match(event.request.headers['User-Agent'], /Chrome\/\d+/)
-  assert.equal(event.request.headers.Referer, 'http://127.0.0.1/previous-page')
-  const [stored] = relayNormalized([event])
-  assert.match(stored.contexts.browser.name, /Chrome/)
-  assert.equal(stored.contexts.os.name, 'Linux')
-  assertValidByRelay([event], 'api-request-context')
-  await page.close()
-})
-
-test('each default integration can be turned off; enabled: false and a bare "Script error." send nothing', async () => {
-  const page = await openPage(`{
-    integrations: (defaults) => defaults.filter((i) => i.name !== 'Breadcrumbs' && i.name !== 'HttpContext' && i.name !== 'Dedupe'),
-  }`)
-  const events = await eventsOf(page, () => {
-    console.log('not recorded')
-    const same = new Error('twice without Dedupe')
-    window.Sentry.captureException(same)
-    window.Sentry.captureException(same)
-  }, null, { expect: 2 })
-  assert.equal(events.length, 2, 'no Dedupe')
-  assert.equal(events[0].breadcrumbs, undefined, 'no Breadcrumbs')
-  assert.equal(events[0].request, undefined, 'no HttpContext')
-  await page.close()
-
-  const noHandlers = await openPage(`{ integrations: [window.Sentry.globalHandlersIntegration({ onerror: false })] }`)
-  const none = await eventsOf(noHandlers, async () => {
-    setTimeout(() => { throw new Error('not captured: onerror is off') })
-    // Cross-origin scripts surface as a bare "Script error." with no error object.
-    window.dispatchEvent(new ErrorEvent('error', { message: 'Script error.' }))
+  /** Runs `fn` in the page, flushes, and returns the events that arrived meanwhile. */
+  async function eventsOf(page, fn, arg, { expect } = {}) {
+    const start = receiver.events().length
+    await page.evaluate(fn, arg)
+    await page.evaluate(() => window.Sentry.flush(5000))
+    if (expect) await receiver.waitForEvents(start + expect)
     await new Promise((r) => setTimeout(r, 200))
+    return receiver.events().slice(start)
+  }
+
+  test('scope: user, tags, extra, contexts, level and withScope isolation', async () => {
+    const page = await openPage(`{ release: 'r@1', initialScope: { tags: { team: 'web' } } }`)
+    const events = await eventsOf(page, () => {
+      const S = window.Sentry
+      S.setUser({ id: '42', username: 'ada' })
+      S.setTag('plan', 'pro')
+      S.setTags({ region: 'eu', beta: true })
+      S.setExtra('cart', { items: 3, nested: { deep: { deeper: { deepest: 1 } } } })
+      S.setExtras({ attempt: 2 })
+      S.setContext('device', { model: 'fixture' })
+      S.withScope((scope) => {
+        scope.setTag('inside', 'yes')
+        scope.setLevel('warning')
+        scope.setFingerprint(['custom-group'])
+        S.captureMessage('inside a scope')
+      })
+      S.captureException(new Error('outside the scope'))
+      window.lastId = S.lastEventId()
+    }, null, { expect: 2 })
+    assert.equal(events.length, 2)
+    const inside = events.find((e) => e.logentry)
+    const outside = events.find((e) => e.exception)
+    assert.deepEqual(inside.user, { id: '42', username: 'ada' })
+    assert.deepEqual(inside.tags, { team: 'web', plan: 'pro', region: 'eu', beta: 'true', inside: 'yes' })
+    assert.equal(inside.level, 'warning')
+    assert.deepEqual(inside.fingerprint, ['custom-group'])
+    assert.deepEqual(outside.tags, { team: 'web', plan: 'pro', region: 'eu', beta: 'true' }, 'withScope did not leak')
+    assert.equal(outside.level, 'error')
+    assert.equal(outside.fingerprint, undefined)
+    // normalizeDepth 3 (the default) cuts deeper objects.
+    assert.deepEqual(outside.extra, { cart: { items: 3, nested: { deep: '[Object]' } }, attempt: 2 })
+    assert.deepEqual(outside.contexts.device, { model: 'fixture' })
+    assert.equal(await page.evaluate(() => window.lastId), outside.event_id)
+    assertValidByRelay(events, `${name}-api-scope`)
+    await page.close()
   })
-  assert.deepEqual(none, [])
-  await noHandlers.close()
 
-  const off = await openPage('{ enabled: false }')
-  assert.deepEqual(await eventsOf(off, () => window.Sentry.captureException(new Error('disabled'))), [])
-  await off.close()
+  test('breadcrumbs from console, clicks, key presses, fetch, XHR, history and by hand; never the SDK\'s own requests', async () => {
+    const page = await openPage(`{ beforeBreadcrumb: (c) => (c.message === 'drop me' ? null : c) }`)
+    await page.evaluate(() => window.Sentry.ready())
+    await page.evaluate(async () => {
+      console.log('hello', { n: 1 })
+      console.warn('careful')
+      console.log('drop me')
+      window.Sentry.addBreadcrumb({ category: 'auth', message: 'signed in', level: 'info', data: { method: 'sso' } })
+    })
+    await page.click('#btn')
+    await page.type('#field', 'abc')
+    await page.evaluate(async () => {
+      await fetch('/missing.json?x=1').catch(() => {})
+      await new Promise((resolve) => {
+        const xhr = new XMLHttpRequest()
+        xhr.open('POST', '/fixtures/blank.html')
+        xhr.onloadend = resolve
+        xhr.send('{}')
+      })
+      history.pushState({}, '', '/next-page')
+    })
+    const [first] = await eventsOf(page, () => window.Sentry.captureException(new Error('with breadcrumbs')), null, { expect: 1 })
+    const crumbs = first.breadcrumbs.values
+    const find = (pred, what) => {
+      const c = crumbs.find(pred)
+      assert.ok(c, `${what} in ${JSON.stringify(crumbs, null, 1)}`)
+      return c
+    }
+    // `log` is a JS alias of `info`, the level Relay stores.
+    assert.equal(find((c) => c.category === 'console' && c.message?.startsWith('hello'), 'console.log').level, 'info')
+    assert.equal(find((c) => c.category === 'console' && c.message === 'careful', 'console.warn').level, 'warning')
+    assert.ok(!crumbs.some((c) => c.message === 'drop me'), 'beforeBreadcrumb dropped one')
+    assert.deepEqual(find((c) => c.category === 'auth', 'manual').data, { method: 'sso' })
+    assert.equal(find((c) => c.category === 'ui.click', 'click').message, 'body > button#btn.primary.big[name="save"]')
+    assert.equal(crumbs.filter((c) => c.category === 'ui.input').length, 1, 'one breadcrumb per burst of typing')
+    assert.ok(!crumbs.some((c) => String(c.data?.url).includes('.wasm')), 'the SDK\'s own wasm download is not a breadcrumb')
+    const f = find((c) => c.category === 'fetch' && /missing/.test(c.data.url), 'fetch')
+    assert.deepEqual([f.type, f.data.method, f.data.status_code, f.level], ['http', 'GET', 404, 'warning'])
+    assert.match(f.data.url, /missing\.json/)
+    const x = find((c) => c.category === 'xhr' && /blank/.test(c.data.url), 'xhr')
+    assert.deepEqual([x.data.method, x.data.status_code], ['POST', 200])
+    const nav = find((c) => c.category === 'navigation', 'navigation')
+    assert.match(nav.data.from, /api\.html/)
+    assert.equal(nav.data.to, `${site.url}/next-page`)
+    for (let i = 1; i < crumbs.length; i++) assert.ok(crumbs[i].timestamp >= crumbs[i - 1].timestamp, 'oldest first')
+    // The first event's own request to the receiver must not show up in the second.
+    const [second] = await eventsOf(page, () => window.Sentry.captureMessage('after a send'), null, { expect: 1 })
+    assert.ok(!second.breadcrumbs.values.some((c) => String(c.data?.url).includes('/envelope/')), 'no breadcrumb of the SDK\'s own request')
+    assertValidByRelay([first, second], `${name}-api-breadcrumbs`)
+    await page.close()
+  })
 
-  const scriptError = await openPage('{}')
-  assert.deepEqual(await eventsOf(scriptError, () => window.dispatchEvent(new ErrorEvent('error', { message: 'Script error.' }))), [])
-  await scriptError.close()
-  assertValidByRelay(events, 'api-integrations')
+  test('thrown non-Errors become sensible synthetic exceptions', async () => {
+    const page = await openPage('{}')
+    const events = await eventsOf(page, async () => {
+      const throwLater = (v) => setTimeout(() => { throw v })
+      throwLater('a plain string')
+      throwLater(42)
+      throwLater({ code: 7, reason: 'x' })
+      Promise.reject(null)
+      Promise.reject(new Event('custom'))
+      Promise.reject('rejected string')
+      window.Sentry.captureException({ b: 1, a: 2 })
+      window.Sentry.captureException(new DOMException('not allowed', 'NotAllowedError'))
+      await new Promise((r) => setTimeout(r, 300))
+    }, null, { expect: 8 })
+    const values = events.map((e) => e.exception.values.at(-1))
+    const byValue = (v) => values.find((x) => x.value === v)
+    assert.ok(byValue('Uncaught a plain string') || byValue('a plain string'), JSON.stringify(values))
+    assert.ok(values.some((x) => /42/.test(x.value)))
+    assert.ok(byValue('Object captured as exception with keys: a, b'))
+    assert.ok(byValue('Non-Error promise rejection captured with value: null'))
+    assert.ok(byValue('Event `Event` (type=custom) captured as promise rejection'))
+    assert.ok(byValue('Non-Error promise rejection captured with value: rejected string'))
+    const dom = values.find((x) => x.type === 'NotAllowedError')
+    assert.equal(dom.value, 'not allowed')
+    for (const v of values.filter((x) => x.type === 'Error' && x.mechanism.type !== 'generic')) assert.equal(v.mechanism.handled, false)
+    assert.ok(values.filter((x) => x.mechanism.synthetic).length >= 6)
+    assertValidByRelay(events, `${name}-api-non-errors`)
+    await page.close()
+  })
+
+  test('cause chains and AggregateError become linked exceptions', async () => {
+    const page = await openPage('{}')
+    const [event] = await eventsOf(page, () => {
+      const root = new TypeError('disk full')
+      const mid = new Error('write failed', { cause: root })
+      const top = new Error('save failed', { cause: mid })
+      window.Sentry.captureException(top)
+    }, null, { expect: 1 })
+    const ex = event.exception.values
+    assert.deepEqual(ex.map((e) => e.value), ['disk full', 'write failed', 'save failed'])
+    assert.deepEqual(ex.map((e) => [e.mechanism.exception_id, e.mechanism.parent_id, e.mechanism.source]), [[2, 1, 'cause'], [1, 0, 'cause'], [0, undefined, undefined]])
+    const [agg] = await eventsOf(page, () => {
+      window.Sentry.captureException(new AggregateError([new Error('a'), new RangeError('b')], 'both failed'))
+    }, null, { expect: 1 })
+    const values = agg.exception.values
+    assert.equal(values.at(-1).value, 'both failed')
+    assert.equal(values.at(-1).mechanism.is_exception_group, true)
+    assert.deepEqual(values.slice(0, -1).map((e) => e.mechanism.source).sort(), ['errors[0]', 'errors[1]'])
+    assertValidByRelay([event, agg], `${name}-api-linked-errors`)
+    await page.close()
+  })
+
+  test('beforeSend can change or drop events, and a throwing beforeSend keeps the event', async () => {
+    const page = await openPage(`{
+      beforeSend(event) {
+        if (event.exception?.values.at(-1).value === 'drop me') return null
+        if (event.exception?.values.at(-1).value === 'explode') throw new Error('hook bug')
+        event.tags = { ...event.tags, seen: 'yes' }
+        return event
+      },
+    }`)
+    const events = await eventsOf(page, () => {
+      window.Sentry.captureException(new Error('keep me'))
+      window.Sentry.captureException(new Error('drop me'))
+      window.Sentry.captureException(new Error('explode'))
+    }, null, { expect: 2 })
+    assert.deepEqual(events.map((e) => e.exception.values.at(-1).value).sort(), ['explode', 'keep me'])
+    assert.equal(events.find((e) => e.exception.values[0].value === 'keep me').tags.seen, 'yes')
+    assert.equal(page.pageErrors.length, 0, 'nothing leaked into the page')
+    assertValidByRelay(events, `${name}-api-before-send`)
+    await page.close()
+  })
+
+  test('sampleRate 0 sends nothing; ignoreErrors and denyUrls filter; dedupe drops a repeat', async () => {
+    const sampled = await openPage('{ sampleRate: 0 }')
+    assert.deepEqual(await eventsOf(sampled, () => window.Sentry.captureException(new Error('sampled out'))), [])
+    await sampled.close()
+
+    const page = await openPage(`{ ignoreErrors: ['ResizeObserver loop', /^Ignored/], denyUrls: [/extension:\\/\\//] }`)
+    const events = await eventsOf(page, () => {
+      const S = window.Sentry
+      S.captureException(new Error('ResizeObserver loop limit exceeded'))
+      S.captureException(new Error('Ignored by a regexp'))
+      const fromExtension = new Error('from an extension')
+      Object.defineProperty(fromExtension, 'stack', { value: 'Error: from an extension\n    at x (chrome-extension://abc/x.js:1:1)' })
+      S.captureException(fromExtension)
+      const same = new Error('twice')
+      S.captureException(same)
+      S.captureException(same)
+      S.captureException(new Error('kept'))
+    }, null, { expect: 2 })
+    assert.deepEqual(events.map((e) => e.exception.values[0].value), ['twice', 'kept'])
+    assertValidByRelay(events, `${name}-api-filters`)
+    await page.close()
+  })
+
+  test('privacy: sensitive keys, query values and card numbers are scrubbed unless sendDefaultPii', async () => {
+    const act = () => {
+      const S = window.Sentry
+      S.setExtra('password', 'hunter2')
+      S.setExtra('profile', { name: 'Ada', api_key: 'k-123', card: '4111 1111 1111 1111' })
+      S.setContext('login', { session_id: 's-1', kind: 'oauth' })
+      S.addBreadcrumb({ category: 'net', data: { authorization: 'Bearer x', url: '/a?access_token=t0k&page=2' } })
+      S.captureException(new Error('private'))
+    }
+    const page = await openPage('{}', '?token=secret123&q=1')
+    const [event] = await eventsOf(page, act, null, { expect: 1 })
+    assert.equal(event.extra.password, '[Filtered]')
+    assert.deepEqual(event.extra.profile, { name: 'Ada', api_key: '[Filtered]', card: '[Filtered]' })
+    assert.deepEqual(event.contexts.login, { session_id: '[Filtered]', kind: 'oauth' })
+    const crumb = event.breadcrumbs.values.find((c) => c.category === 'net')
+    assert.equal(crumb.data.authorization, '[Filtered]')
+    assert.equal(crumb.data.url, '/a?access_token=[Filtered]&page=2')
+    assert.equal(event.request.url, `${site.url}/fixtures/api.html?token=[Filtered]&q=1`)
+    assert.equal(event.user?.ip_address, undefined)
+    assertValidByRelay([event], `${name}-api-scrubbed`)
+    await page.close()
+
+    const pii = await openPage('{ sendDefaultPii: true }', '?token=secret123&q=1')
+    const [raw] = await eventsOf(pii, act, null, { expect: 1 })
+    assert.equal(raw.extra.password, 'hunter2')
+    assert.equal(raw.request.url, `${site.url}/fixtures/api.html?token=secret123&q=1`)
+    assertValidByRelay([raw], `${name}-api-pii`)
+    await pii.close()
+  })
+
+  test('maxValueLength cuts long messages; a huge message still gives a valid event', async () => {
+    const page = await openPage('{ maxValueLength: 20 }')
+    const events = await eventsOf(page, () => {
+      window.Sentry.captureMessage('x'.repeat(100))
+      window.Sentry.captureException(new Error('y'.repeat(2_000_000)))
+    }, null, { expect: 2 })
+    const msg = events.find((e) => e.logentry)
+    assert.ok(msg.logentry.message.length <= 23, msg.logentry.message)
+    const err = events.find((e) => e.exception)
+    assert.ok(err.exception.values[0].value.length <= 23)
+    assertValidByRelay(events, `${name}-api-max-value-length`)
+    await page.close()
+  })
+
+  test('tunnel: envelopes go to the app\'s endpoint, naming the DSN in their header', async () => {
+    const page = await openPage(`{ tunnel: ${JSON.stringify('__TUNNEL__')} }`.replace('__TUNNEL__', `http://127.0.0.1:${new URL(receiver.dsn).port}/tunnel`))
+    const start = receiver.envelopes.length
+    await eventsOf(page, () => window.Sentry.captureMessage('through the tunnel'), null, { expect: 1 })
+    const env = receiver.envelopes.slice(start).find((e) => e.tunnelled)
+    assert.ok(env, 'sent to the tunnel')
+    assert.equal(env.envelope.header.dsn, receiver.dsn)
+    assertValidByRelay(env.envelope.items.map((i) => i.payload), `${name}-api-tunnel`)
+    await page.close()
+  })
+
+  test('captureEvent sends a hand-built event', async () => {
+    const page = await openPage('{}')
+    const [event] = await eventsOf(page, () => window.Sentry.captureEvent({ message: 'hand-built', level: 'warning', tags: { kind: 'manual' }, extra: { n: 1 } }), null, { expect: 1 })
+    assert.equal(event.logentry.message, 'hand-built')
+    assert.equal(event.level, 'warning')
+    assert.deepEqual(event.tags, { kind: 'manual' })
+    assertValidByRelay([event], `${name}-api-capture-event`)
+    await page.close()
+  })
+
+  test('request context: page URL, User-Agent and Referer; Sentry derives the browser and OS contexts', async () => {
+    const page = await openPage('{}', '?from=test', '/fixtures/blank.html')
+    const [event] = await eventsOf(page, () => window.Sentry.captureMessage('where am I'), null, { expect: 1 })
+    assert.equal(event.request.url, `${site.url}/fixtures/api.html?from=test`)
+    assert.equal(event.request.headers['User-Agent'], await page.evaluate(() => navigator.userAgent))
+    assert.equal(event.request.headers.Referer, `${site.url}/fixtures/blank.html`)
+    const [stored] = relayNormalized([event])
+    assert.match(stored.contexts.browser.name, name === 'chromium' ? /Chrome/ : /Firefox/)
+    assert.equal(stored.contexts.os.name, 'Linux')
+    assertValidByRelay([event], `${name}-api-request-context`)
+    await page.close()
+  })
+
+  test('each default integration can be turned off; enabled: false and a bare "Script error." send nothing', async () => {
+    const page = await openPage(`{
+      integrations: (defaults) => defaults.filter((i) => i.name !== 'Breadcrumbs' && i.name !== 'HttpContext' && i.name !== 'Dedupe'),
+    }`)
+    const events = await eventsOf(page, () => {
+      console.log('not recorded')
+      const same = new Error('twice without Dedupe')
+      window.Sentry.captureException(same)
+      window.Sentry.captureException(same)
+    }, null, { expect: 2 })
+    assert.equal(events.length, 2, 'no Dedupe')
+    assert.equal(events[0].breadcrumbs, undefined, 'no Breadcrumbs')
+    assert.equal(events[0].request, undefined, 'no HttpContext')
+    await page.close()
+
+    const noHandlers = await openPage(`{ integrations: [window.Sentry.globalHandlersIntegration({ onerror: false })] }`)
+    const none = await eventsOf(noHandlers, async () => {
+      setTimeout(() => { throw new Error('not captured: onerror is off') })
+      // Cross-origin scripts surface as a bare "Script error." with no error object.
+      window.dispatchEvent(new ErrorEvent('error', { message: 'Script error.' }))
+      await new Promise((r) => setTimeout(r, 200))
+    })
+    assert.deepEqual(none, [])
+    await noHandlers.close()
+
+    const off = await openPage('{ enabled: false }')
+    assert.deepEqual(await eventsOf(off, () => window.Sentry.captureException(new Error('disabled'))), [])
+    await off.close()
+
+    const scriptError = await openPage('{}')
+    assert.deepEqual(await eventsOf(scriptError, () => window.dispatchEvent(new ErrorEvent('error', { message: 'Script error.' }))), [])
+    await scriptError.close()
+    assertValidByRelay(events, `${name}-api-integrations`)
+  })
 })

@@ -490,6 +490,12 @@ export async function launchFirefox() {
           }],
         })
       },
+      /** Like Playwright's: focuses the element with a click, then presses each key (trusted events). */
+      async type(selector, text) {
+        await page.click(selector)
+        const keys = [...text].flatMap((value) => [{ type: 'keyDown', value }, { type: 'keyUp', value }])
+        await bidi.send('input.performActions', { context, actions: [{ type: 'key', id: 'keyboard', actions: keys }] })
+      },
       waitForTimeout: (ms) => sleep(ms),
       async close() {
         await bidi.send('browsingContext.close', { context })
