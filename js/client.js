@@ -233,6 +233,8 @@ export function createClient(wasm, sdkBase, debug) {
       enabled = on
       hooks = typeof options.beforeSend === 'function' || (!!on.InboundFilters && ['ignoreErrors', 'denyUrls', 'allowUrls'].some((k) => Array.isArray(options[k]) && options[k].length))
       const num = (v, d) => (typeof v === 'number' && v === v ? v : d)
+      // Events captured in Rust (a Rust app's own wasm, started from JS) pass the same hooks.
+      if (hooks && wasm.setDeliver) wasm.setDeliver(deliver)
       return wasm.start(
         dsn, str(options, 'release'), str(options, 'environment'), str(options, 'dist'),
         num(options.sampleRate, 1), num(options.maxBreadcrumbs, 100), !!options.sendDefaultPii,

@@ -106,3 +106,34 @@ export function flushPending(timeoutMs) {
     check()
   })
 }
+
+let deliverFn // the JS client's hooks, for events captured from Rust
+
+export function setDeliver(fn) {
+  deliverFn = typeof fn === 'function' ? fn : undefined
+}
+
+export function deliver(json) {
+  try {
+    if (deliverFn) deliverFn(json)
+  } catch (e) {}
+}
+
+/** The stack here and now, for captures made in Rust (a panic, capture_error). */
+export function stackNow() {
+  try {
+    const limit = Error.stackTraceLimit
+    if (typeof limit === 'number' && limit < 100) Error.stackTraceLimit = 100
+    const stack = new Error().stack
+    if (typeof limit === 'number') Error.stackTraceLimit = limit
+    return typeof stack === 'string' ? stack : ''
+  } catch (e) {
+    return ''
+  }
+}
+
+export function warn(message) {
+  try {
+    globalThis.console && console.warn('[wasm-sentry]', message)
+  } catch (e) {}
+}

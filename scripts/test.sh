@@ -12,6 +12,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 bash scripts/setup.sh || { echo "total: 0 passed, 1 failed"; exit 1; }
 bash scripts/build.sh || { echo "total: 0 passed, 1 failed"; exit 1; }
+# The example Rust app (the crate's Rust API and panic hook), for tests/e2e/rust.test.mjs.
+bash scripts/build-example.sh || { echo "total: 0 passed, 1 failed"; exit 1; }
 rm -rf target/test-events
 
 passed=0

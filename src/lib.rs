@@ -20,3 +20,16 @@ pub use crate::core::protocol::{Frame, Level, SDK_VERSION};
 pub fn parse_stack(stack: &str, name: &str, message: &str) -> Vec<Frame> {
     crate::core::stacktrace::parse(stack, name, message, "")
 }
+
+/// The Rust API, for Rust apps compiled to wasm that depend on this crate
+/// (wasm32 only): the `sentry` crate's shape. See `examples/rust-app`.
+#[cfg(target_arch = "wasm32")]
+pub use crate::web::api::{
+    add_breadcrumb, capture_error, capture_event, capture_message, close, configure_scope, flush, init, is_enabled, with_scope,
+    ClientInitGuard, ClientOptions, Flush,
+};
+#[cfg(target_arch = "wasm32")]
+pub use crate::web::panic::{capture_panic, register_panic_hook};
+pub use crate::core::protocol::{Breadcrumb, Event, EventId, Exception, Mechanism, Stacktrace};
+pub use crate::core::scope::Scope;
+pub use crate::core::value::Value;

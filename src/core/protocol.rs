@@ -43,6 +43,11 @@ impl EventId {
         (n == 32).then_some(EventId(b))
     }
 
+    /// The all-zero id: what a capture that sent nothing returns.
+    pub fn is_nil(self) -> bool {
+        self.0 == [0; 16]
+    }
+
     pub fn to_hex(self) -> String {
         let mut s = String::with_capacity(32);
         for byte in self.0 {
@@ -108,6 +113,8 @@ pub struct Mechanism {
     pub exception_id: Option<u64>,
     pub parent_id: Option<u64>,
     pub is_exception_group: Option<bool>,
+    /// Free-form facts about the capture (for a panic: its `location`).
+    pub data: Vec<(String, String)>,
 }
 
 impl ToJson for Mechanism {
@@ -120,6 +127,7 @@ impl ToJson for Mechanism {
             .opt_u64("exception_id", self.exception_id)
             .opt_u64("parent_id", self.parent_id)
             .opt_bool("is_exception_group", self.is_exception_group)
+            .map("data", &self.data)
             .end();
     }
 }

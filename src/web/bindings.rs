@@ -33,6 +33,24 @@ extern "C" {
     /// at the timeout.
     #[wasm_bindgen(js_name = flushPending)]
     pub fn flush_pending(timeout_ms: f64) -> JsValue;
+
+    /// Keeps the JS client's `deliver(json)` for events captured from Rust
+    /// while the JS hooks are on.
+    #[wasm_bindgen(js_name = setDeliver)]
+    pub fn set_deliver(deliver: JsValue);
+
+    /// Hands a finished event to the JS client's hooks, synchronously.
+    #[wasm_bindgen(js_name = deliver)]
+    pub fn deliver(json: &str);
+
+    /// The JS stack here and now (a fresh `Error`'s `stack`, with a limit of
+    /// at least 100 frames), or "".
+    #[wasm_bindgen(js_name = stackNow)]
+    pub fn stack_now() -> String;
+
+    /// `console.warn('[wasm-sentry]', message)`, when there is a console.
+    #[wasm_bindgen(js_name = warn)]
+    pub fn warn(message: &str);
 }
 
 #[wasm_bindgen]

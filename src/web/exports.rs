@@ -2,34 +2,17 @@
 //! strings out: the only place where JS values meet the core. Nothing here
 //! panics on input; the shim also guards every call.
 
-use super::bindings::{flush_pending, math_random, now_ms, random_u64};
+use super::bindings::{flush_pending, now_ms, random_u64, set_deliver};
+use super::hub::{self, Outcome};
 use super::transport;
 use crate::core::client::{event_from_value, page_request, Client, ClientOptions, LinkedError, ThrownError};
 use crate::core::client_report::DiscardReason;
 use crate::core::envelope::Item;
-use crate::core::json::ToJson;
 use crate::core::protocol::{Breadcrumb, Event, EventId, Level, Mechanism, SDK_VERSION};
-use crate::core::scope::ScopeStack;
 use crate::core::stacktrace;
 use crate::core::value::{self, Value};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-
-/// Everything the SDK holds: the client, the scopes, and the linked errors
-/// staged for the next capture.
-#[derive(Default)]
-struct State {
-    client: Option<Client>,
-    scopes: ScopeStack,
-    linked: Vec<LinkedError>,
-    /// The JS shim runs `beforeSend` and inbound filters: hand events back.
-    hooks: bool,
-    http_context: bool,
-}
-
-thread_local! {
-    static STATE: RefCell<State> = RefCell::new(State::default());
-}
 
 fn opt(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
@@ -67,30 +50,24 @@ pub fn start(
     options.max_value_length = max_value_length as usize;
     options.tunnel = opt(tunnel);
     options.dedupe = dedupe;
-    match Client::new(dsn, options) {
-        Ok(client) => {
-            transport::start(client.url());
-            STATE.with(|s| {
-                let mut s = s.borrow_mut();
-                s.client = Some(client);
-                s.hooks = hooks;
-                s.http_context = http_context;
-            });
-            None
-        }
-        Err(e) => Some(e.as_str().to_owned()),
-    }
+    hub::start(dsn, options, hooks, http_context).err().map(|e| e.as_str().to_owned())
 }
 
 /// Stops sending; later captures are no-ops.
 #[wasm_bindgen]
 pub fn stop() {
-    STATE.with(|s| s.borrow_mut().client = None);
-    transport::stop();
+    hub::stop();
+}
+
+/// Registers the JS client's `deliver(json)`: events captured from Rust
+/// while the JS hooks are on (`beforeSend`, inbound filters) go there.
+#[wasm_bindgen(js_name = setDeliver)]
+pub fn set_deliver_hook(deliver: JsValue) {
+    set_deliver(deliver);
 }
 
 fn with_scope(f: impl FnOnce(&mut crate::core::scope::Scope)) {
-    STATE.with(|s| f(s.borrow_mut().scopes.current_mut()));
+    hub::scope_mut(f);
 }
 
 #[wasm_bindgen(js_name = setUser)]
@@ -129,30 +106,25 @@ pub fn set_fingerprint(json: &str) {
 
 #[wasm_bindgen(js_name = addBreadcrumb)]
 pub fn add_breadcrumb(timestamp_ms: f64, ty: String, category: String, message: String, level: &str, data_json: &str) {
-    let crumb = Breadcrumb {
+    hub::add_breadcrumb(Breadcrumb {
         timestamp_ms: if timestamp_ms > 0.0 { timestamp_ms as u64 } else { now_ms() },
         ty: opt(ty),
         category: opt(category),
         message: opt(message),
         level: level.parse().ok(),
         data: parse_json(data_json),
-    };
-    STATE.with(|s| {
-        let mut s = s.borrow_mut();
-        let max = s.client.as_ref().map_or(crate::core::scope::DEFAULT_MAX_BREADCRUMBS, |c| c.options().max_breadcrumbs);
-        s.scopes.current_mut().add_breadcrumb(crumb, max);
     });
 }
 
 /// Opens a `withScope` level; false when nested too deep.
 #[wasm_bindgen(js_name = pushScope)]
 pub fn push_scope() -> bool {
-    STATE.with(|s| s.borrow_mut().scopes.push())
+    hub::push_scope()
 }
 
 #[wasm_bindgen(js_name = popScope)]
 pub fn pop_scope() {
-    STATE.with(|s| s.borrow_mut().scopes.pop());
+    hub::pop_scope();
 }
 
 /// Stages an error linked to the next capture (a `cause`, or a member of an
@@ -160,45 +132,28 @@ pub fn pop_scope() {
 /// the captured error, then staging order from 1).
 #[wasm_bindgen(js_name = addLinkedError)]
 pub fn add_linked_error(name: String, message: String, stack: String, source: String, parent: u32, is_group: bool) {
-    STATE.with(|s| {
-        let mut s = s.borrow_mut();
-        if s.linked.len() < 32 {
-            s.linked.push(LinkedError { name, message, stack, source, parent: parent as usize, is_group });
-        }
-    });
+    hub::stage_linked(LinkedError { name, message, stack, source, parent: parent as usize, is_group });
 }
 
 /// Every capture export starts with `(event_id, timestamp_ms, page_url,
 /// user_agent, referrer)`: the page context and timing of one capture, read
 /// by the shim when the thing happened (which may be before the wasm was ready).
-fn new_event(s: &State, event_id: &str, timestamp_ms: f64, page_url: &str, user_agent: &str, referrer: &str) -> Event {
+fn new_event(event_id: &str, timestamp_ms: f64, page_url: &str, user_agent: &str, referrer: &str) -> Event {
     let event_id = EventId::parse(event_id).unwrap_or_else(|| EventId::from_random(random_u64(), random_u64()));
     let timestamp_ms = if timestamp_ms > 0.0 { timestamp_ms as u64 } else { now_ms() };
-    let request = if s.http_context { page_request(page_url, user_agent, referrer) } else { None };
+    let http_context = hub::with(|s| s.http_context).unwrap_or(false);
+    let request = if http_context { page_request(page_url, user_agent, referrer) } else { None };
     Event { event_id, timestamp_ms, request, ..Default::default() }
 }
 
 /// Runs the pipeline; then sends, or with hooks hands the event back as JSON.
 /// Returns the event id, the event's JSON, or "" when it was dropped.
-fn process(s: &mut State, event: Event) -> String {
-    let State { client, scopes, hooks, .. } = s;
-    let Some(client) = client.as_mut() else { return String::new() };
-    match client.process(event, scopes.current(), math_random()) {
-        Ok(event) if *hooks => event.to_json(),
-        Ok(event) => {
-            let id = event.event_id.to_hex();
-            transport::submit(client.envelope(&event));
-            id
-        }
-        Err(reason) => {
-            record_drop_reason(reason);
-            String::new()
-        }
+fn process(event: Event) -> String {
+    match hub::process(event) {
+        Outcome::Sent(id) => id.to_hex(),
+        Outcome::ToJsHooks(_, json) => json,
+        Outcome::Dropped => String::new(),
     }
-}
-
-fn record_drop_reason(reason: DiscardReason) {
-    transport::record(reason);
 }
 
 #[wasm_bindgen(js_name = captureError)]
@@ -220,9 +175,8 @@ pub fn capture_error(
     fallback_line: u32,
     fallback_col: u32,
 ) -> String {
-    STATE.with(|s| {
-        let mut s = s.borrow_mut();
-        let linked = std::mem::take(&mut s.linked);
+    let linked = hub::take_linked();
+    {
         let thrown = ThrownError {
             name,
             message,
@@ -238,10 +192,10 @@ pub fn capture_error(
             is_exception_group: aggregate.then_some(true),
             ..Default::default()
         };
-        let mut event = new_event(&s, event_id, timestamp_ms, page_url, user_agent, referrer);
+        let mut event = new_event(event_id, timestamp_ms, page_url, user_agent, referrer);
         event.exception = Client::exceptions_from_error(&thrown, mechanism, &linked);
-        process(&mut s, event)
-    })
+        process(event)
+    }
 }
 
 #[wasm_bindgen(js_name = captureMessage)]
@@ -254,39 +208,34 @@ pub fn capture_message(
     message: String,
     level: &str,
 ) -> String {
-    STATE.with(|s| {
-        let mut s = s.borrow_mut();
-        let mut event = new_event(&s, event_id, timestamp_ms, page_url, user_agent, referrer);
-        event.level = level.parse().unwrap_or(Level::Info);
-        event.message = Some(message);
-        process(&mut s, event)
-    })
+    let mut event = new_event(event_id, timestamp_ms, page_url, user_agent, referrer);
+    event.level = level.parse().unwrap_or(Level::Info);
+    event.message = Some(message);
+    process(event)
 }
 
 /// `captureEvent`: an event object from JS, as JSON.
 #[wasm_bindgen(js_name = captureEvent)]
 pub fn capture_event(event_id: &str, timestamp_ms: f64, page_url: &str, user_agent: &str, referrer: &str, json: &str) -> String {
-    STATE.with(|s| {
-        let mut s = s.borrow_mut();
-        let mut event = new_event(&s, event_id, timestamp_ms, page_url, user_agent, referrer);
-        if let Some(v) = parse_json(json) {
-            event_from_value(&v, &mut event);
-        }
-        process(&mut s, event)
-    })
+    let mut event = new_event(event_id, timestamp_ms, page_url, user_agent, referrer);
+    if let Some(v) = parse_json(json) {
+        event_from_value(&v, &mut event);
+    }
+    process(event)
 }
 
 /// Sends an event that came back from the JS hooks.
 #[wasm_bindgen(js_name = sendEvent)]
 pub fn send_event(event_id: &str, json: String) {
-    STATE.with(|s| {
-        let s = s.borrow();
-        let Some(client) = s.client.as_ref() else { return };
-        let mut envelope = client.envelope(&Event::default());
+    let envelope = hub::with(|s| {
+        let mut envelope = s.client.as_ref()?.envelope(&Event::default());
         envelope.event_id = EventId::parse(event_id);
         envelope.items = vec![Item::Event(json)];
-        transport::submit(envelope);
+        Some(envelope)
     });
+    if let Some(envelope) = envelope.flatten() {
+        transport::submit(envelope);
+    }
 }
 
 /// Counts an event the JS hooks dropped (`before_send`, `event_processor`).
@@ -296,7 +245,7 @@ pub fn record_drop(reason: &str) {
         "before_send" => DiscardReason::BeforeSend,
         _ => DiscardReason::EventProcessor,
     };
-    record_drop_reason(reason);
+    transport::record(reason);
 }
 
 /// A promise of `true` once everything sent so far was handed over.

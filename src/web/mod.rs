@@ -2,7 +2,10 @@
 //! exports the JS shim calls. It holds the one client; everything it does is
 //! a call into `core` with strings and numbers, plus a send.
 
+pub mod api;
 mod bindings;
+mod hub;
+pub mod panic;
 mod transport;
 #[doc(hidden)]
 pub mod exports;

@@ -24,7 +24,8 @@ async function freePort() {
   return port
 }
 
-export async function startWorkerd({ worker, bindings = {} }) {
+// `modules`: more folders to embed, by name prefix (`{ 'rust-app/': dir }`).
+export async function startWorkerd({ worker, bindings = {}, modules = {} }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasm-sentry-workerd-'))
   const port = await freePort()
   const pkgModules = listFiles(path.join(REPO, 'pkg'))
@@ -33,6 +34,12 @@ export async function startWorkerd({ worker, bindings = {} }) {
       const kind = f.endsWith('.wasm') ? 'wasm' : 'esModule'
       return `(name = "wasm-sentry/${f}", ${kind} = embed "${path.relative(dir, path.join(REPO, 'pkg', f))}")`
     })
+  for (const [prefix, root] of Object.entries(modules)) {
+    for (const f of listFiles(root).filter((f) => f.endsWith('.js') || f.endsWith('.wasm'))) {
+      const kind = f.endsWith('.wasm') ? 'wasm' : 'esModule'
+      pkgModules.push(`(name = "${prefix}${f}", ${kind} = embed "${path.relative(dir, path.join(root, f))}")`)
+    }
+  }
   const text = Object.entries(bindings).map(([k, v]) => `(name = "${k}", text = ${JSON.stringify(v)})`)
   const config = `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (

@@ -82,9 +82,36 @@ impl From<&ParsedFrame<'_>> for Frame {
 }
 
 /// A wasm function's engine name demangled, when it is a Rust symbol. V8
-/// may qualify it with the module's name (`module.symbol`).
+/// may qualify it with the module's name (`module.symbol`). A name the
+/// linker already demangled (`app.wasm.std[0a1b]::panicking::f`) loses the
+/// module name and v0's crate disambiguators (`std::panicking::f`).
 fn demangle_wasm_name(name: &str) -> Option<String> {
-    demangle(name).or_else(|| super::split_byte(name, b'.').and_then(|(_, sym)| demangle(sym)))
+    let sym = super::without_module_name(name);
+    demangle(sym)
+        .or_else(|| demangle(name))
+        .or_else(|| super::split_byte(name, b'.').and_then(|(_, sym)| demangle(sym)))
+        .or_else(|| {
+            let clean = without_disambiguators(sym);
+            (sym.contains("::") && (sym.len() != name.len() || clean.len() != sym.len())).then_some(clean)
+        })
+}
+
+/// `std[a543996e6e7dbf1e]::x` is `std::x`: drops each `[hex]`.
+fn without_disambiguators(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some((head, tail)) = super::split_byte(rest, b'[') {
+        out.push_str(head);
+        match super::split_byte(tail, b']') {
+            Some((hex, after)) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => rest = after,
+            _ => {
+                out.push('[');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Numbers the wasm modules of frames in order of appearance, `modules`
@@ -172,6 +199,12 @@ mod tests {
         assert_eq!(f.function.as_deref(), Some("corpus::middle"));
         assert_eq!(f.raw_function, Some("corpus_mod._ZN6corpus6middle17h0123456789abcdefE"));
         assert_eq!(wasm("$func3").function.as_deref(), Some("$func3"));
+        // Names the linker demangled, with V8's module name before them.
+        assert_eq!(wasm("app.wasm.app::run::h0123456789abcdef").function.as_deref(), Some("app::run"));
+        let f = wasm("app.wasm.std[a543996e6e7dbf1e]::panicking::panic_handler::{closure#0}");
+        assert_eq!(f.function.as_deref(), Some("std::panicking::panic_handler::{closure#0}"));
+        assert_eq!(wasm("app.wasm.load_config").function.as_deref(), Some("app.wasm.load_config"));
+        assert_eq!(wasm("a::b[x]").function.as_deref(), Some("a::b[x]"));
         assert_eq!(wasm("$func3").raw_function, None);
     }
 

@@ -88,6 +88,59 @@ pub fn parse(stack: &str, name: &str, message: &str, sdk_base: &str) -> Vec<Fram
     parse_frames(stack, name, message, sdk_base).iter().map(Frame::from).collect()
 }
 
+/// Where std's panic machinery and the SDK's own capture code live: the
+/// demangled names of the frames that a capture made from inside Rust (the
+/// panic hook, `capture_error`) puts on top of the stack, above the app's.
+const CAPTURE_MACHINERY: [&str; 13] = [
+    "wasm_sentry::",
+    "std::panicking::",
+    "std::panic::",
+    "core::panicking::",
+    "core::panic::",
+    "std::sys::backtrace::",
+    "std::sys_common::backtrace::",
+    "rust_begin_unwind",
+    "__rustc::rust_begin_unwind",
+    "__rust_start_panic",
+    "<alloc::boxed::Box<F",
+    "core::ops::function::",
+    "<F as core::ops::function::",
+];
+
+/// Removes, from the top of `frames` (oldest first, so from the end), the
+/// frames of a capture made from inside a wasm module: first the JS frames
+/// above the newest wasm frame (the SDK's glue that read the stack), then
+/// the wasm frames of the SDK and of std's panic machinery, so the newest
+/// frame left is the app's, where the panic or the capture happened. When
+/// nothing would be left, the frames stay as they were.
+pub fn trim_capture_frames(frames: &mut Vec<Frame>) {
+    let glue = frames.iter().rev().take_while(|f| f.instruction_addr.is_none()).count();
+    let machinery = frames
+        .iter()
+        .rev()
+        .skip(glue)
+        .take_while(|f| f.function.as_deref().map(without_module_name).is_some_and(is_capture_machinery))
+        .count();
+    let keep = frames.len() - glue - machinery;
+    if keep > 0 {
+        frames.truncate(keep);
+    }
+}
+
+fn is_capture_machinery(name: &str) -> bool {
+    CAPTURE_MACHINERY.iter().any(|p| name.starts_with(p)) || name.contains("unwrap_failed") || name.contains("expect_failed")
+}
+
+/// A wasm function's name without the module name V8 may put before it
+/// (`app.wasm.wasm_sentry::x` is `wasm_sentry::x`).
+fn without_module_name(name: &str) -> &str {
+    let head = name.bytes().position(|b| matches!(b, b':' | b'<' | b' ')).unwrap_or(name.len());
+    match rsplit_byte(&name[..head], b'.') {
+        Some((module, _)) => &name[module.len() + 1..],
+        None => name,
+    }
+}
+
 /// The part of `stack` after the header V8 writes (`Name: message`, `Name`
 /// or `message`, as `Error.prototype.toString` gives). When the header was
 /// fixed before `name` or `message` changed, a multi-line message is still
@@ -255,6 +308,30 @@ mod tests {
         let frames = parse(stack, "Error", "x", "http://cdn/wasm-sentry/");
         let names: Vec<_> = frames.iter().map(|f| (f.function.as_deref().unwrap(), f.in_app.unwrap())).collect();
         assert_eq!(names, [("main", true), ("wrap", false), ("app", true)]);
+    }
+
+    #[test]
+    fn a_panic_keeps_the_app_frames_below_the_capture_and_panic_machinery() {
+        let stack = "Error\n    at stackNow (http://h/pkg/snippets/wasm-sentry-0/js/transport.js:9:9)\n    at __wbg_stackNow_1 (http://h/pkg/app.js:50:5)\n    at app.wasm.wasm_sentry::web::panic::capture::h0123456789abcdef (http://h/pkg/app_bg.wasm:wasm-function[40]:0x100)\n    at <alloc::boxed::Box<F,A> as core::ops::function::Fn<Args>>::call::h0123456789abcdef (http://h/pkg/app_bg.wasm:wasm-function[41]:0x200)\n    at std::panicking::rust_panic_with_hook::h0123456789abcdef (http://h/pkg/app_bg.wasm:wasm-function[42]:0x300)\n    at std::panicking::begin_panic_handler::{{closure}}::h0123456789abcdef (http://h/pkg/app_bg.wasm:wasm-function[43]:0x310)\n    at std::sys::backtrace::__rust_end_short_backtrace::h0123456789abcdef (http://h/pkg/app_bg.wasm:wasm-function[44]:0x320)\n    at __rustc::rust_begin_unwind (http://h/pkg/app_bg.wasm:wasm-function[45]:0x330)\n    at core::panicking::panic_fmt::h0123456789abcdef (http://h/pkg/app_bg.wasm:wasm-function[46]:0x340)\n    at core::option::unwrap_failed::h0123456789abcdef (http://h/pkg/app_bg.wasm:wasm-function[47]:0x350)\n    at rust_app::parse_config::h0123456789abcdef (http://h/pkg/app_bg.wasm:wasm-function[48]:0x360)\n    at rust_app::on_click::h0123456789abcdef (http://h/pkg/app_bg.wasm:wasm-function[49]:0x370)\n    at onclick (http://h/index.html:3:7)";
+        let mut frames = parse(stack, "Error", "", "");
+        trim_capture_frames(&mut frames);
+        let names: Vec<_> = frames.iter().map(|f| f.function.as_deref().unwrap_or("")).collect();
+        assert_eq!(names, ["onclick", "rust_app::on_click", "rust_app::parse_config"]);
+        assert_eq!(frames[2].instruction_addr, Some(0x360));
+    }
+
+    #[test]
+    fn trimming_never_leaves_nothing_and_leaves_app_stacks_alone() {
+        let only_sdk = "Error\n    at wasm_sentry::x::h0123456789abcdef (http://h/a.wasm:wasm-function[1]:0x10)";
+        let mut frames = parse(only_sdk, "Error", "", "");
+        trim_capture_frames(&mut frames);
+        assert_eq!(frames.len(), 1);
+        let app = "Error\n    at rust_app::f::h0123456789abcdef (http://h/a.wasm:wasm-function[1]:0x10)\n    at g (http://h/a.js:1:1)";
+        let mut frames = parse(app, "Error", "", "");
+        trim_capture_frames(&mut frames);
+        assert_eq!(frames.len(), 2);
+        let mut none: Vec<Frame> = Vec::new();
+        trim_capture_frames(&mut none);
     }
 
     #[test]

@@ -1,0 +1,176 @@
+//! The one state of the platform layer: the client, the scopes and the
+//! linked errors staged for the next capture. The JS exports (`exports.rs`)
+//! and the Rust API (`api.rs`) both go through here, so a client started
+//! from either side serves both.
+//!
+//! Re-entry is a no-op, never a panic: a call made while the state is in
+//! use (from a `before_send` callback the SDK is running, or from a panic
+//! raised inside the SDK) finds it borrowed and does nothing.
+
+use super::bindings::{deliver, math_random, now_ms};
+use super::transport;
+use crate::core::client::{Client, ClientOptions, LinkedError};
+use crate::core::client_report::DiscardReason;
+use crate::core::dsn::ParseDsnError;
+use crate::core::json::ToJson;
+use crate::core::protocol::{Breadcrumb, Event, EventId};
+use crate::core::scope::{Scope, ScopeStack, DEFAULT_MAX_BREADCRUMBS};
+use std::cell::RefCell;
+use std::sync::Arc;
+
+/// A Rust `before_send` / `before_breadcrumb`: the item, changed or not, or
+/// `None` to drop it.
+pub type BeforeCallback<T> = Arc<dyn Fn(T) -> Option<T>>;
+
+#[derive(Default)]
+pub(crate) struct State {
+    pub client: Option<Client>,
+    pub scopes: ScopeStack,
+    pub linked: Vec<LinkedError>,
+    /// Started from JS with `beforeSend` or inbound filters: the JS client
+    /// runs them on each finished event, then sends it.
+    pub js_hooks: bool,
+    pub http_context: bool,
+    /// Started from Rust: its callbacks.
+    pub before_send: Option<BeforeCallback<Event>>,
+    pub before_breadcrumb: Option<BeforeCallback<Breadcrumb>>,
+}
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::new(State::default());
+}
+
+/// Runs `f` on the state; `None` when it is in use (see the module's doc).
+pub(crate) fn with<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
+    STATE.try_with(|s| s.try_borrow_mut().ok().map(|mut s| f(&mut s))).ok().flatten()
+}
+
+/// Starts (or restarts) the client and its transport.
+pub(crate) fn start(dsn: &str, options: ClientOptions, js_hooks: bool, http_context: bool) -> Result<(), ParseDsnError> {
+    let client = Client::new(dsn, options)?;
+    transport::start(client.url());
+    with(|s| {
+        s.client = Some(client);
+        s.js_hooks = js_hooks;
+        s.http_context = http_context;
+        s.before_send = None;
+        s.before_breadcrumb = None;
+    });
+    Ok(())
+}
+
+/// Stops sending; later captures are no-ops.
+pub(crate) fn stop() {
+    with(|s| {
+        s.client = None;
+        s.before_send = None;
+        s.before_breadcrumb = None;
+    });
+    transport::stop();
+}
+
+pub(crate) fn is_started() -> bool {
+    with(|s| s.client.is_some()).unwrap_or(false)
+}
+
+/// Runs `f` on the current scope (a no-op on re-entry).
+pub(crate) fn scope_mut<R>(f: impl FnOnce(&mut Scope) -> R) -> Option<R> {
+    with(|s| f(s.scopes.current_mut()))
+}
+
+pub(crate) fn push_scope() -> bool {
+    with(|s| s.scopes.push()).unwrap_or(false)
+}
+
+pub(crate) fn pop_scope() {
+    with(|s| s.scopes.pop());
+}
+
+/// Adds a breadcrumb to the current scope, through `before_breadcrumb`.
+pub(crate) fn add_breadcrumb(crumb: Breadcrumb) {
+    with(|s| {
+        let crumb = match &s.before_breadcrumb {
+            Some(f) => f(crumb),
+            None => Some(crumb),
+        };
+        let Some(crumb) = crumb else { return };
+        let max = s.client.as_ref().map_or(DEFAULT_MAX_BREADCRUMBS, |c| c.options().max_breadcrumbs);
+        s.scopes.current_mut().add_breadcrumb(crumb, max);
+    });
+}
+
+/// Stages an error linked to the next capture (at most 32).
+pub(crate) fn stage_linked(error: LinkedError) {
+    with(|s| {
+        if s.linked.len() < 32 {
+            s.linked.push(error);
+        }
+    });
+}
+
+pub(crate) fn take_linked() -> Vec<LinkedError> {
+    with(|s| std::mem::take(&mut s.linked)).unwrap_or_default()
+}
+
+/// What became of an event.
+pub(crate) enum Outcome {
+    /// Handed to the transport (its request, when one may go, already started).
+    Sent(EventId),
+    /// For the JS hooks: the finished event as JSON.
+    ToJsHooks(EventId, String),
+    Dropped,
+}
+
+/// The pipeline: sample, scope, options, dedupe, scrub; then `before_send`,
+/// then the transport. Without a client (before `init`, after `close`), or
+/// on re-entry, nothing happens.
+pub(crate) fn process(event: Event) -> Outcome {
+    with(|s| {
+        let State { client, scopes, js_hooks, before_send, .. } = s;
+        let Some(client) = client.as_mut() else { return Outcome::Dropped };
+        let event = match client.process(event, scopes.current(), math_random()) {
+            Ok(event) => event,
+            Err(reason) => {
+                transport::record(reason);
+                return Outcome::Dropped;
+            }
+        };
+        if *js_hooks {
+            return Outcome::ToJsHooks(event.event_id, event.to_json());
+        }
+        // The state stays borrowed while the callback runs: captures made
+        // from inside it are no-ops.
+        let event = match before_send {
+            Some(f) => match f(event) {
+                Some(e) => e,
+                None => {
+                    transport::record(DiscardReason::BeforeSend);
+                    return Outcome::Dropped;
+                }
+            },
+            None => event,
+        };
+        transport::submit(client.envelope(&event));
+        Outcome::Sent(event.event_id)
+    })
+    .unwrap_or(Outcome::Dropped)
+}
+
+/// [`process`] for a capture made in Rust: the event id, or the nil id when
+/// nothing was sent. With JS hooks the event goes to the JS client at once
+/// (synchronously: `beforeSend`, then `sendEvent` back into this module).
+pub(crate) fn capture(event: Event) -> EventId {
+    match process(event) {
+        Outcome::Sent(id) => id,
+        Outcome::ToJsHooks(id, json) => {
+            deliver(&json);
+            id
+        }
+        Outcome::Dropped => EventId::default(),
+    }
+}
+
+/// A fresh event: a random id, now, and nothing else.
+pub(crate) fn new_event() -> Event {
+    Event { event_id: EventId::from_random(super::bindings::random_u64(), super::bindings::random_u64()), timestamp_ms: now_ms(), ..Default::default() }
+}
