@@ -30,12 +30,11 @@ pub fn location(s: &str) -> Option<Location<'_>> {
 mod tests {
     use super::super::spidermonkey::parse_line;
     use super::*;
-    use crate::core::stacktrace::RawFrame;
     use Location::*;
 
     macro_rules! t {
         ($line:expr, $func:expr, $loc:expr) => {
-            assert_eq!(parse_line($line), Some(RawFrame { function: $func, location: $loc }), "{}", $line);
+            crate::core::stacktrace::testing::check(parse_line, $line, $func, $loc)
         };
     }
 

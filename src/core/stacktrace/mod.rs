@@ -244,6 +244,21 @@ fn parse_u64(digits: &str) -> Option<u64> {
     digits.parse().ok()
 }
 
+/// Helpers for the grammar files' one-line table tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Location, RawFrame};
+
+    /// Asserts that `parse` reads `line` as `function` at `location`.
+    pub fn check<'a>(parse: fn(&'a str) -> Option<RawFrame<'a>>, line: &'a str, function: Option<&'a str>, location: Location<'a>) {
+        assert_eq!(parse(line), Some(RawFrame { function, location }), "{line}");
+    }
+
+    pub fn src(url: &str, line: u64, col: u64) -> Location<'_> {
+        Location::Source { url, line: Some(line), col: Some(col) }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -74,16 +74,16 @@ fn eval_chain(s: &str) -> Option<(&str, u64, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::stacktrace::testing::src;
     use Location::*;
 
+    /// `t!(line, function, location)`: one line of this grammar.
     macro_rules! t {
         ($line:expr, $func:expr, $loc:expr) => {
-            assert_eq!(parse_line($line), Some(RawFrame { function: $func, location: $loc }), "{}", $line);
+            crate::core::stacktrace::testing::check(parse_line, $line, $func, $loc)
         };
     }
-    fn src(url: &str, line: u64, col: u64) -> Location<'_> {
-        Source { url, line: Some(line), col: Some(col) }
-    }
+
 
     #[test]
     fn spidermonkey_frames() {

@@ -105,16 +105,16 @@ fn eval_location(s: &str) -> Location<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::stacktrace::testing::src;
     use Location::*;
 
+    /// `t!(line, function, location)`: one line of this grammar.
     macro_rules! t {
         ($line:expr, $func:expr, $loc:expr) => {
-            assert_eq!(parse_line($line), Some(RawFrame { function: $func, location: $loc }), "{}", $line);
+            crate::core::stacktrace::testing::check(parse_line, $line, $func, $loc)
         };
     }
-    fn src(url: &str, line: u64, col: u64) -> Location<'_> {
-        Source { url, line: Some(line), col: Some(col) }
-    }
+
 
     #[test]
     fn v8_calls_and_prefixes() {
