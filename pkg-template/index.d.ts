@@ -149,7 +149,7 @@ export interface StackFrame {
   in_app?: boolean
   /** WebAssembly frames: the byte offset in the module, as "0x…". */
   instruction_addr?: string
-  /** WebAssembly frames: "rel:N", N numbering the modules of the stack. */
+  /** WebAssembly frames of a module whose build id is known: "rel:N", N numbering those modules (an event's `debug_meta.images[N]`). */
   addr_mode?: string
 }
 

@@ -28,6 +28,6 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
   pkg/wasm_sentry_bg.wasm -o pkg/wasm_sentry_bg.wasm
 # Every module of the JS wrapper; transport.js is the wasm-bindgen snippet, already in snippets/.
 find js -maxdepth 1 -name '*.js' ! -name transport.js -exec cp {} pkg/ \;
-cp pkg-template/index.d.ts pkg-template/worker.d.ts pkg-template/README.md pkg/
+cp pkg-template/*.d.ts pkg-template/README.md pkg/
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" pkg-template/package.json > pkg/package.json

@@ -5,6 +5,7 @@
 
 pub mod client;
 pub mod client_report;
+pub mod debug_meta;
 pub mod demangle;
 pub mod dsn;
 pub mod envelope;

@@ -282,6 +282,27 @@ pub struct Event {
     /// Oldest first.
     pub breadcrumbs: Vec<Breadcrumb>,
     pub fingerprint: Vec<String>,
+    /// `debug_meta.images`: the wasm modules its frames' `addr_mode: rel:N` index.
+    pub debug_images: Vec<DebugImage>,
+}
+
+/// A wasm debug image (`type: "wasm"`): what Sentry matches uploaded debug
+/// files by. Relay requires `debug_id`, so an image exists only for a module
+/// whose build id is known.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DebugImage {
+    /// The module's URL, as its frames print it.
+    pub code_file: String,
+    /// The first 16 bytes of the build id as a UUID (`8-4-4-4-12` hex).
+    pub debug_id: String,
+    /// The whole build id, lowercase hex.
+    pub code_id: String,
+}
+
+impl ToJson for DebugImage {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).str("type", "wasm").str("code_file", &self.code_file).str("debug_id", &self.debug_id).str("code_id", &self.code_id).end();
+    }
 }
 
 impl ToJson for Event {
@@ -314,6 +335,9 @@ impl ToJson for Event {
                 write_str(v, f);
             }
             v.push(']');
+        }
+        if !self.debug_images.is_empty() {
+            Obj::new(o.key("debug_meta")).list("images", &self.debug_images).end();
         }
         o.value("sdk", &ClientSdkInfo).end();
     }

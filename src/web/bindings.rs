@@ -53,6 +53,16 @@ extern "C" {
     pub fn warn(message: &str);
 }
 
+// The registry of wasm modules (for `debug_meta`), also a snippet: importing
+// the app's glue installs it, before the app's module is instantiated.
+#[wasm_bindgen(module = "/js/modules.js")]
+extern "C" {
+    /// The build id (lowercase hex) of the wasm module that frames name
+    /// `url`, or "" when no registered module (or more than one) matches.
+    #[wasm_bindgen(js_name = buildIdOf)]
+    pub fn build_id_of(url: &str) -> String;
+}
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = Date, js_name = now)]

@@ -269,7 +269,9 @@ thread_local! {
 /// slices. `sdk_base` is the URL prefix of the SDK's own files.
 #[wasm_bindgen(js_name = parseStack)]
 pub fn parse_stack(stack: &str, name: &str, message: &str, sdk_base: &str) -> Vec<f64> {
-    let frames = stacktrace::parse_frames(stack, name, message, sdk_base);
+    let mut frames = stacktrace::parse_frames(stack, name, message, sdk_base);
+    // As the event numbers them: only modules with a debug image.
+    crate::core::debug_meta::number_modules_with_images(&mut frames, |url| Some(super::bindings::build_id_of(url)).filter(|id| !id.is_empty()));
     PARSE_TEXT.with(|t| {
         let mut text = t.borrow_mut();
         text.clear();

@@ -7,10 +7,11 @@
 //! use (from a `before_send` callback the SDK is running, or from a panic
 //! raised inside the SDK) finds it borrowed and does nothing.
 
-use super::bindings::{deliver, math_random, now_ms};
+use super::bindings::{build_id_of, deliver, math_random, now_ms};
 use super::transport;
 use crate::core::client::{Client, ClientOptions, LinkedError};
 use crate::core::client_report::DiscardReason;
+use crate::core::debug_meta::attach_debug_images;
 use crate::core::dsn::ParseDsnError;
 use crate::core::json::ToJson;
 use crate::core::protocol::{Breadcrumb, Event, EventId};
@@ -128,13 +129,14 @@ pub(crate) fn process(event: Event) -> Outcome {
     with(|s| {
         let State { client, scopes, js_hooks, before_send, .. } = s;
         let Some(client) = client.as_mut() else { return Outcome::Dropped };
-        let event = match client.process(event, scopes.current(), math_random()) {
+        let mut event = match client.process(event, scopes.current(), math_random()) {
             Ok(event) => event,
             Err(reason) => {
                 transport::record(reason);
                 return Outcome::Dropped;
             }
         };
+        attach_debug_images(&mut event, |url| Some(build_id_of(url)).filter(|id| !id.is_empty()));
         if *js_hooks {
             return Outcome::ToJsHooks(event.event_id, event.to_json());
         }

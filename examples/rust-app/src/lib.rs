@@ -146,3 +146,19 @@ fn apply_settings(port: Option<u16>) -> u16 {
 pub fn crash() -> u16 {
     apply_settings(std::hint::black_box(None))
 }
+
+/// The same panic, caught by the app with `catch_unwind`: the hook reports
+/// it, then the app carries on. Only in the build with unwinding
+/// (`dist-unwind/`, see scripts/build-example.sh); with `panic = "abort"`
+/// it traps like `crash`. Returns what was caught.
+#[wasm_bindgen]
+pub fn crash_and_recover() -> String {
+    match std::panic::catch_unwind(|| apply_settings(std::hint::black_box(None))) {
+        Ok(port) => format!("no panic: {port}"),
+        Err(payload) => match (payload.downcast_ref::<&str>(), payload.downcast_ref::<String>()) {
+            (Some(message), _) => format!("caught: {message}"),
+            (_, Some(message)) => format!("caught: {message}"),
+            _ => "caught".into(),
+        },
+    }
+}
