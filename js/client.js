@@ -235,11 +235,15 @@ export function createClient(wasm, sdkBase, debug) {
       const num = (v, d) => (typeof v === 'number' && v === v ? v : d)
       // Events captured in Rust (a Rust app's own wasm, started from JS) pass the same hooks.
       if (hooks && wasm.setDeliver) wasm.setDeliver(deliver)
-      return wasm.start(
+      const problem = wasm.start(
         dsn, str(options, 'release'), str(options, 'environment'), str(options, 'dist'),
         num(options.sampleRate, 1), num(options.maxBreadcrumbs, 100), !!options.sendDefaultPii,
         num(options.maxValueLength, 250), str(options, 'tunnel'), !!on.Dedupe, hooks, !!on.HttpContext,
       )
+      // `transportOptions.bufferSize`, as the peer's; `concurrency` is the workers entry's.
+      const t = options.transportOptions
+      if (!problem && t) wasm.setTransportLimits(num(t.bufferSize, 30), num(t.concurrency, 4))
+      return problem
     },
 
     error(id, ts, page, err, mechanism, handled, fallback) {

@@ -164,7 +164,11 @@ export function createSdk(loadWasm) {
   return {
     ...scopeApi,
     init,
-    captureException: guard((err, hint) => capture('error', err, 'generic', true)),
+    // `hint.mechanism` as the peer's: how the error was caught.
+    captureException: guard((err, hint) => {
+      const m = (hint && hint.mechanism) || {}
+      return capture('error', err, m.type || 'generic', m.handled !== false)
+    }),
     captureMessage: guard((message, level) => capture('message', message, level)),
     captureEvent: guard((event) => capture('event', event)),
     // Runs `callback` with a scope of its own.

@@ -1,6 +1,13 @@
 // Workers entry (Cloudflare Workers / workerd): the .wasm is imported as a
 // compiled WebAssembly.Module, the way workers load wasm; no fetch by URL.
-// `withSentry` and per-request scopes come with the workers issue.
+//
+// One isolate serves many requests at once. `withSentry` gives each request
+// an isolation scope of its own in the wasm (forked from the global scope),
+// and every call into the wasm first makes the caller's scope current. The
+// caller's scope follows it through its awaits with AsyncLocalStorage, which
+// workerd offers under the `nodejs_als` or `nodejs_compat` flag; without
+// either, what `withSentry` captures itself still carries its request's
+// scope, but calls made after an await act on the global scope.
 import wasmModule from './wasm_sentry_bg.wasm'
 import * as glue from './wasm_sentry.js'
 import { createSdk } from './sdk.js'
@@ -9,12 +16,180 @@ export {
   linkedErrorsIntegration, inboundFiltersIntegration, httpContextIntegration,
 } from './sdk.js'
 
+// A name, not a literal: bundlers leave the import alone, and workerd
+// resolves it only when a flag provides the module.
+const ASYNC_HOOKS = 'node:async_hooks'
+let als
+const alsLoaded = import(ASYNC_HOOKS).then((m) => { als = new m.AsyncLocalStorage() }, () => {})
+
+// The scope of the code running now: its request's, or the global one (0).
+let syncScope = 0
+const currentScope = () => (als ? als.getStore() : syncScope) || 0
+
 const sdk = createSdk(() => {
   glue.initSync({ module: wasmModule })
-  return glue
+  const scoped = { ...glue }
+  for (const [name, f] of Object.entries(glue)) {
+    if (typeof f === 'function' && name !== 'initSync' && name !== 'default') {
+      scoped[name] = (...args) => {
+        glue.useScope(currentScope())
+        return f(...args)
+      }
+    }
+  }
+  return scoped
 })
 
 export const {
   init, captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack,
   withScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
 } = sdk
+
+// Workers have no page to outlive: every event leaves at once, in the
+// context of the request that captured it, and a burst of requests may
+// hold many at once.
+const WORKER_DEFAULTS = { transportOptions: { bufferSize: 1000, concurrency: 1000 } }
+const FLUSH_TIMEOUT_MS = 2000
+
+// `cf` properties sent as the `cloudflare` context; the location ones only
+// with `sendDefaultPii`, as they narrow down who made the request.
+const CF_KEYS = ['colo', 'country', 'continent', 'region', 'regionCode', 'timezone', 'asn', 'asOrganization', 'httpProtocol', 'tlsVersion', 'clientTcpRtt']
+const CF_PII_KEYS = ['city', 'postalCode', 'metroCode', 'latitude', 'longitude']
+
+// A worker has no page: the global handlers and the page's HTTP context
+// are not among its defaults (the request's context comes from `withSentry`).
+// `integrations` then applies as the peer's does.
+const workerIntegrations = (given) => (defaults) => {
+  const list = defaults.filter((i) => i.name !== 'GlobalHandlers' && i.name !== 'HttpContext')
+  if (typeof given === 'function') return given(list)
+  return Array.isArray(given) ? [...list.filter((d) => !given.some((i) => i && i.name === d.name)), ...given] : list
+}
+
+let initialized
+let piiAllowed = false
+
+// `init` once per isolate, with the options the worker's env gives.
+async function start(optionsCallback, env) {
+  if (!initialized) {
+    initialized = true
+    let options
+    try {
+      options = typeof optionsCallback === 'function' ? optionsCallback(env) : optionsCallback
+    } catch (e) {
+      try { console.warn('[wasm-sentry] the options callback threw; the SDK is off:', e) } catch (e2) {}
+    }
+    if (options && options.dsn) {
+      piiAllowed = !!options.sendDefaultPii
+      init({ ...WORKER_DEFAULTS, ...options, integrations: workerIntegrations(options.integrations) })
+    }
+  }
+  await alsLoaded
+  return ready()
+}
+
+const json = (v) => {
+  try { return JSON.stringify(v) } catch (e) { return '{}' }
+}
+
+// Fills a fresh scope with what the SDK knows about this invocation.
+function describe(trigger, request, extra) {
+  const cloudflare = { trigger, ...extra }
+  if (request) {
+    let headers = ''
+    try {
+      for (const [k, v] of request.headers) headers += (headers && '\n') + k + '\n' + v
+    } catch (e) {}
+    glue.setRequest(String(request.method || ''), String(request.url || ''), headers)
+    const cf = request.cf || {}
+    for (const k of piiAllowed ? [...CF_KEYS, ...CF_PII_KEYS] : CF_KEYS) if (cf[k] != null) cloudflare[k] = cf[k]
+    if (typeof cf.timezone === 'string') glue.setContext('culture', json({ timezone: cf.timezone }))
+  }
+  glue.setContext('runtime', json({ name: 'cloudflare' }))
+  glue.setContext('cloud_resource', json({ 'cloud.provider': 'cloudflare' }))
+  glue.setContext('cloudflare', json(cloudflare))
+}
+
+// Runs one invocation in a scope of its own: errors it throws are captured
+// (mechanism `cloudflare`, unhandled) and rethrown; its events are flushed
+// through `waitUntil`, so the response never waits for Sentry.
+async function run(optionsCallback, env, ctx, trigger, request, extra, fn) {
+  let id = 0
+  try {
+    if (await start(optionsCallback, env)) {
+      id = glue.forkScope()
+      glue.useScope(id)
+      describe(trigger, request, extra)
+    }
+  } catch (e) {}
+  const inScope = (f) => {
+    if (als) return als.run(id, f)
+    syncScope = id
+    try {
+      return f()
+    } finally {
+      syncScope = 0
+    }
+  }
+  try {
+    return await inScope(fn)
+  } catch (err) {
+    inScope(() => captureException(err, { mechanism: { type: 'cloudflare', handled: false } }))
+    throw err
+  } finally {
+    try {
+      const done = flush(FLUSH_TIMEOUT_MS).finally(() => { try { glue.dropScope(id) } catch (e) {} })
+      if (ctx && typeof ctx.waitUntil === 'function') ctx.waitUntil(done)
+    } catch (e) {}
+  }
+}
+
+/**
+ * Wraps a worker's handlers: `export default withSentry((env) => ({ dsn: env.SENTRY_DSN }), { fetch, scheduled, queue })`.
+ * Handlers the object has are wrapped; others are kept as they are.
+ */
+export function withSentry(optionsCallback, handler) {
+  const wrapped = { ...handler }
+  if (typeof handler.fetch === 'function') {
+    wrapped.fetch = (request, env, ctx) => run(optionsCallback, env, ctx, 'fetch', request, {}, () => handler.fetch(request, env, ctx))
+  }
+  if (typeof handler.scheduled === 'function') {
+    wrapped.scheduled = (controller, env, ctx) =>
+      run(optionsCallback, env, ctx, 'scheduled', null, { cron: controller && controller.cron, scheduledTime: controller && controller.scheduledTime }, () => handler.scheduled(controller, env, ctx))
+  }
+  if (typeof handler.queue === 'function') {
+    wrapped.queue = (batch, env, ctx) =>
+      run(optionsCallback, env, ctx, 'queue', null, { queue: batch && batch.queue, messages: batch && batch.messages && batch.messages.length }, () => handler.queue(batch, env, ctx))
+  }
+  return wrapped
+}
+
+const DO_METHODS = ['fetch', 'alarm', 'webSocketMessage', 'webSocketClose', 'webSocketError']
+
+/**
+ * Wraps a Durable Object class: `export const Counter = instrumentDurableObjectWithSentry((env) => ({ dsn: env.SENTRY_DSN }), Counter)`.
+ * Its `fetch`, `alarm` and WebSocket handlers run as `withSentry`'s do.
+ */
+export function instrumentDurableObjectWithSentry(optionsCallback, DurableObjectClass) {
+  const ENV = Symbol('env')
+  const STATE = Symbol('state')
+  const Instrumented = class extends DurableObjectClass {
+    constructor(state, env) {
+      super(state, env)
+      this[STATE] = state
+      this[ENV] = env
+    }
+  }
+  for (const name of DO_METHODS) {
+    const method = DurableObjectClass.prototype[name]
+    if (typeof method !== 'function') continue
+    Object.defineProperty(Instrumented.prototype, name, {
+      configurable: true,
+      writable: true,
+      value: function (...args) {
+        const request = name === 'fetch' ? args[0] : null
+        return run(optionsCallback, this[ENV], this[STATE], 'durable_object', request, { method: name, class: DurableObjectClass.name }, () => method.apply(this, args))
+      },
+    })
+  }
+  return Instrumented
+}

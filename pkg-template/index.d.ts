@@ -92,6 +92,13 @@ export interface Options {
   integrations?: Integration[] | ((defaults: Integration[]) => Integration[])
   /** `false` drops every default integration. */
   defaultIntegrations?: false
+  /** `bufferSize`: how many envelopes the transport holds at once (default 30; 1000 in workers). */
+  transportOptions?: { bufferSize?: number }
+}
+
+/** As the peer's: `mechanism` says how the error was caught (default `{ type: 'generic', handled: true }`). */
+export interface EventHint {
+  mechanism?: { type?: string; handled?: boolean }
 }
 
 export interface Scope {
@@ -111,7 +118,7 @@ export type SeverityLevel = 'fatal' | 'error' | 'warning' | 'log' | 'info' | 'de
 /** Installs the global `error` and `unhandledrejection` handlers at once; the wasm loads in the background. */
 export function init(options: Options): void
 /** Returns the event id, or `undefined` when the SDK is off. Never throws. */
-export function captureException(exception: unknown, hint?: unknown): string | undefined
+export function captureException(exception: unknown, hint?: EventHint): string | undefined
 export function captureMessage(message: string, level?: SeverityLevel): string | undefined
 /** Sends an event built by hand (message, level, tags, extra, user, contexts, fingerprint, exception values). */
 export function captureEvent(event: Partial<ErrorEvent> & { message?: string }): string | undefined

@@ -5,7 +5,7 @@
 //! A pushed scope starts as a copy of its parent and is dropped on pop, so
 //! nothing set inside `withScope` leaks out.
 
-use crate::core::protocol::{Breadcrumb, Event, Level};
+use crate::core::protocol::{Breadcrumb, Event, Level, Request};
 use crate::core::value::Value;
 use std::collections::VecDeque;
 
@@ -21,6 +21,8 @@ pub struct Scope {
     pub level: Option<Level>,
     pub fingerprint: Vec<String>,
     pub breadcrumbs: VecDeque<Breadcrumb>,
+    /// The request being handled (a worker's), for events that have none.
+    pub request: Option<Request>,
 }
 
 /// Sets `key` to `value` in an ordered list of pairs (replacing), or removes it
@@ -71,6 +73,9 @@ impl Scope {
     pub fn apply_to_event(&self, event: &mut Event) {
         if event.user.is_none() {
             event.user.clone_from(&self.user);
+        }
+        if event.request.is_none() {
+            event.request.clone_from(&self.request);
         }
         merge_pairs(&mut event.tags, &self.tags);
         merge_pairs(&mut event.extra, &self.extra);
@@ -138,6 +143,114 @@ impl ScopeStack {
     }
 }
 
+/// A worker's isolation scopes: one per request, forked from the global
+/// scope, so that what request A sets never shows in request B's events,
+/// however their awaits interleave. JS runs one call at a time, so one
+/// scope is active and the rest are parked; the platform layer switches to
+/// the caller's scope before each call. Derefs to the active [`ScopeStack`].
+#[derive(Debug, Default)]
+pub struct IsolationScopes {
+    active: u32,
+    stack: ScopeStack,
+    parked: Vec<(u32, ScopeStack)>,
+    last_id: u32,
+}
+
+/// Request scopes kept at once. A request that never drops its scope (its
+/// isolate may be cut off mid-request) must not grow memory without bound:
+/// past this, the oldest goes.
+pub const MAX_ISOLATION_SCOPES: usize = 1000;
+
+/// The global scope's id: what runs outside any request.
+pub const GLOBAL_SCOPE: u32 = 0;
+
+impl IsolationScopes {
+    /// The active scope's id.
+    pub fn active(&self) -> u32 {
+        self.active
+    }
+
+    /// A new scope: a copy of the global scope's current level.
+    pub fn fork(&mut self) -> u32 {
+        self.last_id = self.last_id.checked_add(1).unwrap_or(1);
+        let global = match self.take(GLOBAL_SCOPE) {
+            Some(stack) => {
+                let base = stack.current().clone();
+                self.parked.push((GLOBAL_SCOPE, stack));
+                base
+            }
+            None => self.stack.current().clone(),
+        };
+        self.park(self.last_id, ScopeStack { root: global, levels: Vec::new() });
+        self.last_id
+    }
+
+    /// Makes scope `id` the active one. An id that is no longer known (its
+    /// request dropped it, or it was evicted) gets a fresh fork of the
+    /// global scope, never the global scope itself.
+    pub fn switch(&mut self, id: u32) {
+        if id == self.active {
+            return;
+        }
+        let incoming = match self.take(id) {
+            Some(stack) => stack,
+            None => {
+                let fresh = self.fork();
+                self.take(fresh).unwrap_or_default()
+            }
+        };
+        let outgoing = std::mem::replace(&mut self.stack, incoming);
+        let was = std::mem::replace(&mut self.active, id);
+        self.park(was, outgoing);
+    }
+
+    /// Forgets scope `id` (the end of its request). The global scope stays.
+    pub fn drop_scope(&mut self, id: u32) {
+        if id == GLOBAL_SCOPE {
+            return;
+        }
+        if self.active == id {
+            self.switch(GLOBAL_SCOPE);
+        }
+        self.take(id);
+    }
+
+    /// How many request scopes are held (the global one aside).
+    pub fn requests(&self) -> usize {
+        // The global scope is active or parked; every other one is a request's.
+        self.parked.len()
+    }
+
+    fn take(&mut self, id: u32) -> Option<ScopeStack> {
+        let pos = self.parked.iter().position(|(k, _)| *k == id)?;
+        Some(self.parked.remove(pos).1)
+    }
+
+    /// Parks in use order, so that the first request scope parked is the
+    /// least recently used: the one evicted when too many are held.
+    fn park(&mut self, id: u32, stack: ScopeStack) {
+        if id != GLOBAL_SCOPE && self.requests() >= MAX_ISOLATION_SCOPES {
+            if let Some(pos) = self.parked.iter().position(|(k, _)| *k != GLOBAL_SCOPE) {
+                self.parked.remove(pos);
+            }
+        }
+        self.parked.push((id, stack));
+    }
+}
+
+impl std::ops::Deref for IsolationScopes {
+    type Target = ScopeStack;
+    fn deref(&self) -> &ScopeStack {
+        &self.stack
+    }
+}
+
+impl std::ops::DerefMut for IsolationScopes {
+    fn deref_mut(&mut self) -> &mut ScopeStack {
+        &mut self.stack
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,6 +275,81 @@ mod tests {
         assert!(event.user.is_some());
         let msgs: Vec<_> = event.breadcrumbs.iter().map(|b| b.message.as_deref().unwrap()).collect();
         assert_eq!(msgs, ["first", "own"]);
+    }
+
+    #[test]
+    fn the_scope_request_fills_only_events_without_one() {
+        let mut scope = Scope::default();
+        scope.request = Some(Request { method: Some("POST".into()), url: Some("https://w.example/a".into()), headers: vec![] });
+        let mut event = Event::default();
+        scope.apply_to_event(&mut event);
+        assert_eq!(event.request.as_ref().and_then(|r| r.method.as_deref()), Some("POST"));
+        let own = Request { url: Some("https://page.example/".into()), ..Default::default() };
+        let mut event = Event { request: Some(own.clone()), ..Default::default() };
+        scope.apply_to_event(&mut event);
+        assert_eq!(event.request, Some(own));
+    }
+
+    #[test]
+    fn request_scopes_are_isolated_and_start_from_the_global_one() {
+        let mut scopes = IsolationScopes::default();
+        scopes.current_mut().set_tag("release", Some("1".into()));
+        let a = scopes.fork();
+        let b = scopes.fork();
+        assert_ne!(a, b);
+        scopes.switch(a);
+        scopes.current_mut().set_tag("req", Some("a".into()));
+        scopes.current_mut().add_breadcrumb(crumb("in a"), 10);
+        scopes.switch(b);
+        scopes.current_mut().set_tag("req", Some("b".into()));
+        scopes.push();
+        scopes.current_mut().set_tag("inner", Some("b".into()));
+        scopes.switch(a);
+        assert_eq!(scopes.current().tags, [("release".into(), "1".into()), ("req".into(), "a".into())]);
+        assert_eq!(scopes.current().breadcrumbs.len(), 1);
+        scopes.switch(b);
+        assert_eq!(scopes.depth(), 2, "b's withScope level is still open");
+        scopes.pop();
+        assert_eq!(scopes.current().tags, [("release".into(), "1".into()), ("req".into(), "b".into())]);
+        assert!(scopes.current().breadcrumbs.is_empty());
+        scopes.switch(GLOBAL_SCOPE);
+        assert_eq!(scopes.current().tags, [("release".into(), "1".into())], "nothing of a request reaches the global scope");
+        assert_eq!(scopes.requests(), 2);
+        scopes.drop_scope(a);
+        scopes.switch(b);
+        scopes.drop_scope(b);
+        assert_eq!(scopes.active(), GLOBAL_SCOPE);
+        assert_eq!(scopes.requests(), 0);
+        scopes.drop_scope(GLOBAL_SCOPE);
+        assert_eq!(scopes.current().tags.len(), 1, "the global scope is never dropped");
+    }
+
+    #[test]
+    fn a_forgotten_request_scope_is_fresh_never_the_global_one() {
+        let mut scopes = IsolationScopes::default();
+        let a = scopes.fork();
+        scopes.drop_scope(a);
+        scopes.switch(a);
+        scopes.current_mut().set_tag("late", Some("x".into()));
+        scopes.switch(GLOBAL_SCOPE);
+        assert!(scopes.current().tags.is_empty());
+        scopes.switch(a);
+        assert_eq!(scopes.current().tags.len(), 1, "the id keeps its fresh scope");
+    }
+
+    #[test]
+    fn request_scopes_are_bounded_and_the_oldest_go_first() {
+        let mut scopes = IsolationScopes::default();
+        let first = scopes.fork();
+        scopes.switch(first);
+        scopes.current_mut().set_tag("n", Some("first".into()));
+        scopes.switch(GLOBAL_SCOPE);
+        let ids: Vec<u32> = (0..MAX_ISOLATION_SCOPES + 50).map(|_| scopes.fork()).collect();
+        assert_eq!(scopes.requests(), MAX_ISOLATION_SCOPES);
+        scopes.switch(first);
+        assert!(scopes.current().tags.is_empty(), "the oldest scope was evicted");
+        scopes.switch(*ids.last().unwrap());
+        assert_eq!(scopes.requests(), MAX_ISOLATION_SCOPES);
     }
 
     #[test]

@@ -425,16 +425,32 @@ fn percent_decode(b: &[u8]) -> Cow<'_, [u8]> {
     Cow::Owned(out)
 }
 
+/// Headers that carry the client's IP address (a worker sees them on every
+/// request): no IP leaves without `sendDefaultPii`.
+const IP_HEADERS: &[&str] = &[
+    "cf-connecting-ip",
+    "cf-connecting-ipv6",
+    "cf-pseudo-ipv4",
+    "true-client-ip",
+    "x-forwarded-for",
+    "x-real-ip",
+    "x-client-ip",
+    "x-cluster-client-ip",
+    "fastly-client-ip",
+    "forwarded",
+];
+
 /// Filters the values of sensitive headers: `Cookie`, `Set-Cookie`,
 /// `Authorization`, `Proxy-Authorization`, `X-*-Token`, `X-Api-Key` and any
-/// other name [`is_sensitive_key`] accepts. A `Referer` value, being a URL,
-/// goes through [`scrub_url`]. Empty values are kept.
+/// other name [`is_sensitive_key`] accepts, and the client IP headers. A
+/// `Referer` value, being a URL, goes through [`scrub_url`]. Empty values
+/// are kept.
 pub fn scrub_headers(headers: &mut [(String, String)]) {
     for (name, value) in headers.iter_mut() {
         if value.is_empty() {
             continue;
         }
-        if is_sensitive_key(name) {
+        if is_sensitive_key(name) || IP_HEADERS.iter().any(|h| name.eq_ignore_ascii_case(h)) {
             FILTERED.clone_into(value);
         } else if name.eq_ignore_ascii_case("referer") || name.eq_ignore_ascii_case("referrer") {
             if let Cow::Owned(clean) = scrub_url(value) {
@@ -812,6 +828,10 @@ mod tests {
             h("Accept", "*/*"),
             h("X-Author", "me"),
             h("Referer", "https://h/p?token=abc&q=1"),
+            h("CF-Connecting-IP", "203.0.113.7"),
+            h("x-forwarded-for", "203.0.113.7, 10.0.0.1"),
+            h("X-Real-IP", "203.0.113.7"),
+            h("Forwarded", "for=203.0.113.7"),
             h("Authorization", ""),
             h("", ""),
         ];
@@ -828,6 +848,10 @@ mod tests {
             h("Accept", "*/*"),
             h("X-Author", "me"),
             h("Referer", "https://h/p?token=[Filtered]&q=1"),
+            h("CF-Connecting-IP", FILTERED),
+            h("x-forwarded-for", FILTERED),
+            h("X-Real-IP", FILTERED),
+            h("Forwarded", FILTERED),
             h("Authorization", ""),
             h("", ""),
         ];

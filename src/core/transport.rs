@@ -28,7 +28,8 @@ use std::collections::VecDeque;
 /// How many envelopes the transport holds by default (queued, waiting for a
 /// retry, or in flight), as `@sentry/browser`'s buffer.
 pub const DEFAULT_CAPACITY: usize = 30;
-/// Requests in flight at once.
+/// Requests in flight at once, by default: a page shares a handful of
+/// connections per host, and keepalive bodies share one budget.
 pub const MAX_IN_FLIGHT: usize = 4;
 /// Fetch `keepalive` budget: the bodies of keepalive requests in flight
 /// together stay within this many bytes (browsers allow 64 KiB)...
@@ -74,6 +75,7 @@ struct InFlight {
 pub struct Transport {
     url: String,
     capacity: usize,
+    max_in_flight: usize,
     queue: VecDeque<Envelope>,
     waiting: Vec<Waiting>,
     in_flight: Vec<InFlight>,
@@ -91,6 +93,7 @@ impl Transport {
         Transport {
             url,
             capacity: capacity.max(1),
+            max_in_flight: MAX_IN_FLIGHT,
             queue: VecDeque::new(),
             waiting: Vec::new(),
             in_flight: Vec::new(),
@@ -99,6 +102,14 @@ impl Transport {
             last_report_ms: None,
             next_id: 0,
         }
+    }
+
+    /// Sets how many envelopes are held at once (at least 1), and how many
+    /// requests may be in flight (at least 1). A worker serves many requests
+    /// at once, each of which sends its own events at once: it raises both.
+    pub fn set_limits(&mut self, capacity: usize, max_in_flight: usize) {
+        self.capacity = capacity.max(1);
+        self.max_in_flight = max_in_flight.max(1);
     }
 
     pub fn url(&self) -> &str {
@@ -154,7 +165,7 @@ impl Transport {
     /// with whatever goes. Call until `None`, and again after each response
     /// and at [`Transport::next_wake`].
     pub fn poll(&mut self, now_ms: u64) -> Option<Request> {
-        if self.in_flight.len() >= MAX_IN_FLIGHT {
+        if self.in_flight.len() >= self.max_in_flight {
             return None;
         }
         while let Some((mut envelope, attempts)) = self.next_ready(now_ms) {
@@ -203,7 +214,7 @@ impl Transport {
     /// client report's turn. `None` when nothing is timed, or when the
     /// in-flight requests' responses will call for the next poll anyway.
     pub fn next_wake(&self, now_ms: u64) -> Option<u64> {
-        if self.in_flight.len() >= MAX_IN_FLIGHT {
+        if self.in_flight.len() >= self.max_in_flight {
             return None;
         }
         if !self.queue.is_empty() {
@@ -353,6 +364,24 @@ mod tests {
 
     fn sent(t: &mut Transport, now: u64) -> Vec<Request> {
         std::iter::from_fn(|| t.poll(now)).collect()
+    }
+
+    #[test]
+    fn a_worker_sends_every_event_at_once_within_its_own_limits() {
+        let mut t = transport();
+        t.set_limits(300, 300);
+        for n in 0..200u8 {
+            assert_eq!(t.submit(event(n), NOW), Ok(()));
+        }
+        let all = sent(&mut t, NOW);
+        assert_eq!(all.len(), 200, "nothing waits behind a small in-flight limit");
+        assert_eq!(t.submit(event(1), NOW), Ok(()));
+        t.set_limits(0, 0);
+        assert_eq!(t.submit(event(2), NOW), Err(DiscardReason::QueueOverflow), "the capacity is at least 1, and it is full");
+        for r in &all {
+            t.on_response(r.id, 200, None, None, NOW);
+        }
+        assert_eq!(sent(&mut t, NOW).len(), 1);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::transport;
 use crate::core::client::{event_from_value, page_request, Client, ClientOptions, LinkedError, ThrownError};
 use crate::core::client_report::DiscardReason;
 use crate::core::envelope::Item;
-use crate::core::protocol::{Breadcrumb, Event, EventId, Level, Mechanism, SDK_VERSION};
+use crate::core::protocol::{Breadcrumb, Event, EventId, Level, Mechanism, Request, SDK_VERSION};
 use crate::core::stacktrace;
 use crate::core::value::{self, Value};
 use std::cell::RefCell;
@@ -125,6 +125,42 @@ pub fn push_scope() -> bool {
 #[wasm_bindgen(js_name = popScope)]
 pub fn pop_scope() {
     hub::pop_scope();
+}
+
+/// A worker's request scope: `forkScope` at the start of a request,
+/// `useScope` before each call made on its behalf, `dropScope` at its end.
+#[wasm_bindgen(js_name = forkScope)]
+pub fn fork_scope() -> u32 {
+    hub::fork_scope()
+}
+
+#[wasm_bindgen(js_name = useScope)]
+pub fn use_scope(id: u32) {
+    hub::use_scope(id);
+}
+
+#[wasm_bindgen(js_name = dropScope)]
+pub fn drop_scope(id: u32) {
+    hub::drop_scope(id);
+}
+
+/// The request the current scope is handling (a worker's): method, URL,
+/// and its headers as lines, name and value alternating (header values
+/// cannot hold a line break).
+#[wasm_bindgen(js_name = setRequest)]
+pub fn set_request(method: String, url: String, headers: &str) {
+    let mut lines = headers.split('\n');
+    let mut pairs = Vec::new();
+    while let (Some(name), Some(value)) = (lines.next(), lines.next()) {
+        pairs.push((name.to_owned(), value.to_owned()));
+    }
+    with_scope(|scope| scope.request = Some(Request { method: opt(method), url: opt(url), headers: pairs }));
+}
+
+/// Transport limits: envelopes held at once, and requests in flight.
+#[wasm_bindgen(js_name = setTransportLimits)]
+pub fn set_transport_limits(capacity: u32, max_in_flight: u32) {
+    transport::set_limits(capacity as usize, max_in_flight as usize);
 }
 
 /// Stages an error linked to the next capture (a `cause`, or a member of an

@@ -15,7 +15,7 @@ use crate::core::debug_meta::attach_debug_images;
 use crate::core::dsn::ParseDsnError;
 use crate::core::json::ToJson;
 use crate::core::protocol::{Breadcrumb, Event, EventId};
-use crate::core::scope::{Scope, ScopeStack, DEFAULT_MAX_BREADCRUMBS};
+use crate::core::scope::{IsolationScopes, Scope, DEFAULT_MAX_BREADCRUMBS};
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -26,7 +26,8 @@ pub type BeforeCallback<T> = Arc<dyn Fn(T) -> Option<T>>;
 #[derive(Default)]
 pub(crate) struct State {
     pub client: Option<Client>,
-    pub scopes: ScopeStack,
+    /// The global scope, and a worker's per-request scopes.
+    pub scopes: IsolationScopes,
     pub linked: Vec<LinkedError>,
     /// Started from JS with `beforeSend` or inbound filters: the JS client
     /// runs them on each finished event, then sends it.
@@ -85,6 +86,21 @@ pub(crate) fn push_scope() -> bool {
 
 pub(crate) fn pop_scope() {
     with(|s| s.scopes.pop());
+}
+
+/// A new isolation scope (a worker's request), from the global one.
+pub(crate) fn fork_scope() -> u32 {
+    with(|s| s.scopes.fork()).unwrap_or(0)
+}
+
+/// Makes isolation scope `id` current: the JS layer calls it before each
+/// call made on behalf of a request (0: the global scope).
+pub(crate) fn use_scope(id: u32) {
+    with(|s| s.scopes.switch(id));
+}
+
+pub(crate) fn drop_scope(id: u32) {
+    with(|s| s.scopes.drop_scope(id));
 }
 
 /// Adds a breadcrumb to the current scope, through `before_breadcrumb`.

@@ -31,6 +31,11 @@ pub fn start(url: &str) {
     });
 }
 
+/// See [`Transport::set_limits`]; kept until the next `start`.
+pub fn set_limits(capacity: usize, max_in_flight: usize) {
+    with(|t| t.set_limits(capacity, max_in_flight));
+}
+
 pub fn stop() {
     TRANSPORT.with(|t| *t.borrow_mut() = None);
     set_idle(true);

@@ -12,6 +12,7 @@ import { startReceiver } from '../support/receiver.mjs'
 import { assertValidByRelay } from '../support/relay.mjs'
 import { startStatic } from '../support/static.mjs'
 import { launchChromium } from '../support/browser.mjs'
+import { startWorkerd } from '../support/workerd.mjs'
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
 const BIN = path.join(REPO, 'node_modules/.bin')
@@ -65,12 +66,42 @@ test('esbuild bundles the browser entry and the worker entry', () => {
   assert.match(fs.readFileSync(path.join(dir, 'out-worker.js'), 'utf8'), /wasm_sentry_bg\.wasm/)
 })
 
+test('a withSentry worker bundled as wrangler bundles it (esbuild, the .wasm as a module) runs in workerd', async () => {
+  const out = path.join(dir, 'out-wrangler')
+  fs.mkdirSync(out)
+  fs.writeFileSync(path.join(dir, 'wrangler-worker.js'), `
+    import { withSentry, setTag } from 'wasm-sentry/worker'
+    export default withSentry((env) => ({ dsn: env.SENTRY_DSN, release: 'bundled@1' }), {
+      async fetch(request) {
+        setTag('bundled', 'yes')
+        await new Promise((r) => setTimeout(r, 1))
+        throw new Error('from a bundled worker')
+      },
+    })
+  `)
+  // As wrangler does: one ESM bundle, the .wasm left as an import that the runtime serves as a module.
+  execFileSync(path.join(BIN, 'esbuild'), ['wrangler-worker.js', '--bundle', '--format=esm', '--external:*.wasm', `--outfile=${path.join(out, 'index.js')}`], { cwd: dir, stdio: 'pipe' })
+  fs.copyFileSync(path.join(dir, 'node_modules/wasm-sentry/wasm_sentry_bg.wasm'), path.join(out, 'wasm_sentry_bg.wasm'))
+  const workerd = await startWorkerd({ worker: path.join(out, 'index.js'), bindings: { SENTRY_DSN: receiver.dsn }, modules: { '': out }, flags: ['nodejs_compat'] })
+  try {
+    const before = receiver.events().length
+    assert.equal((await fetch(workerd.url)).status, 500)
+    const event = (await receiver.waitForEvents(before + 1, 15000).catch((e) => assert.fail(`${e}\n${workerd.log()}`))).find((e) => e.release === 'bundled@1')
+    assert.equal(event.exception.values[0].value, 'from a bundled worker')
+    assert.equal(event.exception.values[0].mechanism.type, 'cloudflare')
+    assert.equal(event.tags.bundled, 'yes', 'the scope followed the request across its await')
+    assertValidByRelay([event], 'package-wrangler-bundle')
+  } finally {
+    await workerd.close()
+  }
+})
+
 test('the TypeScript types check against a typical use, and reject a wrong one', () => {
   const tsconfig = { compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'] } }
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ ...tsconfig, files: ['use.ts'] }))
   fs.writeFileSync(path.join(dir, 'use.ts'), `
     import * as Sentry from 'wasm-sentry'
-    import { init as workerInit } from 'wasm-sentry/worker'
+    import { init as workerInit, withSentry, instrumentDurableObjectWithSentry } from 'wasm-sentry/worker'
     Sentry.init({
       dsn: 'https://k@h/1', release: 'r', environment: 'e', dist: '1', debug: true, sampleRate: 0.5,
       maxBreadcrumbs: 50, sendDefaultPii: false, maxValueLength: 300, normalizeDepth: 4, tunnel: '/tunnel',
@@ -97,9 +128,19 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
     const frames: Sentry.StackFrame[] = Sentry.parseStack(new Error('e'))
     const ok: Promise<boolean> = Sentry.flush(1000)
     workerInit({ dsn: 'x' })
-    export { id, ok, n, last, closed, frames }
+    const handler = withSentry((env: { DSN: string }) => ({ dsn: env.DSN, transportOptions: { bufferSize: 100 } }), {
+      async fetch(request: Request) { return new Response(request.url) },
+    })
+    class Obj { constructor(readonly state: unknown, readonly env: unknown) {} }
+    const Wrapped = instrumentDurableObjectWithSentry((env) => ({ dsn: env.DSN }), Obj)
+    Sentry.captureException(new Error('y'), { mechanism: { type: 'my.handler', handled: false } })
+    export { id, ok, n, last, closed, frames, handler, Wrapped }
   `)
-  execFileSync(path.join(BIN, 'tsc'), ['-p', dir], { cwd: dir, stdio: 'pipe' })
+  try {
+    execFileSync(path.join(BIN, 'tsc'), ['-p', dir], { cwd: dir, encoding: 'utf8' })
+  } catch (e) {
+    assert.fail(`tsc: ${e.stdout}`)
+  }
   fs.writeFileSync(path.join(dir, 'use.ts'), `import * as Sentry from 'wasm-sentry'\nSentry.captureMessage('m', 'loud')\n`)
   assert.throws(() => execFileSync(path.join(BIN, 'tsc'), ['-p', dir], { cwd: dir, stdio: 'pipe' }))
 })

@@ -25,7 +25,12 @@ async function freePort() {
 }
 
 // `modules`: more folders to embed, by name prefix (`{ 'rust-app/': dir }`).
-export async function startWorkerd({ worker, bindings = {}, modules = {} }) {
+// `flags`: compatibility flags of the worker. `durableObjects`: class names
+// the worker exports, each bound as its name in capitals. `driver`: a second
+// worker, bound to the first as MAIN, that calls its `scheduled` and `queue`
+// handlers (served at `driverUrl`). Requests may carry a `cf-blob` header:
+// workerd reads the request's `cf` object from it.
+export async function startWorkerd({ worker, bindings = {}, modules = {}, flags = [], durableObjects = [], driver, pollMs = 100 }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasm-sentry-workerd-'))
   const port = await freePort()
   const pkgModules = listFiles(path.join(REPO, 'pkg'))
@@ -41,14 +46,21 @@ export async function startWorkerd({ worker, bindings = {}, modules = {} }) {
     }
   }
   const text = Object.entries(bindings).map(([k, v]) => `(name = "${k}", text = ${JSON.stringify(v)})`)
+  const objects = durableObjects.map((c) => `(className = "${c}", uniqueKey = "wasm-sentry-${c}")`)
+  const objectBindings = durableObjects.map((c) => `(name = "${c.toUpperCase()}", durableObjectNamespace = "${c}")`)
+  const driverPort = driver ? await freePort() : 0
   const config = `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
     (name = "main", worker = .worker),
+    ${driver ? '(name = "driver", worker = .driver),' : ''}
     # workerd refuses private and local addresses unless allowed; the receiver is on 127.0.0.1.
     (name = "internet", network = (allow = ["public", "private", "local"])),
   ],
-  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+  sockets = [
+    (name = "http", address = "127.0.0.1:${port}", http = (cfBlobHeader = "cf-blob"), service = "main"),
+    ${driver ? `(name = "driver", address = "127.0.0.1:${driverPort}", http = (), service = "driver"),` : ''}
+  ],
 );
 const worker :Workerd.Worker = (
   modules = [
@@ -56,14 +68,23 @@ const worker :Workerd.Worker = (
     (name = "wasm-sentry/worker", esModule = "export * from './worker.js'"),
     ${pkgModules.join(',\n    ')}
   ],
-  bindings = [${text.join(', ')}],
+  bindings = [${[...text, ...objectBindings].join(', ')}],
+  durableObjectNamespaces = [${objects.join(', ')}],
+  ${durableObjects.length ? 'durableObjectStorage = (inMemory = void),' : ''}
   compatibilityDate = "2025-09-01",
+  compatibilityFlags = [${flags.map((f) => JSON.stringify(f)).join(', ')}],
   globalOutbound = "internet",
 );
+${driver ? `const driver :Workerd.Worker = (
+  modules = [(name = "main", esModule = embed "${path.relative(dir, driver)}")],
+  bindings = [(name = "MAIN", service = "main")],
+  compatibilityDate = "2025-09-01",
+  compatibilityFlags = ["service_binding_extra_handlers"],
+);` : ''}
 `
   const configPath = path.join(dir, 'config.capnp')
   fs.writeFileSync(configPath, config)
-  const proc = spawn(WORKERD, ['serve', configPath, '--verbose'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc = spawn(WORKERD, ['serve', configPath, '--verbose', ...(driver ? ['--experimental'] : [])], { stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   proc.stdout.on('data', (d) => (log += d))
   proc.stderr.on('data', (d) => (log += d))
@@ -79,11 +100,13 @@ const worker :Workerd.Worker = (
       break
     } catch {
       if (Date.now() > deadline) throw new Error(`workerd did not listen:\n${log}`)
-      await new Promise((r) => setTimeout(r, 100))
+      await new Promise((r) => setTimeout(r, pollMs))
     }
   }
   return {
     url,
+    pid: proc.pid,
+    driverUrl: driver ? `http://127.0.0.1:${driverPort}` : undefined,
     log: () => log,
     async close() {
       proc.kill('SIGTERM')
