@@ -216,6 +216,28 @@ test('the response never waits for Sentry: it arrives while the envelope is unan
   }
 })
 
+test('rate limits hold a worker\'s events back, and the drops are reported as client reports', async () => {
+  // A 1 s limit on errors, from a 429 with X-Sentry-Rate-Limits (the receiver still records what it refuses).
+  receiver.setMode({ status: 429, headers: { 'x-sentry-rate-limits': '1:error:organization', 'retry-after': '1' } })
+  const sentBefore = receiver.envelopes.length
+  // Distinct messages, so that dedupe keeps out of the way.
+  const message = async (n) => (await (await fetch(`${workerd.url}/tagged?n=rl-${n}`)).json()).id
+  const first = await message(0)
+  await eventsWhere((e) => e.event_id === first)
+  receiver.setMode('ok')
+  const limited = []
+  for (let i = 1; i <= 3; i++) limited.push(await message(i))
+  await new Promise((r) => setTimeout(r, 1200))
+  const after = await message(4)
+  const [event] = await eventsWhere((e) => e.event_id === after)
+  assert.equal(event.logentry.message, 'request rl-4', 'the limit expired')
+  const ids = new Set(receiver.events().map((e) => e.event_id))
+  assert.deepEqual(limited.filter((id) => ids.has(id)), [], 'nothing of a limited category was sent')
+  const reports = receiver.envelopes.slice(sentBefore).flatMap((e) => e.envelope.items.filter((i) => i.header.type === 'client_report').map((i) => i.payload))
+  const dropped = reports.flatMap((r) => r.discarded_events || []).filter((d) => d.reason === 'ratelimit_backoff' && d.category === 'error')
+  assert.equal(dropped.reduce((n, d) => n + d.quantity, 0), 3, `client reports: ${JSON.stringify(reports)}`)
+})
+
 test('without AsyncLocalStorage (no flag), what withSentry captures still carries its request', async () => {
   const plain = await startWorkerd({ worker: WORKER, bindings: { SENTRY_DSN: receiver.dsn }, durableObjects: ['CounterObject'] })
   try {
