@@ -22,9 +22,23 @@ const ASYNC_HOOKS = 'node:async_hooks'
 let als
 const alsLoaded = import(ASYNC_HOOKS).then((m) => { als = new m.AsyncLocalStorage() }, () => {})
 
-// The scope of the code running now: its request's, or the global one (0).
-let syncScope = 0
-const currentScope = () => (als ? als.getStore() : syncScope) || 0
+// The invocation running now (its scope, described lazily), or none: the
+// global scope.
+let syncInvocation
+const current = () => (als ? als.getStore() : syncInvocation)
+
+// Before each call into the wasm: the caller's scope becomes current. A
+// request's scope is made in the wasm on its first use (an unknown id gets
+// a fresh fork of the global scope), so a request that reports nothing
+// costs the wasm nothing.
+function enter() {
+  const inv = current()
+  glue.useScope(inv ? inv.id : 0)
+  if (inv && !inv.used) {
+    inv.used = true
+    describe(inv)
+  }
+}
 
 const sdk = createSdk(() => {
   glue.initSync({ module: wasmModule })
@@ -32,7 +46,7 @@ const sdk = createSdk(() => {
   for (const [name, f] of Object.entries(glue)) {
     if (typeof f === 'function' && name !== 'initSync' && name !== 'default') {
       scoped[name] = (...args) => {
-        glue.useScope(currentScope())
+        enter()
         return f(...args)
       }
     }
@@ -65,34 +79,32 @@ const workerIntegrations = (given) => (defaults) => {
   return Array.isArray(given) ? [...list.filter((d) => !given.some((i) => i && i.name === d.name)), ...given] : list
 }
 
-let initialized
+let started // a promise, then true (running) or false (off)
 let piiAllowed = false
 
 // `init` once per isolate, with the options the worker's env gives.
-async function start(optionsCallback, env) {
-  if (!initialized) {
-    initialized = true
+function start(optionsCallback, env) {
+  return (started ||= (async () => {
     let options
     try {
       options = typeof optionsCallback === 'function' ? optionsCallback(env) : optionsCallback
     } catch (e) {
       try { console.warn('[wasm-sentry] the options callback threw; the SDK is off:', e) } catch (e2) {}
     }
-    if (options && options.dsn) {
-      piiAllowed = !!options.sendDefaultPii
-      init({ ...WORKER_DEFAULTS, ...options, integrations: workerIntegrations(options.integrations) })
-    }
-  }
-  await alsLoaded
-  return ready()
+    if (!options || !options.dsn) return false
+    piiAllowed = !!options.sendDefaultPii
+    init({ ...WORKER_DEFAULTS, ...options, integrations: workerIntegrations(options.integrations) })
+    await alsLoaded
+    return ready()
+  })().then((ok) => (started = ok), () => (started = false)))
 }
 
 const json = (v) => {
   try { return JSON.stringify(v) } catch (e) { return '{}' }
 }
 
-// Fills a fresh scope with what the SDK knows about this invocation.
-function describe(trigger, request, extra) {
+// Fills an invocation's fresh scope with what the SDK knows about it.
+function describe({ trigger, request, extra }) {
   const cloudflare = { trigger, ...extra }
   if (request) {
     let headers = ''
@@ -109,37 +121,37 @@ function describe(trigger, request, extra) {
   glue.setContext('cloudflare', json(cloudflare))
 }
 
+let lastId = 0
+
 // Runs one invocation in a scope of its own: errors it throws are captured
-// (mechanism `cloudflare`, unhandled) and rethrown; its events are flushed
-// through `waitUntil`, so the response never waits for Sentry.
+// (mechanism `cloudflare`, unhandled) and rethrown; if it used the SDK, its
+// events are flushed through `waitUntil`, so the response never waits for
+// Sentry, and then its scope is dropped.
 async function run(optionsCallback, env, ctx, trigger, request, extra, fn) {
-  let id = 0
-  try {
-    if (await start(optionsCallback, env)) {
-      id = glue.forkScope()
-      glue.useScope(id)
-      describe(trigger, request, extra)
-    }
-  } catch (e) {}
+  if (started !== true && started !== false) await start(optionsCallback, env)
+  // Ids wrap before 2^31; the wasm takes them as u32, 0 being the global scope.
+  const inv = started ? { id: (lastId = (lastId % 0x7fffffff) + 1), trigger, request, extra, used: false } : undefined
   const inScope = (f) => {
-    if (als) return als.run(id, f)
-    syncScope = id
+    if (als) return als.run(inv, f)
+    syncInvocation = inv
     try {
       return f()
     } finally {
-      syncScope = 0
+      syncInvocation = undefined
     }
   }
   try {
     return await inScope(fn)
   } catch (err) {
-    inScope(() => captureException(err, { mechanism: { type: 'cloudflare', handled: false } }))
+    if (inv) inScope(() => captureException(err, { mechanism: { type: 'cloudflare', handled: false } }))
     throw err
   } finally {
-    try {
-      const done = flush(FLUSH_TIMEOUT_MS).finally(() => { try { glue.dropScope(id) } catch (e) {} })
-      if (ctx && typeof ctx.waitUntil === 'function') ctx.waitUntil(done)
-    } catch (e) {}
+    if (inv && inv.used) {
+      try {
+        const done = flush(FLUSH_TIMEOUT_MS).finally(() => { try { glue.dropScope(inv.id) } catch (e) {} })
+        if (ctx && typeof ctx.waitUntil === 'function') ctx.waitUntil(done)
+      } catch (e) {}
+    }
   }
 }
 

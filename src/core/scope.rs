@@ -143,9 +143,10 @@ impl ScopeStack {
     }
 }
 
-/// A worker's isolation scopes: one per request, forked from the global
-/// scope, so that what request A sets never shows in request B's events,
-/// however their awaits interleave. JS runs one call at a time, so one
+/// A worker's isolation scopes: one per request, made from the global
+/// scope on the request's first use, so that what request A sets never
+/// shows in request B's events, however their awaits interleave. The caller
+/// names scopes (0 is the global one). JS runs one call at a time, so one
 /// scope is active and the rest are parked; the platform layer switches to
 /// the caller's scope before each call. Derefs to the active [`ScopeStack`].
 #[derive(Debug, Default)]
@@ -153,12 +154,11 @@ pub struct IsolationScopes {
     active: u32,
     stack: ScopeStack,
     parked: Vec<(u32, ScopeStack)>,
-    last_id: u32,
 }
 
 /// Request scopes kept at once. A request that never drops its scope (its
 /// isolate may be cut off mid-request) must not grow memory without bound:
-/// past this, the oldest goes.
+/// past this, the least recently used goes.
 pub const MAX_ISOLATION_SCOPES: usize = 1000;
 
 /// The global scope's id: what runs outside any request.
@@ -170,24 +170,9 @@ impl IsolationScopes {
         self.active
     }
 
-    /// A new scope: a copy of the global scope's current level.
-    pub fn fork(&mut self) -> u32 {
-        self.last_id = self.last_id.checked_add(1).unwrap_or(1);
-        let global = match self.take(GLOBAL_SCOPE) {
-            Some(stack) => {
-                let base = stack.current().clone();
-                self.parked.push((GLOBAL_SCOPE, stack));
-                base
-            }
-            None => self.stack.current().clone(),
-        };
-        self.park(self.last_id, ScopeStack { root: global, levels: Vec::new() });
-        self.last_id
-    }
-
-    /// Makes scope `id` the active one. An id that is no longer known (its
-    /// request dropped it, or it was evicted) gets a fresh fork of the
-    /// global scope, never the global scope itself.
+    /// Makes scope `id` the active one. An id not known yet (a new request,
+    /// or one whose scope was dropped or evicted) gets a fresh copy of the
+    /// global scope's current level, never the global scope itself.
     pub fn switch(&mut self, id: u32) {
         if id == self.active {
             return;
@@ -195,8 +180,11 @@ impl IsolationScopes {
         let incoming = match self.take(id) {
             Some(stack) => stack,
             None => {
-                let fresh = self.fork();
-                self.take(fresh).unwrap_or_default()
+                let global = match self.parked.iter().find(|(k, _)| *k == GLOBAL_SCOPE) {
+                    Some((_, stack)) => stack,
+                    None => &self.stack,
+                };
+                ScopeStack { root: global.current().clone(), levels: Vec::new() }
             }
         };
         let outgoing = std::mem::replace(&mut self.stack, incoming);
@@ -294,9 +282,7 @@ mod tests {
     fn request_scopes_are_isolated_and_start_from_the_global_one() {
         let mut scopes = IsolationScopes::default();
         scopes.current_mut().set_tag("release", Some("1".into()));
-        let a = scopes.fork();
-        let b = scopes.fork();
-        assert_ne!(a, b);
+        let (a, b) = (7, 3);
         scopes.switch(a);
         scopes.current_mut().set_tag("req", Some("a".into()));
         scopes.current_mut().add_breadcrumb(crumb("in a"), 10);
@@ -314,41 +300,50 @@ mod tests {
         assert!(scopes.current().breadcrumbs.is_empty());
         scopes.switch(GLOBAL_SCOPE);
         assert_eq!(scopes.current().tags, [("release".into(), "1".into())], "nothing of a request reaches the global scope");
-        assert_eq!(scopes.requests(), 2);
+        scopes.switch(9);
+        assert_eq!(scopes.current().tags, [("release".into(), "1".into())], "a new request starts from the global scope");
+        assert_eq!(scopes.requests(), 3);
         scopes.drop_scope(a);
         scopes.switch(b);
         scopes.drop_scope(b);
         assert_eq!(scopes.active(), GLOBAL_SCOPE);
+        scopes.drop_scope(9);
         assert_eq!(scopes.requests(), 0);
         scopes.drop_scope(GLOBAL_SCOPE);
         assert_eq!(scopes.current().tags.len(), 1, "the global scope is never dropped");
     }
 
     #[test]
-    fn a_forgotten_request_scope_is_fresh_never_the_global_one() {
+    fn a_dropped_request_scope_comes_back_fresh_never_as_the_global_one() {
         let mut scopes = IsolationScopes::default();
-        let a = scopes.fork();
-        scopes.drop_scope(a);
-        scopes.switch(a);
+        scopes.switch(1);
+        scopes.current_mut().set_tag("old", Some("x".into()));
+        scopes.drop_scope(1);
+        scopes.switch(1);
+        assert!(scopes.current().tags.is_empty(), "fresh");
         scopes.current_mut().set_tag("late", Some("x".into()));
         scopes.switch(GLOBAL_SCOPE);
         assert!(scopes.current().tags.is_empty());
-        scopes.switch(a);
-        assert_eq!(scopes.current().tags.len(), 1, "the id keeps its fresh scope");
+        scopes.switch(1);
+        assert_eq!(scopes.current().tags.len(), 1, "the id keeps its scope until dropped");
     }
 
     #[test]
-    fn request_scopes_are_bounded_and_the_oldest_go_first() {
+    fn request_scopes_are_bounded_and_the_least_recently_used_go_first() {
         let mut scopes = IsolationScopes::default();
-        let first = scopes.fork();
-        scopes.switch(first);
+        scopes.switch(1);
         scopes.current_mut().set_tag("n", Some("first".into()));
-        scopes.switch(GLOBAL_SCOPE);
-        let ids: Vec<u32> = (0..MAX_ISOLATION_SCOPES + 50).map(|_| scopes.fork()).collect();
+        scopes.switch(2);
+        scopes.current_mut().set_tag("n", Some("second".into()));
+        scopes.switch(1); // 1 used after 2: 2 is the least recently used
+        for id in 3..(MAX_ISOLATION_SCOPES as u32 + 2) {
+            scopes.switch(id);
+        }
         assert_eq!(scopes.requests(), MAX_ISOLATION_SCOPES);
-        scopes.switch(first);
-        assert!(scopes.current().tags.is_empty(), "the oldest scope was evicted");
-        scopes.switch(*ids.last().unwrap());
+        scopes.switch(1);
+        assert_eq!(scopes.current().tags.len(), 1, "recently used: kept");
+        scopes.switch(2);
+        assert!(scopes.current().tags.is_empty(), "least recently used: evicted, then fresh");
         assert_eq!(scopes.requests(), MAX_ISOLATION_SCOPES);
     }
 

@@ -127,13 +127,9 @@ pub fn pop_scope() {
     hub::pop_scope();
 }
 
-/// A worker's request scope: `forkScope` at the start of a request,
-/// `useScope` before each call made on its behalf, `dropScope` at its end.
-#[wasm_bindgen(js_name = forkScope)]
-pub fn fork_scope() -> u32 {
-    hub::fork_scope()
-}
-
+/// A worker's request scopes, named by the caller: `useScope` before each
+/// call made on a request's behalf (the first makes the scope), `dropScope`
+/// at its end.
 #[wasm_bindgen(js_name = useScope)]
 pub fn use_scope(id: u32) {
     hub::use_scope(id);

@@ -88,13 +88,9 @@ pub(crate) fn pop_scope() {
     with(|s| s.scopes.pop());
 }
 
-/// A new isolation scope (a worker's request), from the global one.
-pub(crate) fn fork_scope() -> u32 {
-    with(|s| s.scopes.fork()).unwrap_or(0)
-}
-
-/// Makes isolation scope `id` current: the JS layer calls it before each
-/// call made on behalf of a request (0: the global scope).
+/// Makes isolation scope `id` current, making it on first use: the JS
+/// layer calls it before each call made on behalf of a request (0: the
+/// global scope).
 pub(crate) fn use_scope(id: u32) {
     with(|s| s.scopes.switch(id));
 }
