@@ -55,7 +55,7 @@ const sdk = createSdk(() => {
 })
 
 export const {
-  init, captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack,
+  captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack,
   withScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
 } = sdk
 
@@ -70,6 +70,8 @@ const FLUSH_TIMEOUT_MS = 2000
 const CF_KEYS = ['colo', 'country', 'continent', 'region', 'regionCode', 'timezone', 'asn', 'asOrganization', 'httpProtocol', 'tlsVersion', 'clientTcpRtt']
 const CF_PII_KEYS = ['city', 'postalCode', 'metroCode', 'latitude', 'longitude']
 
+let piiAllowed = false
+
 // A worker has no page: the global handlers and the page's HTTP context
 // are not among its defaults (the request's context comes from `withSentry`).
 // `integrations` then applies as the peer's does.
@@ -79,8 +81,14 @@ const workerIntegrations = (given) => (defaults) => {
   return Array.isArray(given) ? [...list.filter((d) => !given.some((i) => i && i.name === d.name)), ...given] : list
 }
 
+/** As the browser's `init`, with a worker's defaults (see above); `withSentry` calls it. */
+export function init(options) {
+  const o = options || {}
+  if (o.dsn) piiAllowed = !!o.sendDefaultPii
+  sdk.init({ ...WORKER_DEFAULTS, ...o, integrations: workerIntegrations(o.integrations) })
+}
+
 let started // a promise, then true (running) or false (off)
-let piiAllowed = false
 
 // `init` once per isolate, with the options the worker's env gives.
 function start(optionsCallback, env) {
@@ -92,8 +100,7 @@ function start(optionsCallback, env) {
       try { console.warn('[wasm-sentry] the options callback threw; the SDK is off:', e) } catch (e2) {}
     }
     if (!options || !options.dsn) return false
-    piiAllowed = !!options.sendDefaultPii
-    init({ ...WORKER_DEFAULTS, ...options, integrations: workerIntegrations(options.integrations) })
+    init(options)
     await alsLoaded
     return ready()
   })().then((ok) => (started = ok), () => (started = false)))
