@@ -4,16 +4,16 @@
 // numbers the wasm takes, runs the user's hooks on finished events, and
 // rebuilds `parseStack` frames. Nothing here throws into the host.
 
-// Rebuilds frames from the numbers `parseStack` returns: 13 per frame,
+// Rebuilds frames from the numbers `parseStackIn` writes: 13 per frame,
 // `[flags, function, raw_function, abs_path, filename (start and end of a
 // span of the stack each), lineno, colno, instruction_addr, module]`.
 // Flag bits: 1 in_app, 2 function, 4 function in the demangled-names text,
 // 8 raw_function, 16 abs_path, 32 filename, 64 lineno, 128 colno,
 // 256 instruction_addr, 512 module. See src/core/stacktrace/spans.rs.
-function framesFromSpans(s, n, mod) {
-  const frames = []
+function framesFromSpans(s, n, count, mod) {
+  const frames = new Array(count)
   let text
-  for (let i = 0; i < n.length; i += 13) {
+  for (let k = 0, i = 0; k < count; k++, i += 13) {
     const flags = n[i]
     const f = {}
     if (flags & 2) f.function = flags & 4 ? (text ??= mod.parseStackText()).slice(n[i + 1], n[i + 2]) : s.slice(n[i + 1], n[i + 2])
@@ -25,9 +25,37 @@ function framesFromSpans(s, n, mod) {
     f.in_app = (flags & 1) === 1
     if (flags & 256) f.instruction_addr = '0x' + n[i + 11].toString(16)
     if (flags & 512) f.addr_mode = 'rel:' + n[i + 12]
-    frames.push(f)
+    frames[k] = f
   }
   return frames
+}
+
+// `parseStack` without strings through wasm-bindgen: the text is encoded
+// straight into a buffer in wasm memory, and the frames' numbers are read
+// from another, through views made again only when memory grew.
+function stackParser(wasm, sdkBase) {
+  const encoder = new TextEncoder()
+  const memory = wasm.stackMemory()
+  const outPtr = wasm.stackOutput()
+  let cap = 0, inPtr = 0, input, output
+  const views = () => {
+    input = new Uint8Array(memory.buffer, inPtr, cap)
+    output = new Float64Array(memory.buffer, outPtr, 250 * 13)
+  }
+  wasm.setSdkBase(sdkBase)
+  return (stack, name, message) => {
+    // One string, stack first: its UTF-16 spans need no shift.
+    const all = stack + '\n' + name + '\n' + message
+    if (all.length * 3 > cap) {
+      cap = all.length * 3
+      inPtr = wasm.stackInput(cap)
+      views()
+    } else if (input.byteLength === 0) views()
+    const { written } = encoder.encodeInto(all, input)
+    const count = wasm.parseStackIn(written, all.length, stack.length, name.length)
+    if (output.byteLength === 0) views()
+    return framesFromSpans(stack, output, count, wasm)
+  }
 }
 
 function text(v) {
@@ -100,6 +128,7 @@ export function createClient(wasm, sdkBase, debug) {
   let options = {}
   let hooks = false
   let enabled = {}
+  let parse
 
   // A JSON-safe copy: depth-limited (`normalizeDepth`, default 3), cycles
   // and hostile getters made harmless, functions and other non-JSON values
@@ -310,8 +339,8 @@ export function createClient(wasm, sdkBase, debug) {
 
     // The frames an event would get for this error (oldest first).
     parseStack(error) {
-      const [stack, name, message] = typeof error === 'string' ? [error, '', ''] : [str(error, 'stack'), str(error, 'name'), str(error, 'message')]
-      return framesFromSpans(stack, wasm.parseStack(stack, name, message, sdkBase), wasm)
+      parse ??= stackParser(wasm, sdkBase)
+      return typeof error === 'string' ? parse(error, '', '') : parse(str(error, 'stack'), str(error, 'name'), str(error, 'message'))
     },
   }
 }

@@ -259,28 +259,98 @@ pub fn sdk_version() -> String {
     SDK_VERSION.to_owned()
 }
 
-thread_local! {
-    /// Demangled names of the last `parseStack`, which its spans may index.
-    static PARSE_TEXT: RefCell<String> = const { RefCell::new(String::new()) };
+/// The buffers of `parseStackIn`, in wasm memory, which the JS client reads
+/// and writes in place: no string crosses the boundary through wasm-bindgen.
+struct StackIo {
+    /// UTF-8, written by `TextEncoder.encodeInto`: the stack, `\n`, the
+    /// error's name, `\n`, its message.
+    input: Vec<u8>,
+    /// [`stacktrace::spans::SLOTS`] numbers per frame, at a fixed address.
+    output: Vec<f64>,
+    /// The URL prefix of the SDK's own files (see `parse_frames`).
+    sdk_base: String,
+    /// Demangled names of the last parse, which its spans may index.
+    text: String,
 }
 
-/// The frames an event would get for this error, oldest first, as numbers
-/// (see `core::stacktrace::spans`): spans into `stack` that the JS caller
-/// slices. `sdk_base` is the URL prefix of the SDK's own files.
-#[wasm_bindgen(js_name = parseStack)]
-pub fn parse_stack(stack: &str, name: &str, message: &str, sdk_base: &str) -> Vec<f64> {
-    let mut frames = stacktrace::parse_frames(stack, name, message, sdk_base);
-    // As the event numbers them: only modules with a debug image.
-    crate::core::debug_meta::number_modules_with_images(&mut frames, |url| Some(super::bindings::build_id_of(url)).filter(|id| !id.is_empty()));
-    PARSE_TEXT.with(|t| {
-        let mut text = t.borrow_mut();
-        text.clear();
-        stacktrace::spans::encode(stack, &frames, &mut text)
+thread_local! {
+    static STACK_IO: RefCell<StackIo> = RefCell::new(StackIo {
+        input: Vec::new(),
+        output: vec![0.0; stacktrace::MAX_FRAMES * stacktrace::spans::SLOTS],
+        sdk_base: String::new(),
+        text: String::new(),
+    });
+}
+
+/// Room for `len` bytes of input to `parseStackIn`: where JS writes them.
+/// The address holds until the next call (or until memory grows).
+#[wasm_bindgen(js_name = stackInput)]
+pub fn stack_input(len: usize) -> *mut u8 {
+    STACK_IO.with(|io| {
+        let input = &mut io.borrow_mut().input;
+        input.resize(len, 0);
+        input.as_mut_ptr()
     })
 }
 
-/// The demangled names that the last `parseStack`'s spans index.
+/// Where `parseStackIn` writes its numbers; fixed for the module's life.
+#[wasm_bindgen(js_name = stackOutput)]
+pub fn stack_output() -> *const f64 {
+    STACK_IO.with(|io| io.borrow().output.as_ptr())
+}
+
+/// The module's memory, for the JS client's views of those buffers.
+#[wasm_bindgen(js_name = stackMemory)]
+pub fn stack_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// Sets the URL prefix of the SDK's own files, once, for `parseStackIn`.
+#[wasm_bindgen(js_name = setSdkBase)]
+pub fn set_sdk_base(sdk_base: String) {
+    STACK_IO.with(|io| io.borrow_mut().sdk_base = sdk_base);
+}
+
+/// The frames an event would get for an error, oldest first, as numbers
+/// (see `core::stacktrace::spans`) in the output buffer: spans into the
+/// stack that the JS caller slices. The input buffer holds `len` bytes of
+/// UTF-8: the stack (`stack_units` UTF-16 units), `\n`, the name
+/// (`name_units`), `\n`, the message; `units` in all. Returns the number
+/// of frames; invalid input gives none.
+#[wasm_bindgen(js_name = parseStackIn)]
+pub fn parse_stack_in(len: usize, units: usize, stack_units: usize, name_units: usize) -> usize {
+    STACK_IO.with(|io| {
+        let io = &mut *io.borrow_mut();
+        let Some(Ok(all)) = io.input.get(..len).map(std::str::from_utf8) else { return 0 };
+        let ascii = len == units;
+        let (stack, rest) = split_at_units(all, stack_units, ascii);
+        let (name, message) = split_at_units(rest, name_units, ascii);
+        let mut frames = stacktrace::parse_frames(stack, name, message, &io.sdk_base);
+        // As the event numbers them: only modules with a debug image.
+        crate::core::debug_meta::number_modules_with_images(&mut frames, |url| Some(super::bindings::build_id_of(url)).filter(|id| !id.is_empty()));
+        io.text.clear();
+        stacktrace::spans::encode_into(stack, ascii, &frames, &mut io.text, &mut io.output);
+        frames.len()
+    })
+}
+
+/// `s` split after its first `units` UTF-16 units, and the one separator
+/// byte after them skipped.
+fn split_at_units(s: &str, units: usize, ascii: bool) -> (&str, &str) {
+    let at = if ascii {
+        units
+    } else {
+        let mut n = 0;
+        s.char_indices().find(|(_, c)| {
+            n += c.len_utf16();
+            n > units
+        }).map_or(s.len(), |(i, _)| i)
+    };
+    (s.get(..at).unwrap_or(s), s.get(at + 1..).unwrap_or(""))
+}
+
+/// The demangled names that the last `parseStackIn`'s spans index.
 #[wasm_bindgen(js_name = parseStackText)]
 pub fn parse_stack_text() -> String {
-    PARSE_TEXT.with(|t| t.borrow().clone())
+    STACK_IO.with(|io| io.borrow().text.clone())
 }

@@ -29,6 +29,16 @@ pub mod flag {
 /// to `text`, which their spans then index.
 pub fn encode(stack: &str, frames: &[ParsedFrame<'_>], text: &mut String) -> Vec<f64> {
     let mut out = vec![0.0; frames.len() * SLOTS];
+    encode_into(stack, stack.is_ascii(), frames, text, &mut out);
+    out
+}
+
+/// [`encode`] into `out`, which has room for every frame (the first
+/// `frames.len() * SLOTS` numbers are written). `ascii`: whether the
+/// caller knows `stack` to be ASCII, where bytes and UTF-16 units agree.
+pub fn encode_into(stack: &str, ascii: bool, frames: &[ParsedFrame<'_>], text: &mut String, out: &mut [f64]) {
+    let out = &mut out[..frames.len() * SLOTS];
+    out.fill(0.0);
     // Byte offsets to convert to UTF-16 offsets, with the slot each goes to.
     let mut offsets: Vec<(usize, usize)> = Vec::new();
     let base = stack.as_ptr() as usize;
@@ -68,7 +78,7 @@ pub fn encode(stack: &str, frames: &[ParsedFrame<'_>], text: &mut String) -> Vec
         }
         out[o] = f64::from(flags);
     }
-    if stack.is_ascii() {
+    if ascii || stack.is_ascii() {
         for (byte, slot) in offsets {
             out[slot] = byte as f64;
         }
@@ -88,7 +98,6 @@ pub fn encode(stack: &str, frames: &[ParsedFrame<'_>], text: &mut String) -> Vec
             units += c.len_utf16();
         }
     }
-    out
 }
 
 #[cfg(test)]
