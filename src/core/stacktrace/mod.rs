@@ -207,16 +207,42 @@ fn lines(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Where the first `b` is in `s`. The byte scans of the grammar are plain
+/// index loops: in the size-optimised wasm, iterator adapters are not
+/// inlined, and would cost a call or more per byte.
+pub(crate) fn find_byte(s: &[u8], b: u8) -> Option<usize> {
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] == b {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Where the last `b` is in `s`.
+pub(crate) fn rfind_byte(s: &[u8], b: u8) -> Option<usize> {
+    let mut i = s.len();
+    while i > 0 {
+        i -= 1;
+        if s[i] == b {
+            return Some(i);
+        }
+    }
+    None
+}
+
 /// Splits at the first `b`, an ASCII byte. The grammar's delimiters are all
 /// ASCII, and byte scans beat `char` patterns in the size-optimised wasm.
 pub(crate) fn split_byte(s: &str, b: u8) -> Option<(&str, &str)> {
-    let i = s.bytes().position(|c| c == b)?;
+    let i = find_byte(s.as_bytes(), b)?;
     Some((s.get(..i)?, s.get(i + 1..)?))
 }
 
 /// Splits at the last `b`, an ASCII byte.
 pub(crate) fn rsplit_byte(s: &str, b: u8) -> Option<(&str, &str)> {
-    let i = s.bytes().rposition(|c| c == b)?;
+    let i = rfind_byte(s.as_bytes(), b)?;
     Some((s.get(..i)?, s.get(i + 1..)?))
 }
 
@@ -225,8 +251,15 @@ pub(crate) fn rsplit_byte(s: &str, b: u8) -> Option<(&str, &str)> {
 /// wasm, where that call is made for every prefix of every line.
 pub(crate) fn strip<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let (a, p) = (s.as_bytes(), prefix.as_bytes());
-    if a.len() < p.len() || a.iter().zip(p).any(|(x, y)| x != y) {
+    if a.len() < p.len() {
         return None;
+    }
+    let mut i = 0;
+    while i < p.len() {
+        if a[i] != p[i] {
+            return None;
+        }
+        i += 1;
     }
     s.get(p.len()..)
 }
@@ -237,11 +270,23 @@ fn rsplit_number(s: &str) -> Option<(&str, u64)> {
     Some((rest, parse_u64(digits)?))
 }
 
+/// 1 to 15 ASCII digits as a number.
 fn parse_u64(digits: &str) -> Option<u64> {
-    if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let b = digits.as_bytes();
+    if b.is_empty() || b.len() > 15 {
         return None;
     }
-    digits.parse().ok()
+    let mut n = 0u64;
+    let mut i = 0;
+    while i < b.len() {
+        let d = b[i].wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        n = n * 10 + u64::from(d);
+        i += 1;
+    }
+    Some(n)
 }
 
 /// Helpers for the grammar files' one-line table tests.
