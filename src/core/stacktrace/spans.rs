@@ -39,64 +39,80 @@ pub fn encode(stack: &str, frames: &[ParsedFrame<'_>], text: &mut String) -> Vec
 pub fn encode_into(stack: &str, ascii: bool, frames: &[ParsedFrame<'_>], text: &mut String, out: &mut [f64]) {
     let out = &mut out[..frames.len() * SLOTS];
     out.fill(0.0);
-    // Byte offsets to convert to UTF-16 offsets, with the slot each goes to.
-    let mut offsets: Vec<(usize, usize)> = Vec::new();
+    // Spans are byte offsets first, made UTF-16 offsets below if need be.
     let base = stack.as_ptr() as usize;
-    let span = |s: &str, slot: usize, offsets: &mut Vec<(usize, usize)>| {
+    let span = |s: &str, o: &mut [f64]| {
         let start = (s.as_ptr() as usize).wrapping_sub(base);
-        offsets.push((start, slot));
-        offsets.push((start + s.len(), slot + 1));
+        o[0] = start as f64;
+        o[1] = (start + s.len()) as f64;
     };
-    for (i, f) in frames.iter().enumerate() {
-        let o = i * SLOTS;
+    for (f, o) in frames.iter().zip(out.chunks_exact_mut(SLOTS)) {
         let mut flags = if f.in_app { flag::IN_APP } else { 0 };
         match &f.function {
             Some(std::borrow::Cow::Borrowed(s)) => {
                 flags |= flag::FUNCTION;
-                span(s, o + 1, &mut offsets);
+                span(s, &mut o[1..3]);
             }
             Some(std::borrow::Cow::Owned(s)) => {
                 flags |= flag::FUNCTION | flag::FUNCTION_IN_TEXT;
                 let start = text.encode_utf16().count();
                 text.push_str(s);
-                out[o + 1] = start as f64;
-                out[o + 2] = (start + s.encode_utf16().count()) as f64;
+                o[1] = start as f64;
+                o[2] = (start + s.encode_utf16().count()) as f64;
             }
             None => {}
         }
-        for (field, bit, slot) in [(f.raw_function, flag::RAW_FUNCTION, 3), (f.abs_path, flag::ABS_PATH, 5), (f.filename, flag::FILENAME, 7)] {
+        // Field by field, not a loop over an array of them: the array's
+        // iterator would not be inlined in the size-optimised wasm.
+        let mut str_field = |field: Option<&str>, bit: u32, o: &mut [f64]| {
             if let Some(s) = field {
                 flags |= bit;
-                span(s, o + slot, &mut offsets);
+                span(s, o);
             }
-        }
-        for (value, bit, slot) in [(f.lineno, flag::LINENO, 9), (f.colno, flag::COLNO, 10), (f.instruction_addr, flag::INSTRUCTION_ADDR, 11), (f.module.map(|m| m as u64), flag::MODULE, 12)] {
+        };
+        str_field(f.raw_function, flag::RAW_FUNCTION, &mut o[3..5]);
+        str_field(f.abs_path, flag::ABS_PATH, &mut o[5..7]);
+        str_field(f.filename, flag::FILENAME, &mut o[7..9]);
+        let mut num_field = |value: Option<u64>, bit: u32, o: &mut f64| {
             if let Some(v) = value {
                 flags |= bit;
-                out[o + slot] = v as f64;
+                *o = v as f64;
             }
-        }
-        out[o] = f64::from(flags);
+        };
+        num_field(f.lineno, flag::LINENO, &mut o[9]);
+        num_field(f.colno, flag::COLNO, &mut o[10]);
+        num_field(f.instruction_addr, flag::INSTRUCTION_ADDR, &mut o[11]);
+        num_field(f.module.map(|m| m as u64), flag::MODULE, &mut o[12]);
+        o[0] = f64::from(flags);
     }
-    if ascii || stack.is_ascii() {
-        for (byte, slot) in offsets {
-            out[slot] = byte as f64;
+    if !ascii && !stack.is_ascii() {
+        to_utf16(stack, out);
+    }
+}
+
+/// Makes the byte offsets of the spans into `stack` UTF-16 offsets, with
+/// one walk over the string for them all, in order.
+fn to_utf16(stack: &str, out: &mut [f64]) {
+    let mut offsets: Vec<(usize, usize)> = Vec::new();
+    for (i, o) in out.chunks_exact(SLOTS).enumerate() {
+        let flags = o[0] as u32;
+        let in_stack = if flags & flag::FUNCTION_IN_TEXT == 0 { 1 } else { 3 };
+        for slot in in_stack..9 {
+            offsets.push((o[slot] as usize, i * SLOTS + slot));
         }
-    } else {
-        // One walk over the string converts every offset, in order.
-        offsets.sort_unstable();
-        let mut units = 0usize;
-        let mut next = offsets.iter().peekable();
-        for (byte, c) in stack.char_indices().chain(std::iter::once((stack.len(), '\0'))) {
-            while let Some(&&(b, slot)) = next.peek() {
-                if b > byte {
-                    break;
-                }
-                out[slot] = units as f64;
-                next.next();
+    }
+    offsets.sort_unstable();
+    let mut units = 0usize;
+    let mut next = offsets.iter().peekable();
+    for (byte, c) in stack.char_indices().chain(std::iter::once((stack.len(), '\0'))) {
+        while let Some(&&(b, slot)) = next.peek() {
+            if b > byte {
+                break;
             }
-            units += c.len_utf16();
+            out[slot] = units as f64;
+            next.next();
         }
+        units += c.len_utf16();
     }
 }
 
