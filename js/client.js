@@ -11,48 +11,81 @@
 // 8 raw_function, 16 abs_path, 32 filename, 64 lineno, 128 colno,
 // 256 instruction_addr, 512 module. See src/core/stacktrace/spans.rs.
 function framesFromSpans(s, n, count, mod) {
-  const frames = new Array(count)
+  const frames = []
   let text
-  for (let k = 0, i = 0; k < count; k++, i += 13) {
+  for (let i = 0; i < count * 13; i += 13) {
     const flags = n[i]
-    const f = {}
-    if (flags & 2) f.function = flags & 4 ? (text ??= mod.parseStackText()).slice(n[i + 1], n[i + 2]) : s.slice(n[i + 1], n[i + 2])
-    if (flags & 8) f.raw_function = s.slice(n[i + 3], n[i + 4])
-    if (flags & 32) f.filename = s.slice(n[i + 7], n[i + 8])
-    if (flags & 16) f.abs_path = s.slice(n[i + 5], n[i + 6])
-    if (flags & 64) f.lineno = n[i + 9]
-    if (flags & 128) f.colno = n[i + 10]
-    f.in_app = (flags & 1) === 1
-    if (flags & 256) f.instruction_addr = '0x' + n[i + 11].toString(16)
-    if (flags & 512) f.addr_mode = 'rel:' + n[i + 12]
-    frames[k] = f
+    const in_app = (flags & 1) === 1
+    let f
+    // The common shapes as literals (one hidden class each, fast to make);
+    // any other field set property by property. The same fields in the
+    // same order either way.
+    switch (flags & ~1) {
+      case 2 | 16 | 32 | 64 | 128:
+        f = { function: s.slice(n[i + 1], n[i + 2]), filename: s.slice(n[i + 7], n[i + 8]), abs_path: s.slice(n[i + 5], n[i + 6]), lineno: n[i + 9], colno: n[i + 10], in_app }
+        break
+      case 16 | 32 | 64 | 128:
+        f = { filename: s.slice(n[i + 7], n[i + 8]), abs_path: s.slice(n[i + 5], n[i + 6]), lineno: n[i + 9], colno: n[i + 10], in_app }
+        break
+      case 2:
+        f = { function: s.slice(n[i + 1], n[i + 2]), in_app }
+        break
+      default:
+        f = {}
+        if (flags & 2) f.function = flags & 4 ? (text ??= mod.parseStackText()).slice(n[i + 1], n[i + 2]) : s.slice(n[i + 1], n[i + 2])
+        if (flags & 8) f.raw_function = s.slice(n[i + 3], n[i + 4])
+        if (flags & 32) f.filename = s.slice(n[i + 7], n[i + 8])
+        if (flags & 16) f.abs_path = s.slice(n[i + 5], n[i + 6])
+        if (flags & 64) f.lineno = n[i + 9]
+        if (flags & 128) f.colno = n[i + 10]
+        f.in_app = in_app
+        if (flags & 256) f.instruction_addr = '0x' + n[i + 11].toString(16)
+        if (flags & 512) f.addr_mode = 'rel:' + n[i + 12]
+    }
+    frames.push(f)
   }
   return frames
 }
 
-// `parseStack` without strings through wasm-bindgen: the text is encoded
-// straight into a buffer in wasm memory, and the frames' numbers are read
-// from another, through views made again only when memory grew.
+// An error's stack, name and message as strings ('' when missing, or when
+// reading throws), each read at its own site: a shared `obj[key]` would be
+// a megamorphic lookup on this hot path.
+const asText = (v) => (v == null ? '' : typeof v === 'string' ? v : String(v))
+function stackOf(e) { try { return asText(e.stack) } catch (x) { return '' } }
+function nameOf(e) { try { return asText(e.name) } catch (x) { return '' } }
+function messageOf(e) { try { return asText(e.message) } catch (x) { return '' } }
+
+// `parseStack` without strings through wasm-bindgen: the stack, and the
+// name and message, are encoded straight into two buffers in wasm memory,
+// and the frames' numbers are read from another, through views made again
+// only when memory grew.
 function stackParser(wasm, sdkBase) {
   const encoder = new TextEncoder()
   const memory = wasm.stackMemory()
   const outPtr = wasm.stackOutput()
-  let cap = 0, inPtr = 0, input, output
+  const cap = [0, 0], at = [0, 0]
+  let input, output
   const views = () => {
-    input = new Uint8Array(memory.buffer, inPtr, cap)
+    input = at.map((p, i) => new Uint8Array(memory.buffer, p, cap[i]))
     output = new Float64Array(memory.buffer, outPtr, 250 * 13)
+  }
+  // Room in input `i` for `n` UTF-16 units, three bytes each at most.
+  const room = (i, n) => {
+    if (n * 3 > cap[i]) {
+      cap[i] = n * 3
+      at[i] = wasm.stackInput(i, cap[i])
+      views()
+    }
   }
   wasm.setSdkBase(sdkBase)
   return (stack, name, message) => {
-    // One string, stack first: its UTF-16 spans need no shift.
-    const all = stack + '\n' + name + '\n' + message
-    if (all.length * 3 > cap) {
-      cap = all.length * 3
-      inPtr = wasm.stackInput(cap)
-      views()
-    } else if (input.byteLength === 0) views()
-    const { written } = encoder.encodeInto(all, input)
-    const count = wasm.parseStackIn(written, all.length, stack.length, name.length)
+    const head = name + '\n' + message
+    room(0, stack.length)
+    room(1, head.length)
+    if (input[0].byteLength === 0) views()
+    const s = encoder.encodeInto(stack, input[0]).written
+    const h = encoder.encodeInto(head, input[1]).written
+    const count = wasm.parseStackIn(s, h, name.length, (s === stack.length) | ((h === head.length) << 1))
     if (output.byteLength === 0) views()
     return framesFromSpans(stack, output, count, wasm)
   }
@@ -340,7 +373,7 @@ export function createClient(wasm, sdkBase, debug) {
     // The frames an event would get for this error (oldest first).
     parseStack(error) {
       parse ??= stackParser(wasm, sdkBase)
-      return typeof error === 'string' ? parse(error, '', '') : parse(str(error, 'stack'), str(error, 'name'), str(error, 'message'))
+      return typeof error === 'string' ? parse(error, '', '') : parse(stackOf(error), nameOf(error), messageOf(error))
     },
   }
 }

@@ -262,32 +262,30 @@ pub fn sdk_version() -> String {
 /// The buffers of `parseStackIn`, in wasm memory, which the JS client reads
 /// and writes in place: no string crosses the boundary through wasm-bindgen.
 struct StackIo {
-    /// UTF-8, written by `TextEncoder.encodeInto`: the stack, `\n`, the
+    /// UTF-8, written by `TextEncoder.encodeInto`: [0] the stack, [1] the
     /// error's name, `\n`, its message.
-    input: Vec<u8>,
-    /// [`stacktrace::spans::SLOTS`] numbers per frame, at a fixed address.
-    output: Vec<f64>,
+    input: [Vec<u8>; 2],
     /// The URL prefix of the SDK's own files (see `parse_frames`).
     sdk_base: String,
     /// Demangled names of the last parse, which its spans may index.
     text: String,
 }
 
+const OUTPUT_LEN: usize = stacktrace::MAX_FRAMES * stacktrace::spans::SLOTS;
+
 thread_local! {
-    static STACK_IO: RefCell<StackIo> = RefCell::new(StackIo {
-        input: Vec::new(),
-        output: vec![0.0; stacktrace::MAX_FRAMES * stacktrace::spans::SLOTS],
-        sdk_base: String::new(),
-        text: String::new(),
-    });
+    static STACK_IO: RefCell<StackIo> = const { RefCell::new(StackIo { input: [Vec::new(), Vec::new()], sdk_base: String::new(), text: String::new() }) };
+    /// [`stacktrace::spans::SLOTS`] numbers per frame, at a fixed address.
+    static STACK_OUT: RefCell<[f64; OUTPUT_LEN]> = const { RefCell::new([0.0; OUTPUT_LEN]) };
 }
 
-/// Room for `len` bytes of input to `parseStackIn`: where JS writes them.
-/// The address holds until the next call (or until memory grows).
+/// Room for `len` bytes in input `which` (0 the stack, 1 name and message)
+/// of `parseStackIn`: where JS writes them. The address holds until the
+/// next call for that input (or until memory grows).
 #[wasm_bindgen(js_name = stackInput)]
-pub fn stack_input(len: usize) -> *mut u8 {
+pub fn stack_input(which: usize, len: usize) -> *mut u8 {
     STACK_IO.with(|io| {
-        let input = &mut io.borrow_mut().input;
+        let input = &mut io.borrow_mut().input[which & 1];
         input.resize(len, 0);
         input.as_mut_ptr()
     })
@@ -296,7 +294,7 @@ pub fn stack_input(len: usize) -> *mut u8 {
 /// Where `parseStackIn` writes its numbers; fixed for the module's life.
 #[wasm_bindgen(js_name = stackOutput)]
 pub fn stack_output() -> *const f64 {
-    STACK_IO.with(|io| io.borrow().output.as_ptr())
+    STACK_OUT.with(|out| out.as_ptr().cast())
 }
 
 /// The module's memory, for the JS client's views of those buffers.
@@ -313,40 +311,37 @@ pub fn set_sdk_base(sdk_base: String) {
 
 /// The frames an event would get for an error, oldest first, as numbers
 /// (see `core::stacktrace::spans`) in the output buffer: spans into the
-/// stack that the JS caller slices. The input buffer holds `len` bytes of
-/// UTF-8: the stack (`stack_units` UTF-16 units), `\n`, the name
-/// (`name_units`), `\n`, the message; `units` in all. Returns the number
-/// of frames; invalid input gives none.
+/// stack that the JS caller slices. The inputs hold `stack_len` bytes of
+/// UTF-8 (the stack) and `head_len` (the name, of `name_units` UTF-16
+/// units, `\n`, the message). `ascii` bit 0: the stack is ASCII; bit 1:
+/// the name and message are. Returns the number of frames.
 #[wasm_bindgen(js_name = parseStackIn)]
-pub fn parse_stack_in(len: usize, units: usize, stack_units: usize, name_units: usize) -> usize {
+pub fn parse_stack_in(stack_len: usize, head_len: usize, name_units: usize, ascii: u32) -> usize {
     STACK_IO.with(|io| {
         let io = &mut *io.borrow_mut();
-        let Some(Ok(all)) = io.input.get(..len).map(std::str::from_utf8) else { return 0 };
-        let ascii = len == units;
-        let (stack, rest) = split_at_units(all, stack_units, ascii);
-        let (name, message) = split_at_units(rest, name_units, ascii);
-        let mut frames = stacktrace::parse_frames(stack, name, message, &io.sdk_base);
-        // As the event numbers them: only modules with a debug image.
-        crate::core::debug_meta::number_modules_with_images(&mut frames, |url| Some(super::bindings::build_id_of(url)).filter(|id| !id.is_empty()));
+        let [stack, head] = [(&io.input[0], stack_len), (&io.input[1], head_len)].map(|(input, len)| {
+            // SAFETY: the JS client wrote these bytes with
+            // `TextEncoder.encodeInto`, which writes UTF-8 only: the trust
+            // wasm-bindgen's own glue puts in it for every string argument.
+            // (Whoever else can call this can write anywhere in this
+            // module's memory anyway.)
+            input.get(..len).map_or("", |b| unsafe { std::str::from_utf8_unchecked(b) })
+        });
+        let at = if ascii & 2 != 0 { name_units } else { stacktrace::spans::byte_at_units(head, name_units) };
+        let (name, message) = (head.get(..at).unwrap_or(head), head.get(at + 1..).unwrap_or(""));
+        let mut frames = stacktrace::frames_newest_first(stack, name, message, &io.sdk_base);
+        // Only stacks with wasm frames need them oldest first, to number
+        // their modules as the event does: only modules with a debug image.
+        let wasm = frames.iter().any(|f| f.instruction_addr.is_some());
+        if wasm {
+            frames.reverse();
+            stacktrace::number_wasm_modules(&mut frames, &mut Vec::new());
+            crate::core::debug_meta::number_modules_with_images(&mut frames, |url| Some(super::bindings::build_id_of(url)).filter(|id| !id.is_empty()));
+        }
         io.text.clear();
-        stacktrace::spans::encode_into(stack, ascii, &frames, &mut io.text, &mut io.output);
+        STACK_OUT.with(|out| stacktrace::spans::encode_into(stack, ascii & 1 != 0, &frames, !wasm, &mut io.text, &mut out.borrow_mut()[..]));
         frames.len()
     })
-}
-
-/// `s` split after its first `units` UTF-16 units, and the one separator
-/// byte after them skipped.
-fn split_at_units(s: &str, units: usize, ascii: bool) -> (&str, &str) {
-    let at = if ascii {
-        units
-    } else {
-        let mut n = 0;
-        s.char_indices().find(|(_, c)| {
-            n += c.len_utf16();
-            n > units
-        }).map_or(s.len(), |(i, _)| i)
-    };
-    (s.get(..at).unwrap_or(s), s.get(at + 1..).unwrap_or(""))
 }
 
 /// The demangled names that the last `parseStackIn`'s spans index.

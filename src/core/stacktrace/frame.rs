@@ -28,13 +28,17 @@ pub struct ParsedFrame<'a> {
     pub func_index: Option<u64>,
 }
 
+#[inline(always)]
 pub fn to_frame(raw: RawFrame<'_>) -> ParsedFrame<'_> {
     let mut frame = ParsedFrame::default();
-    let name = raw.function.map(|f| super::trim_end(super::trim_start(f))).filter(|f| !f.is_empty() && !(f.len() == 11 && super::strip(f, "<anonymous>").is_some()));
+    let name = match raw.function {
+        Some(f) => Some(super::trim_end(super::trim_start(f))).filter(|f| !f.is_empty() && !(f.len() == 11 && super::strip(f, "<anonymous>").is_some())),
+        None => None,
+    };
     frame.function = name.map(Cow::Borrowed);
     match raw.location {
         // An empty location (code evaluated by a tool, `:12:3`) names no file.
-        Location::Source { url: "", line, col } => {
+        Location::Source { url, line, col } if url.is_empty() => {
             frame.lineno = line;
             frame.colno = col;
         }

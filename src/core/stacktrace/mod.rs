@@ -77,6 +77,16 @@ fn raw_frame(line: &str, v8: bool) -> Option<RawFrame<'_>> {
 /// Their frames are not the app's: removed from the top of the stack, where
 /// capturing put them, and marked `in_app: false` anywhere else.
 pub fn parse_frames<'a>(stack: &'a str, name: &str, message: &str, sdk_base: &str) -> Vec<ParsedFrame<'a>> {
+    let mut frames = frames_newest_first(stack, name, message, sdk_base);
+    frames.reverse();
+    number_wasm_modules(&mut frames, &mut Vec::new());
+    frames
+}
+
+/// The frames of [`parse_frames`] newest first, before wasm modules are
+/// numbered (in order of appearance, oldest first): for callers that can
+/// read them in reverse, which is cheaper than reversing them.
+pub fn frames_newest_first<'a>(stack: &'a str, name: &str, message: &str, sdk_base: &str) -> Vec<ParsedFrame<'a>> {
     let is_sdk = |f: &ParsedFrame<'_>| !sdk_base.is_empty() && f.abs_path.is_some_and(|p| strip(p, sdk_base).is_some());
     let mut frames: Vec<ParsedFrame<'a>> = Vec::with_capacity(16);
     // `raw_frames`, as a plain loop: no iterator adapters between the lines
@@ -109,17 +119,20 @@ pub fn parse_frames<'a>(stack: &'a str, name: &str, message: &str, sdk_base: &st
         }
         let Some(raw) = raw_frame(line, v8) else { continue };
         seen += 1;
-        let mut f = to_frame(raw);
-        if is_sdk(&f) {
-            if frames.is_empty() {
-                continue;
+        // Pushed first and fixed in place: a frame is large, and each move
+        // of one is a `memory.copy` in the size-optimised wasm.
+        frames.push(to_frame(raw));
+        if let [rest @ .., f] = &mut frames[..] {
+            if is_sdk(f) {
+                // The SDK's frames leave the top; below it, they are not the app's.
+                if rest.is_empty() {
+                    frames.clear();
+                } else {
+                    f.in_app = false;
+                }
             }
-            f.in_app = false;
         }
-        frames.push(f);
     }
-    frames.reverse();
-    number_wasm_modules(&mut frames, &mut Vec::new());
     frames
 }
 
@@ -344,23 +357,34 @@ pub(crate) fn find_byte(s: &[u8], b: u8) -> Option<usize> {
     find_either(s, b, b)
 }
 
-/// Where the first `a` or `b` is in `s`, eight bytes at a time.
+/// Where the first `a` or `b` is in `s`, eight bytes at a time (the last
+/// eight overlapping those before, rather than a byte loop for the rest).
 pub(crate) fn find_either(s: &[u8], a: u8, b: u8) -> Option<usize> {
+    let n = s.len();
+    if n < 8 {
+        let mut i = 0;
+        while i < n {
+            if s[i] == a || s[i] == b {
+                return Some(i);
+            }
+            i += 1;
+        }
+        return None;
+    }
     let mut i = 0;
-    while let Some(w) = word(s, i) {
+    loop {
+        let at = if i + 8 <= n { i } else { n - 8 };
+        let w = word(s, at)?;
         let m = matches(w, a) | matches(w, b);
         if m != 0 {
-            return Some(i + (m.trailing_zeros() / 8) as usize);
+            // The bytes before `i` had none: the first here is at or after it.
+            return Some(at + (m.trailing_zeros() / 8) as usize);
+        }
+        if at == n - 8 {
+            return None;
         }
         i += 8;
     }
-    while i < s.len() {
-        if s[i] == a || s[i] == b {
-            return Some(i);
-        }
-        i += 1;
-    }
-    None
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
