@@ -224,9 +224,19 @@ pub(crate) fn wasm_location(s: &str) -> Option<Location<'_>> {
     if last(s) != b']' && !rfind_byte(b, b':').is_some_and(|i| i > 0 && b[i - 1] == b']') {
         return None;
     }
-    let (url, rest) = s.rsplit_once(":wasm-function[")?;
+    // The last `:wasm-function[`: at the last `[` that follows `:wasm-function`.
+    const MARK: &str = ":wasm-function";
+    let mut end = b.len();
+    let open = loop {
+        let i = rfind_byte(&b[..end], b'[')?;
+        if i >= MARK.len() && b[i - MARK.len()..i] == *MARK.as_bytes() {
+            break i;
+        }
+        end = i;
+    };
+    let (url, rest) = (head(s, open - MARK.len()), tail(s, open + 1));
     let (index, rest) = split_byte(rest, b']')?;
-    let offset = rest.strip_prefix(":0x").and_then(|h| if h.len() <= 16 { u64::from_str_radix(h, 16).ok() } else { None });
+    let offset = strip(rest, ":0x").and_then(|h| if h.len() <= 16 { u64::from_str_radix(h, 16).ok() } else { None });
     Some(Location::Wasm { url: (!url.is_empty()).then_some(url), func_index: parse_u64(index), offset })
 }
 
@@ -354,7 +364,39 @@ pub(crate) fn trim_end(s: &str) -> &str {
 /// inlined, and would cost a call or more per byte. This one, which splits
 /// the lines, looks at eight bytes at a time.
 pub(crate) fn find_byte(s: &[u8], b: u8) -> Option<usize> {
-    find_either(s, b, b)
+    let n = s.len();
+    let mut i = 0;
+    // Sixteen bytes a turn while there are, then eight, then the last eight
+    // overlapping those before.
+    while i + 16 <= n {
+        let (Some(w0), Some(w1)) = (word(s, i), word(s, i + 8)) else { break };
+        let (m0, m1) = (matches(w0, b), matches(w1, b));
+        if m0 | m1 != 0 {
+            let (at, m) = if m0 != 0 { (i, m0) } else { (i + 8, m1) };
+            return Some(at + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 16;
+    }
+    if n >= 8 {
+        loop {
+            let at = if i + 8 <= n { i } else { n - 8 };
+            let m = matches(word(s, at)?, b);
+            if m != 0 {
+                return Some(at + (m.trailing_zeros() / 8) as usize);
+            }
+            if at == n - 8 {
+                return None;
+            }
+            i += 8;
+        }
+    }
+    while i < n {
+        if s[i] == b {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Where the first `a` or `b` is in `s`, eight bytes at a time (the last
