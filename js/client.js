@@ -17,77 +17,62 @@ function framesFromSpans(s, n, count, mod) {
     const flags = n[i]
     const in_app = (flags & 1) === 1
     let f
-    // The common shapes as literals (one hidden class each, fast to make);
-    // any other field set property by property. The same fields in the
-    // same order either way.
-    switch (flags & ~1) {
-      case 2 | 16 | 32 | 64 | 128:
-        f = { function: s.slice(n[i + 1], n[i + 2]), filename: s.slice(n[i + 7], n[i + 8]), abs_path: s.slice(n[i + 5], n[i + 6]), lineno: n[i + 9], colno: n[i + 10], in_app }
-        break
-      case 16 | 32 | 64 | 128:
-        f = { filename: s.slice(n[i + 7], n[i + 8]), abs_path: s.slice(n[i + 5], n[i + 6]), lineno: n[i + 9], colno: n[i + 10], in_app }
-        break
-      case 2:
-        f = { function: s.slice(n[i + 1], n[i + 2]), in_app }
-        break
-      default:
-        f = {}
-        if (flags & 2) f.function = flags & 4 ? (text ??= mod.parseStackText()).slice(n[i + 1], n[i + 2]) : s.slice(n[i + 1], n[i + 2])
-        if (flags & 8) f.raw_function = s.slice(n[i + 3], n[i + 4])
-        if (flags & 32) f.filename = s.slice(n[i + 7], n[i + 8])
-        if (flags & 16) f.abs_path = s.slice(n[i + 5], n[i + 6])
-        if (flags & 64) f.lineno = n[i + 9]
-        if (flags & 128) f.colno = n[i + 10]
-        f.in_app = in_app
-        if (flags & 256) f.instruction_addr = '0x' + n[i + 11].toString(16)
-        if (flags & 512) f.addr_mode = 'rel:' + n[i + 12]
+    // The usual field set as a literal: one hidden class, made fast. Others
+    // property by property; the same fields in the same order either way.
+    if ((flags & ~1) === (2 | 16 | 32 | 64 | 128)) {
+      f = { function: s.slice(n[i + 1], n[i + 2]), filename: s.slice(n[i + 7], n[i + 8]), abs_path: s.slice(n[i + 5], n[i + 6]), lineno: n[i + 9], colno: n[i + 10], in_app }
+    } else {
+      f = {}
+      if (flags & 2) f.function = flags & 4 ? (text ??= mod.parseStackText()).slice(n[i + 1], n[i + 2]) : s.slice(n[i + 1], n[i + 2])
+      if (flags & 8) f.raw_function = s.slice(n[i + 3], n[i + 4])
+      if (flags & 32) f.filename = s.slice(n[i + 7], n[i + 8])
+      if (flags & 16) f.abs_path = s.slice(n[i + 5], n[i + 6])
+      if (flags & 64) f.lineno = n[i + 9]
+      if (flags & 128) f.colno = n[i + 10]
+      f.in_app = in_app
+      if (flags & 256) f.instruction_addr = '0x' + n[i + 11].toString(16)
+      if (flags & 512) f.addr_mode = 'rel:' + n[i + 12]
     }
     frames.push(f)
   }
   return frames
 }
 
-// An error's stack, name and message as strings ('' when missing, or when
-// reading throws), each read at its own site: a shared `obj[key]` would be
-// a megamorphic lookup on this hot path.
-const asText = (v) => (v == null ? '' : typeof v === 'string' ? v : String(v))
-function stackOf(e) { try { return asText(e.stack) } catch (x) { return '' } }
-function nameOf(e) { try { return asText(e.name) } catch (x) { return '' } }
-function messageOf(e) { try { return asText(e.message) } catch (x) { return '' } }
-
 // `parseStack` without strings through wasm-bindgen: the stack, and the
 // name and message, are encoded straight into two buffers in wasm memory,
 // and the frames' numbers are read from another, through views made again
-// only when memory grew.
+// when memory grew (which empties the old ones).
 function stackParser(wasm, sdkBase) {
   const encoder = new TextEncoder()
   const memory = wasm.stackMemory()
-  const outPtr = wasm.stackOutput()
-  const cap = [0, 0], at = [0, 0]
-  let input, output
-  const views = () => {
-    input = at.map((p, i) => new Uint8Array(memory.buffer, p, cap[i]))
-    output = new Float64Array(memory.buffer, outPtr, 250 * 13)
-  }
-  // Room in input `i` for `n` UTF-16 units, three bytes each at most.
-  const room = (i, n) => {
-    if (n * 3 > cap[i]) {
-      cap[i] = n * 3
-      at[i] = wasm.stackInput(i, cap[i])
-      views()
-    }
+  const out = wasm.stackOutput()
+  const cap = [0, 0], at = [0, 0], input = []
+  let output
+  // Encodes `s` into input `i`, with room for three bytes per UTF-16 unit.
+  const put = (i, s) => {
+    if (s.length * 3 > cap[i]) at[i] = wasm.stackInput(i, (cap[i] = s.length * 3)), (input[i] = 0)
+    if (!input[i] || !input[i].byteLength) input[i] = new Uint8Array(memory.buffer, at[i], cap[i])
+    return encoder.encodeInto(s, input[i]).written
   }
   wasm.setSdkBase(sdkBase)
   return (stack, name, message) => {
     const head = name + '\n' + message
-    room(0, stack.length)
-    room(1, head.length)
-    if (input[0].byteLength === 0) views()
-    const s = encoder.encodeInto(stack, input[0]).written
-    const h = encoder.encodeInto(head, input[1]).written
+    const s = put(0, stack)
+    const h = put(1, head)
     const count = wasm.parseStackIn(s, h, name.length, (s === stack.length) | ((h === head.length) << 1))
-    if (output.byteLength === 0) views()
+    if (!output || !output.byteLength) output = new Float64Array(memory.buffer, out, 250 * 13)
     return framesFromSpans(stack, output, count, wasm)
+  }
+}
+
+// A property as a string; '' when missing or when reading it throws. Each
+// read is its own closure, so its property load stays monomorphic.
+function own(read) {
+  try {
+    const v = read()
+    return v == null ? '' : typeof v === 'string' ? v : String(v)
+  } catch (e) {
+    return ''
   }
 }
 
@@ -373,7 +358,7 @@ export function createClient(wasm, sdkBase, debug) {
     // The frames an event would get for this error (oldest first).
     parseStack(error) {
       parse ??= stackParser(wasm, sdkBase)
-      return typeof error === 'string' ? parse(error, '', '') : parse(stackOf(error), nameOf(error), messageOf(error))
+      return typeof error === 'string' ? parse(error, '', '') : parse(own(() => error.stack), own(() => error.name), own(() => error.message))
     },
   }
 }

@@ -61,7 +61,7 @@ fn is_v8(body: &str) -> bool {
 
 /// One line of a stack as a frame of the engine's grammar, or `None`.
 fn raw_frame(line: &str, v8: bool) -> Option<RawFrame<'_>> {
-    let line = if last(line) == b'\r' { head(line, line.len() - 1) } else { line };
+    let line = if last(line) == b'\r' { around(line, line.len() - 1).0 } else { line };
     // A V8 frame line starts with white space (see `v8::is_frame_line`).
     if v8 {
         v8::parse_line(line)
@@ -98,8 +98,9 @@ pub fn frames_newest_first<'a>(stack: &'a str, name: &str, message: &str, sdk_ba
     while let Some(r) = rest {
         let line = match find_byte(r.as_bytes(), b'\n') {
             Some(i) => {
-                rest = Some(tail(r, i + 1));
-                head(r, i)
+                let (line, tail) = around(r, i);
+                rest = Some(tail);
+                line
             }
             None => {
                 rest = None;
@@ -234,7 +235,7 @@ pub(crate) fn wasm_location(s: &str) -> Option<Location<'_>> {
         }
         end = i;
     };
-    let (url, rest) = (head(s, open - MARK.len()), tail(s, open + 1));
+    let (url, rest) = (around(s, open - MARK.len()).0, around(s, open).1);
     let (index, rest) = split_byte(rest, b']')?;
     let offset = strip(rest, ":0x").and_then(|h| if h.len() <= 16 { u64::from_str_radix(h, 16).ok() } else { None });
     Some(Location::Wasm { url: (!url.is_empty()).then_some(url), func_index: parse_u64(index), offset })
@@ -325,6 +326,27 @@ fn out_of_line(s: &str, from: usize, to: usize) -> &str {
     &s[from..to]
 }
 
+/// `s` before and after its byte at `i`, which is checked to be ASCII: in
+/// UTF-8 an ASCII byte is a whole char, so both sides end at boundaries.
+/// The grammar splits at its delimiters this way (one compare, inline).
+#[inline(always)]
+pub(crate) fn around(s: &str, i: usize) -> (&str, &str) {
+    let b = s.as_bytes();
+    if i < b.len() && b[i] < 0x80 {
+        // SAFETY: `i` is within `s` and its byte is ASCII, a char of its
+        // own: `i` and `i + 1` are char boundaries.
+        unsafe { (s.get_unchecked(..i), s.get_unchecked(i + 1..)) }
+    } else {
+        not_ascii()
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn not_ascii() -> ! {
+    panic!("not an ASCII byte")
+}
+
 /// The first byte of `s`, or 0 when it is empty.
 #[inline(always)]
 pub(crate) fn first(s: &str) -> u8 {
@@ -345,7 +367,8 @@ pub(crate) fn trim_start(s: &str) -> &str {
     while i < b.len() && b[i].is_ascii_whitespace() {
         i += 1;
     }
-    tail(s, i)
+    // SAFETY: only ASCII bytes were passed: `i` is a char boundary.
+    unsafe { s.get_unchecked(i..) }
 }
 
 /// `s` without ASCII white space at its end, as `str::trim_ascii_end`.
@@ -356,7 +379,8 @@ pub(crate) fn trim_end(s: &str) -> &str {
     while i > 0 && b[i - 1].is_ascii_whitespace() {
         i -= 1;
     }
-    head(s, i)
+    // SAFETY: only ASCII bytes were passed: `i` is a char boundary.
+    unsafe { s.get_unchecked(..i) }
 }
 
 /// Where the first `b` is in `s`. The byte scans of the grammar are plain
@@ -464,15 +488,13 @@ pub(crate) fn rfind_byte(s: &[u8], b: u8) -> Option<usize> {
 /// ASCII, and byte scans beat `char` patterns in the size-optimised wasm.
 #[inline(always)]
 pub(crate) fn split_byte(s: &str, b: u8) -> Option<(&str, &str)> {
-    let i = find_byte(s.as_bytes(), b)?;
-    Some((head(s, i), tail(s, i + 1)))
+    Some(around(s, find_byte(s.as_bytes(), b)?))
 }
 
 /// Splits at the last `b`, an ASCII byte.
 #[inline(always)]
 pub(crate) fn rsplit_byte(s: &str, b: u8) -> Option<(&str, &str)> {
-    let i = rfind_byte(s.as_bytes(), b)?;
-    Some((head(s, i), tail(s, i + 1)))
+    Some(around(s, rfind_byte(s.as_bytes(), b)?))
 }
 
 /// `s` without `prefix`, compared byte by byte: the grammar's prefixes are
@@ -491,7 +513,9 @@ pub(crate) fn strip<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
         }
         i += 1;
     }
-    Some(tail(s, p.len()))
+    // SAFETY: `s` starts with the bytes of `prefix`, a whole str: its
+    // length is a char boundary of `s` too.
+    Some(unsafe { s.get_unchecked(p.len()..) })
 }
 
 /// `abc:123` → (`abc`, 123); `None` when there is no `:digits` suffix.

@@ -63,14 +63,15 @@ fn eval_chain(s: &str) -> Option<(&str, u64, &str)> {
     // hold no space at all.
     while let Some(i) = super::find_byte(&b[from..], b' ') {
         let at = from + i;
-        let Some(after) = strip(tail(s, at), " line ") else {
+        let (before, from_space) = super::around(s, at);
+        let Some(after) = strip(from_space, "line ") else {
             from = at + 1;
             continue;
         };
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
         if digits > 0 && digits <= 15 {
             if let Some(rest) = strip(tail(after, digits), " > ") {
-                return Some((head(s, at), super::parse_u64(head(after, digits))?, rest));
+                return Some((before, super::parse_u64(head(after, digits))?, rest));
             }
         }
         from = at + 6;
@@ -85,7 +86,7 @@ fn last_part(s: &str) -> &str {
     while i >= 3 {
         i -= 1;
         if b[i] == b' ' && b[i - 1] == b'>' && b[i - 2] == b' ' {
-            return tail(s, i + 1);
+            return super::around(s, i).1;
         }
     }
     s

@@ -11,7 +11,7 @@
 //! ```
 //! The header (`String(error)`, possibly several lines) precedes the frames.
 
-use super::{first, head, last, split_line_col, strip, tail, trim_end, trim_start, wasm_location, Location, RawFrame, MAX_NESTING};
+use super::{around, first, last, split_line_col, strip, trim_end, trim_start, wasm_location, Location, RawFrame, MAX_NESTING};
 
 /// Whether a stack line is a V8 frame line (the header never starts so,
 /// unless a message forges one; `mod.rs` skips the known header first).
@@ -35,11 +35,12 @@ pub fn parse_line(line: &str) -> Option<RawFrame<'_>> {
         return None;
     }
     if last(rest) == b')' {
-        let inner = head(rest, rest.len() - 1);
+        let inner = around(rest, rest.len() - 1).0;
         if let Some(open) = opening_paren(inner) {
-            let function = trim_end(head(inner, open));
+            let (function, location_text) = around(inner, open);
+            let function = trim_end(function);
             let function = strip(function, "new ").unwrap_or(function);
-            return Some(RawFrame { function: Some(function), location: location(tail(inner, open + 1)) });
+            return Some(RawFrame { function: Some(function), location: location(location_text) });
         }
     }
     Some(RawFrame { function: None, location: location(rest) })
