@@ -2,7 +2,8 @@
 // process, on the same strings: every stack of the real-engine corpus
 // (tests/corpus/), and a 1 MB one-line stack. Our side goes through the
 // public `parseStack` of the npm package, so the wasm boundary (strings in,
-// JSON out, JSON.parse) is included. Medians of repeated rounds.
+// numbers out, frames made in JS) is included. Medians of repeated rounds,
+// each parser warmed up for half a second on each group first.
 //
 //   node bench/stacks.mjs       (after scripts/build.sh)
 import fs from 'node:fs'
@@ -26,7 +27,13 @@ const corpus = ENGINES.flatMap((engine) => {
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1]
 
 function rate(fn, items, rounds = 25) {
-  for (let i = 0; i < 3; i++) for (const it of items) fn(it) // warm up the JIT
+  // Warm up for a time, not a few calls: V8 moves code (JS, and wasm from
+  // Liftoff) to its optimising tier only after it has run a while, and
+  // three rounds left the first group measured half in baseline code.
+  // Both parsers get the same.
+  const until = performance.now() + 500
+  do for (const it of items) fn(it)
+  while (performance.now() < until)
   const times = []
   for (let r = 0; r < rounds; r++) {
     const t0 = performance.now()

@@ -3,7 +3,7 @@
 //! or than the cap), and borrows its locations from the input as printed.
 //! `STACK_CASES=N` runs more cases (CI runs the default, bounded in time).
 
-use wasm_sentry::core::stacktrace::{parse, MAX_FRAMES};
+use wasm_sentry::core::stacktrace::{number_wasm_modules, parse, parse_frames, raw_frames, to_frame, ParsedFrame, MAX_FRAMES};
 
 /// xorshift64*: deterministic, so a failure names its case number.
 struct Rng(u64);
@@ -61,7 +61,28 @@ fn mutate(r: &mut Rng, s: &str) -> String {
     chars.into_iter().collect()
 }
 
+/// `parse_frames` by its definition: the engine's frames (`raw_frames`),
+/// each made a Sentry frame, the SDK's own dropped from the top and never
+/// in the app, oldest first, wasm modules numbered. `parse_frames` is one
+/// loop, for speed; it must give exactly this.
+fn by_definition<'a>(stack: &'a str, name: &str, message: &str, sdk_base: &str) -> Vec<ParsedFrame<'a>> {
+    let is_sdk = |f: &ParsedFrame<'_>| !sdk_base.is_empty() && f.abs_path.is_some_and(|p| p.starts_with(sdk_base));
+    let mut frames: Vec<ParsedFrame<'a>> = raw_frames(stack, name, message)
+        .map(to_frame)
+        .skip_while(|f| is_sdk(f))
+        .map(|mut f| {
+            f.in_app &= !is_sdk(&f);
+            f
+        })
+        .collect();
+    frames.reverse();
+    number_wasm_modules(&mut frames, &mut Vec::new());
+    frames
+}
+
 fn check(case: usize, stack: &str, name: &str, message: &str) {
+    let sdk_base = ["", "http://h/", "file:///"][case % 3];
+    assert_eq!(parse_frames(stack, name, message, sdk_base), by_definition(stack, name, message, sdk_base), "case {case}: {stack:?}");
     let frames = parse(stack, name, message, "");
     let lines = stack.split('\n').count();
     assert!(frames.len() <= lines.min(MAX_FRAMES), "case {case}: {} frames from {lines} lines", frames.len());

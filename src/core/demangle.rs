@@ -39,6 +39,10 @@ fn is_hash(s: &str) -> bool {
 
 /// Names a tool already demangled but left the hash on (`a::b::h0123…`).
 fn strip_hash(s: &str) -> Option<String> {
+    // The hash is the last 17 bytes, after the last `::`: a cheap test first.
+    if s.len() < 20 || s.as_bytes()[s.len() - 18] != b':' {
+        return None;
+    }
     let (head, hash) = s.rsplit_once("::")?;
     (is_hash(hash) && !head.is_empty() && head.len() <= MAX_OUT).then(|| head.to_owned())
 }

@@ -291,28 +291,93 @@ pub fn sdk_version() -> String {
     SDK_VERSION.to_owned()
 }
 
-thread_local! {
-    /// Demangled names of the last `parseStack`, which its spans may index.
-    static PARSE_TEXT: RefCell<String> = const { RefCell::new(String::new()) };
+/// The buffers of `parseStackIn`, in wasm memory, which the JS client reads
+/// and writes in place: no string crosses the boundary through wasm-bindgen.
+struct StackIo {
+    /// UTF-8, written by `TextEncoder.encodeInto`: [0] the stack, [1] the
+    /// error's name, `\n`, its message.
+    input: [Vec<u8>; 2],
+    /// The URL prefix of the SDK's own files (see `parse_frames`).
+    sdk_base: String,
+    /// Demangled names of the last parse, which its spans may index.
+    text: String,
 }
 
-/// The frames an event would get for this error, oldest first, as numbers
-/// (see `core::stacktrace::spans`): spans into `stack` that the JS caller
-/// slices. `sdk_base` is the URL prefix of the SDK's own files.
-#[wasm_bindgen(js_name = parseStack)]
-pub fn parse_stack(stack: &str, name: &str, message: &str, sdk_base: &str) -> Vec<f64> {
-    let mut frames = stacktrace::parse_frames(stack, name, message, sdk_base);
-    // As the event numbers them: only modules with a debug image.
-    crate::core::debug_meta::number_modules_with_images(&mut frames, |url| Some(super::bindings::build_id_of(url)).filter(|id| !id.is_empty()));
-    PARSE_TEXT.with(|t| {
-        let mut text = t.borrow_mut();
-        text.clear();
-        stacktrace::spans::encode(stack, &frames, &mut text)
+const OUTPUT_LEN: usize = stacktrace::MAX_FRAMES * stacktrace::spans::SLOTS;
+
+thread_local! {
+    static STACK_IO: RefCell<StackIo> = const { RefCell::new(StackIo { input: [Vec::new(), Vec::new()], sdk_base: String::new(), text: String::new() }) };
+    /// [`stacktrace::spans::SLOTS`] numbers per frame, at a fixed address.
+    static STACK_OUT: RefCell<[f64; OUTPUT_LEN]> = const { RefCell::new([0.0; OUTPUT_LEN]) };
+}
+
+/// Room for `len` bytes in input `which` (0 the stack, 1 name and message)
+/// of `parseStackIn`: where JS writes them. The address holds until the
+/// next call for that input (or until memory grows).
+#[wasm_bindgen(js_name = stackInput)]
+pub fn stack_input(which: usize, len: usize) -> *mut u8 {
+    STACK_IO.with(|io| {
+        let input = &mut io.borrow_mut().input[which & 1];
+        input.resize(len, 0);
+        input.as_mut_ptr()
     })
 }
 
-/// The demangled names that the last `parseStack`'s spans index.
+/// Where `parseStackIn` writes its numbers; fixed for the module's life.
+#[wasm_bindgen(js_name = stackOutput)]
+pub fn stack_output() -> *const f64 {
+    STACK_OUT.with(|out| out.as_ptr().cast())
+}
+
+/// The module's memory, for the JS client's views of those buffers.
+#[wasm_bindgen(js_name = stackMemory)]
+pub fn stack_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// Sets the URL prefix of the SDK's own files, once, for `parseStackIn`.
+#[wasm_bindgen(js_name = setSdkBase)]
+pub fn set_sdk_base(sdk_base: String) {
+    STACK_IO.with(|io| io.borrow_mut().sdk_base = sdk_base);
+}
+
+/// The frames an event would get for an error, oldest first, as numbers
+/// (see `core::stacktrace::spans`) in the output buffer: spans into the
+/// stack that the JS caller slices. The inputs hold `stack_len` bytes of
+/// UTF-8 (the stack) and `head_len` (the name, of `name_units` UTF-16
+/// units, `\n`, the message). `ascii` bit 0: the stack is ASCII; bit 1:
+/// the name and message are. Returns the number of frames.
+#[wasm_bindgen(js_name = parseStackIn)]
+pub fn parse_stack_in(stack_len: usize, head_len: usize, name_units: usize, ascii: u32) -> usize {
+    STACK_IO.with(|io| {
+        let io = &mut *io.borrow_mut();
+        let [stack, head] = [(&io.input[0], stack_len), (&io.input[1], head_len)].map(|(input, len)| {
+            // SAFETY: the JS client wrote these bytes with
+            // `TextEncoder.encodeInto`, which writes UTF-8 only: the trust
+            // wasm-bindgen's own glue puts in it for every string argument.
+            // (Whoever else can call this can write anywhere in this
+            // module's memory anyway.)
+            input.get(..len).map_or("", |b| unsafe { std::str::from_utf8_unchecked(b) })
+        });
+        let at = if ascii & 2 != 0 { name_units } else { stacktrace::spans::byte_at_units(head, name_units) };
+        let (name, message) = (head.get(..at).unwrap_or(head), head.get(at + 1..).unwrap_or(""));
+        let mut frames = stacktrace::frames_newest_first(stack, name, message, &io.sdk_base);
+        // Only stacks with wasm frames need them oldest first, to number
+        // their modules as the event does: only modules with a debug image.
+        let wasm = frames.iter().any(|f| f.instruction_addr.is_some());
+        if wasm {
+            frames.reverse();
+            stacktrace::number_wasm_modules(&mut frames, &mut Vec::new());
+            crate::core::debug_meta::number_modules_with_images(&mut frames, |url| Some(super::bindings::build_id_of(url)).filter(|id| !id.is_empty()));
+        }
+        io.text.clear();
+        STACK_OUT.with(|out| stacktrace::spans::encode_into(stack, ascii & 1 != 0, &frames, !wasm, &mut io.text, &mut out.borrow_mut()[..]));
+        frames.len()
+    })
+}
+
+/// The demangled names that the last `parseStackIn`'s spans index.
 #[wasm_bindgen(js_name = parseStackText)]
 pub fn parse_stack_text() -> String {
-    PARSE_TEXT.with(|t| t.borrow().clone())
+    STACK_IO.with(|io| io.borrow().text.clone())
 }

@@ -10,15 +10,17 @@
 //! Its other locations (`url:line:column`, relative paths such as
 //! `lib/a.js:3:9`) follow the common grammar.
 
-use super::{wasm_location, Location};
+use super::{first, strip, wasm_location, Location};
 
 /// The JavaScriptCore-only locations; `None` for the common forms.
 pub fn location(s: &str) -> Option<Location<'_>> {
-    match s {
-        "" => Some(Location::Unknown),
-        "[native code]" => Some(Location::Native),
-        "[wasm code]" => Some(Location::Wasm { url: None, func_index: None, offset: None }),
-        _ if s.starts_with("<?>") => match wasm_location(s) {
+    // By the first byte: the common forms (a URL) pass with one compare.
+    let is = |word: &str| s.len() == word.len() && strip(s, word).is_some();
+    match first(s) {
+        _ if s.is_empty() => Some(Location::Unknown),
+        b'[' if is("[native code]") => Some(Location::Native),
+        b'[' if is("[wasm code]") => Some(Location::Wasm { url: None, func_index: None, offset: None }),
+        b'<' if strip(s, "<?>").is_some() => match wasm_location(s) {
             Some(Location::Wasm { func_index, offset, .. }) => Some(Location::Wasm { url: None, func_index, offset }),
             _ => Some(Location::Unknown),
         },

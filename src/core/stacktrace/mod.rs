@@ -49,17 +49,25 @@ pub enum Location<'a> {
 /// that look like frames. Knowing them, the header is skipped whole.
 pub fn raw_frames<'a>(stack: &'a str, name: &str, message: &str) -> impl Iterator<Item = RawFrame<'a>> {
     let body = skip_header(stack, name, message);
-    let v8 = lines(body).any(v8::is_frame_line);
-    lines(body)
-        .filter_map(move |line| {
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            if v8 {
-                v8::is_frame_line(line).then(|| v8::parse_line(line)).flatten()
-            } else {
-                spidermonkey::parse_line(line)
-            }
-        })
-        .take(MAX_FRAMES)
+    let v8 = is_v8(body);
+    lines(body).filter_map(move |line| raw_frame(line, v8)).take(MAX_FRAMES)
+}
+
+/// Whether `body` holds a V8 frame line: then it is read as V8's, else as
+/// the `function@location` grammar.
+fn is_v8(body: &str) -> bool {
+    lines(body).any(v8::is_frame_line)
+}
+
+/// One line of a stack as a frame of the engine's grammar, or `None`.
+fn raw_frame(line: &str, v8: bool) -> Option<RawFrame<'_>> {
+    let line = if last(line) == b'\r' { around(line, line.len() - 1).0 } else { line };
+    // A V8 frame line starts with white space (see `v8::is_frame_line`).
+    if v8 {
+        v8::parse_line(line)
+    } else {
+        spidermonkey::parse_line(line)
+    }
 }
 
 /// Parses a whole `stack` into frames borrowing it, oldest first: exactly
@@ -69,17 +77,63 @@ pub fn raw_frames<'a>(stack: &'a str, name: &str, message: &str) -> impl Iterato
 /// Their frames are not the app's: removed from the top of the stack, where
 /// capturing put them, and marked `in_app: false` anywhere else.
 pub fn parse_frames<'a>(stack: &'a str, name: &str, message: &str, sdk_base: &str) -> Vec<ParsedFrame<'a>> {
-    let is_sdk = |f: &ParsedFrame<'_>| !sdk_base.is_empty() && f.abs_path.is_some_and(|p| p.starts_with(sdk_base));
-    let mut frames: Vec<ParsedFrame<'a>> = Vec::with_capacity(16);
-    frames.extend(raw_frames(stack, name, message)
-        .map(to_frame)
-        .skip_while(|f| is_sdk(f))
-        .map(|mut f| {
-            f.in_app &= !is_sdk(&f);
-            f
-        }));
+    let mut frames = frames_newest_first(stack, name, message, sdk_base);
     frames.reverse();
     number_wasm_modules(&mut frames, &mut Vec::new());
+    frames
+}
+
+/// The frames of [`parse_frames`] newest first, before wasm modules are
+/// numbered (in order of appearance, oldest first): for callers that can
+/// read them in reverse, which is cheaper than reversing them.
+pub fn frames_newest_first<'a>(stack: &'a str, name: &str, message: &str, sdk_base: &str) -> Vec<ParsedFrame<'a>> {
+    let is_sdk = |f: &ParsedFrame<'_>| !sdk_base.is_empty() && f.abs_path.is_some_and(|p| strip(p, sdk_base).is_some());
+    let mut frames: Vec<ParsedFrame<'a>> = Vec::with_capacity(16);
+    // `raw_frames`, as a plain loop: no iterator adapters between the lines
+    // and the frames, which the size-optimised wasm would not inline.
+    let body = skip_header(stack, name, message);
+    // Read as `function@location` until a V8 frame line shows up; then
+    // again from the start as V8's (one pass over the body, not two).
+    let (mut v8, mut rest, mut seen) = (false, Some(body), 0);
+    while let Some(r) = rest {
+        let line = match find_byte(r.as_bytes(), b'\n') {
+            Some(i) => {
+                let (line, tail) = around(r, i);
+                rest = Some(tail);
+                line
+            }
+            None => {
+                rest = None;
+                r
+            }
+        };
+        if !v8 && v8::is_frame_line(line) {
+            (v8, rest, seen) = (true, Some(body), 0);
+            frames.clear();
+            continue;
+        }
+        if seen == MAX_FRAMES {
+            if v8 {
+                break;
+            }
+            continue;
+        }
+        let Some(raw) = raw_frame(line, v8) else { continue };
+        seen += 1;
+        // Pushed first and fixed in place: a frame is large, and each move
+        // of one is a `memory.copy` in the size-optimised wasm.
+        frames.push(to_frame(raw));
+        if let [rest @ .., f] = &mut frames[..] {
+            if is_sdk(f) {
+                // The SDK's frames leave the top; below it, they are not the app's.
+                if rest.is_empty() {
+                    frames.clear();
+                } else {
+                    f.in_app = false;
+                }
+            }
+        }
+    }
     frames
 }
 
@@ -146,20 +200,17 @@ fn without_module_name(name: &str) -> &str {
 /// fixed before `name` or `message` changed, a multi-line message is still
 /// found and skipped. SpiderMonkey and JSC print no header: nothing matches.
 fn skip_header<'a>(stack: &'a str, name: &str, message: &str) -> &'a str {
-    let full = [name, ": ", message].concat();
-    let candidates = [
-        (!name.is_empty() && !message.is_empty()).then_some(full.as_str()),
-        (!message.is_empty()).then_some(message),
-        (!name.is_empty()).then_some(name),
-    ];
-    for header in candidates.into_iter().flatten() {
-        if let Some(rest) = stack.strip_prefix(header) {
-            if rest.is_empty() || rest.starts_with('\n') {
-                return rest;
-            }
-        }
+    // `name: message`, `message`, `name`: each only when what it joins is
+    // not empty, and only when a line break or the end follows.
+    let after = |rest: Option<&'a str>| rest.filter(|r| r.is_empty() || first(r) == b'\n');
+    let full = if name.is_empty() || message.is_empty() { None } else { strip(stack, name).and_then(|r| strip(r, ": ")).and_then(|r| strip(r, message)) };
+    let found = after(full)
+        .or_else(|| after((!message.is_empty()).then(|| strip(stack, message)).flatten()))
+        .or_else(|| after((!name.is_empty()).then(|| strip(stack, name)).flatten()));
+    if let Some(rest) = found {
+        return rest;
     }
-    if message.contains('\n') {
+    if find_byte(message.as_bytes(), b'\n').is_some() {
         if let Some(i) = stack.find(message) {
             return &stack[i + message.len()..];
         }
@@ -170,13 +221,23 @@ fn skip_header<'a>(stack: &'a str, name: &str, message: &str) -> &'a str {
 /// `url:wasm-function[I]:0xHEX` (or without the offset), in every engine.
 pub(crate) fn wasm_location(s: &str) -> Option<Location<'_>> {
     // Cheap test first: a wasm location ends with `]` or `]:0xHEX`.
-    let before_last_colon = rsplit_byte(s, b':').map_or("", |(h, _)| h);
-    if !s.ends_with(']') && !before_last_colon.ends_with(']') {
+    let b = s.as_bytes();
+    if last(s) != b']' && !rfind_byte(b, b':').is_some_and(|i| i > 0 && b[i - 1] == b']') {
         return None;
     }
-    let (url, rest) = s.rsplit_once(":wasm-function[")?;
+    // The last `:wasm-function[`: at the last `[` that follows `:wasm-function`.
+    const MARK: &str = ":wasm-function";
+    let mut end = b.len();
+    let open = loop {
+        let i = rfind_byte(&b[..end], b'[')?;
+        if i >= MARK.len() && b[i - MARK.len()..i] == *MARK.as_bytes() {
+            break i;
+        }
+        end = i;
+    };
+    let (url, rest) = (around(s, open - MARK.len()).0, around(s, open).1);
     let (index, rest) = split_byte(rest, b']')?;
-    let offset = rest.strip_prefix(":0x").and_then(|h| if h.len() <= 16 { u64::from_str_radix(h, 16).ok() } else { None });
+    let offset = strip(rest, ":0x").and_then(|h| if h.len() <= 16 { u64::from_str_radix(h, 16).ok() } else { None });
     Some(Location::Wasm { url: (!url.is_empty()).then_some(url), func_index: parse_u64(index), offset })
 }
 
@@ -207,41 +268,280 @@ fn lines(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+// The grammar's text primitives. In the size-optimised wasm almost nothing
+// is inlined, not even `&s[i..]` (a call that checks char boundaries) or a
+// compare of `Option<&u8>`; a call per step of a scan, or several per line,
+// was most of the parse. These are inlined always, and byte scans are plain
+// index loops. Grammar delimiters are ASCII, so splitting at them always
+// lands on char boundaries.
+
+/// `s[from..to]`. In bounds and at char boundaries is checked inline; what
+/// is not panics as `&s[from..to]` does.
+#[inline(always)]
+pub(crate) fn sub(s: &str, from: usize, to: usize) -> &str {
+    if from <= to && is_boundary(s, from) && is_boundary(s, to) {
+        // SAFETY: `from..to` is within `s` and both ends are char
+        // boundaries (checked just above), so the bytes are valid UTF-8.
+        unsafe { s.get_unchecked(from..to) }
+    } else {
+        out_of_line(s, from, to)
+    }
+}
+
+/// `s[..to]`.
+#[inline(always)]
+pub(crate) fn head(s: &str, to: usize) -> &str {
+    if is_boundary(s, to) {
+        // SAFETY: as in `sub`; 0 is always a boundary.
+        unsafe { s.get_unchecked(..to) }
+    } else {
+        out_of_line(s, 0, to)
+    }
+}
+
+/// `s[from..]`.
+#[inline(always)]
+pub(crate) fn tail(s: &str, from: usize) -> &str {
+    if is_boundary(s, from) {
+        // SAFETY: as in `sub`; the end is always a boundary.
+        unsafe { s.get_unchecked(from..) }
+    } else {
+        out_of_line(s, from, s.len())
+    }
+}
+
+/// Whether `i` is within `s` (or its end) and not inside a char: the byte
+/// there is not a UTF-8 continuation byte.
+#[inline(always)]
+fn is_boundary(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    i == b.len() || (i < b.len() && (b[i] as i8) >= -0x40)
+}
+
+/// The checked slice, which panics: never reached from the grammar, whose
+/// ends are always boundaries, but out of line for the size of the callers.
+#[cold]
+#[inline(never)]
+fn out_of_line(s: &str, from: usize, to: usize) -> &str {
+    &s[from..to]
+}
+
+/// `s` before and after its byte at `i`, which is checked to be ASCII: in
+/// UTF-8 an ASCII byte is a whole char, so both sides end at boundaries.
+/// The grammar splits at its delimiters this way (one compare, inline).
+#[inline(always)]
+pub(crate) fn around(s: &str, i: usize) -> (&str, &str) {
+    let b = s.as_bytes();
+    if i < b.len() && b[i] < 0x80 {
+        // SAFETY: `i` is within `s` and its byte is ASCII, a char of its
+        // own: `i` and `i + 1` are char boundaries.
+        unsafe { (s.get_unchecked(..i), s.get_unchecked(i + 1..)) }
+    } else {
+        not_ascii()
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn not_ascii() -> ! {
+    panic!("not an ASCII byte")
+}
+
+/// The first byte of `s`, or 0 when it is empty.
+#[inline(always)]
+pub(crate) fn first(s: &str) -> u8 {
+    if s.is_empty() { 0 } else { s.as_bytes()[0] }
+}
+
+/// The last byte of `s`, or 0 when it is empty.
+#[inline(always)]
+pub(crate) fn last(s: &str) -> u8 {
+    if s.is_empty() { 0 } else { s.as_bytes()[s.len() - 1] }
+}
+
+/// `s` without ASCII white space at its start, as `str::trim_ascii_start`.
+#[inline(always)]
+pub(crate) fn trim_start(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    // SAFETY: only ASCII bytes were passed: `i` is a char boundary.
+    unsafe { s.get_unchecked(i..) }
+}
+
+/// `s` without ASCII white space at its end, as `str::trim_ascii_end`.
+#[inline(always)]
+pub(crate) fn trim_end(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = b.len();
+    while i > 0 && b[i - 1].is_ascii_whitespace() {
+        i -= 1;
+    }
+    // SAFETY: only ASCII bytes were passed: `i` is a char boundary.
+    unsafe { s.get_unchecked(..i) }
+}
+
+/// Where the first `b` is in `s`. The byte scans of the grammar are plain
+/// index loops: in the size-optimised wasm, iterator adapters are not
+/// inlined, and would cost a call or more per byte. This one, which splits
+/// the lines, looks at eight bytes at a time.
+pub(crate) fn find_byte(s: &[u8], b: u8) -> Option<usize> {
+    let n = s.len();
+    let mut i = 0;
+    // Sixteen bytes a turn while there are, then eight, then the last eight
+    // overlapping those before.
+    while i + 16 <= n {
+        let (Some(w0), Some(w1)) = (word(s, i), word(s, i + 8)) else { break };
+        let (m0, m1) = (matches(w0, b), matches(w1, b));
+        if m0 | m1 != 0 {
+            let (at, m) = if m0 != 0 { (i, m0) } else { (i + 8, m1) };
+            return Some(at + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 16;
+    }
+    if n >= 8 {
+        loop {
+            let at = if i + 8 <= n { i } else { n - 8 };
+            let m = matches(word(s, at)?, b);
+            if m != 0 {
+                return Some(at + (m.trailing_zeros() / 8) as usize);
+            }
+            if at == n - 8 {
+                return None;
+            }
+            i += 8;
+        }
+    }
+    while i < n {
+        if s[i] == b {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Where the first `a` or `b` is in `s`, eight bytes at a time (the last
+/// eight overlapping those before, rather than a byte loop for the rest).
+pub(crate) fn find_either(s: &[u8], a: u8, b: u8) -> Option<usize> {
+    let n = s.len();
+    if n < 8 {
+        let mut i = 0;
+        while i < n {
+            if s[i] == a || s[i] == b {
+                return Some(i);
+            }
+            i += 1;
+        }
+        return None;
+    }
+    let mut i = 0;
+    loop {
+        let at = if i + 8 <= n { i } else { n - 8 };
+        let w = word(s, at)?;
+        let m = matches(w, a) | matches(w, b);
+        if m != 0 {
+            // The bytes before `i` had none: the first here is at or after it.
+            return Some(at + (m.trailing_zeros() / 8) as usize);
+        }
+        if at == n - 8 {
+            return None;
+        }
+        i += 8;
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The eight bytes of `s` from `i`, as a little-endian word, if there are.
+#[inline(always)]
+pub(crate) fn word(s: &[u8], i: usize) -> Option<u64> {
+    let eight: [u8; 8] = s.get(i..i.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(eight))
+}
+
+/// The high bit of each byte of `w` that equals `b`: nonzero exactly when
+/// one does, and the lowest bit set is the first (bits above a match may
+/// be set without one, never below).
+#[inline(always)]
+pub(crate) fn matches(w: u64, b: u8) -> u64 {
+    let x = w ^ (ONES * u64::from(b));
+    x.wrapping_sub(ONES) & !x & (ONES << 7)
+}
+
+/// Where the last `b` is in `s`.
+#[inline(always)]
+pub(crate) fn rfind_byte(s: &[u8], b: u8) -> Option<usize> {
+    let mut i = s.len();
+    while i > 0 {
+        i -= 1;
+        if s[i] == b {
+            return Some(i);
+        }
+    }
+    None
+}
+
 /// Splits at the first `b`, an ASCII byte. The grammar's delimiters are all
 /// ASCII, and byte scans beat `char` patterns in the size-optimised wasm.
+#[inline(always)]
 pub(crate) fn split_byte(s: &str, b: u8) -> Option<(&str, &str)> {
-    let i = s.bytes().position(|c| c == b)?;
-    Some((s.get(..i)?, s.get(i + 1..)?))
+    Some(around(s, find_byte(s.as_bytes(), b)?))
 }
 
 /// Splits at the last `b`, an ASCII byte.
+#[inline(always)]
 pub(crate) fn rsplit_byte(s: &str, b: u8) -> Option<(&str, &str)> {
-    let i = s.bytes().rposition(|c| c == b)?;
-    Some((s.get(..i)?, s.get(i + 1..)?))
+    Some(around(s, rfind_byte(s.as_bytes(), b)?))
 }
 
 /// `s` without `prefix`, compared byte by byte: the grammar's prefixes are
 /// a few bytes long, and a loop beats a `memcmp` call in the size-optimised
 /// wasm, where that call is made for every prefix of every line.
+#[inline(always)]
 pub(crate) fn strip<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let (a, p) = (s.as_bytes(), prefix.as_bytes());
-    if a.len() < p.len() || a.iter().zip(p).any(|(x, y)| x != y) {
+    if a.len() < p.len() {
         return None;
     }
-    s.get(p.len()..)
+    let mut i = 0;
+    while i < p.len() {
+        if a[i] != p[i] {
+            return None;
+        }
+        i += 1;
+    }
+    // SAFETY: `s` starts with the bytes of `prefix`, a whole str: its
+    // length is a char boundary of `s` too.
+    Some(unsafe { s.get_unchecked(p.len()..) })
 }
 
 /// `abc:123` → (`abc`, 123); `None` when there is no `:digits` suffix.
+#[inline(always)]
 fn rsplit_number(s: &str) -> Option<(&str, u64)> {
     let (rest, digits) = rsplit_byte(s, b':')?;
     Some((rest, parse_u64(digits)?))
 }
 
-fn parse_u64(digits: &str) -> Option<u64> {
-    if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+/// 1 to 15 ASCII digits as a number.
+pub(crate) fn parse_u64(digits: &str) -> Option<u64> {
+    let b = digits.as_bytes();
+    if b.is_empty() || b.len() > 15 {
         return None;
     }
-    digits.parse().ok()
+    let mut n = 0u64;
+    let mut i = 0;
+    while i < b.len() {
+        let d = b[i].wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        n = n * 10 + u64::from(d);
+        i += 1;
+    }
+    Some(n)
 }
 
 /// Helpers for the grammar files' one-line table tests.
@@ -262,6 +562,24 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_scans_find_the_first_and_last() {
+        for len in 0..40 {
+            for at in 0..len {
+                let mut s = vec![b'a'; len];
+                s[at] = b'\n';
+                if at + 3 < len {
+                    s[at + 3] = b'\n';
+                }
+                s.iter_mut().skip(at + 5).for_each(|c| *c = 0x8a);
+                assert_eq!(find_byte(&s, b'\n'), Some(at), "{len} {at}");
+                assert_eq!(rfind_byte(&s, b'\n'), s.iter().rposition(|&c| c == b'\n'));
+            }
+            assert_eq!(find_byte(&vec![0x8a; len], b'\n'), None);
+            assert_eq!(find_byte(&vec![0x0b; len], b'\n'), None);
+        }
+    }
 
     #[test]
     fn line_and_column_split_from_the_right() {
@@ -315,6 +633,15 @@ mod tests {
         let frames = parse(&stack, "Error", "deep", "");
         assert_eq!(frames.len(), MAX_FRAMES);
         assert_eq!(frames.last().unwrap().function.as_deref(), Some("f0"));
+    }
+
+    #[test]
+    fn a_v8_line_after_the_cap_still_makes_the_stack_v8() {
+        let mut stack = "f@http://h/a.js:1:1\n".repeat(MAX_FRAMES + 50);
+        stack.push_str("    at g (http://h/b.js:1:2)");
+        let frames = parse(&stack, "", "", "");
+        assert_eq!(frames.len(), 1);
+        assert_eq!(frames[0].function.as_deref(), Some("g"));
     }
 
     #[test]

@@ -29,66 +29,131 @@ pub mod flag {
 /// to `text`, which their spans then index.
 pub fn encode(stack: &str, frames: &[ParsedFrame<'_>], text: &mut String) -> Vec<f64> {
     let mut out = vec![0.0; frames.len() * SLOTS];
-    // Byte offsets to convert to UTF-16 offsets, with the slot each goes to.
-    let mut offsets: Vec<(usize, usize)> = Vec::new();
+    encode_into(stack, stack.is_ascii(), frames, false, text, &mut out);
+    out
+}
+
+/// [`encode`] into `out`, which has room for every frame (the first
+/// `frames.len() * SLOTS` numbers are written), in reverse order when
+/// `reversed`. `ascii`: whether the caller knows `stack` to be ASCII, where
+/// bytes and UTF-16 units agree.
+pub fn encode_into(stack: &str, ascii: bool, frames: &[ParsedFrame<'_>], reversed: bool, text: &mut String, out: &mut [f64]) {
+    let n = frames.len();
+    let out = &mut out[..n * SLOTS];
+    // Spans are byte offsets first, made UTF-16 offsets below if need be.
+    // A plain loop with every slot written: in the size-optimised wasm,
+    // iterators, closures and `fill` would each be calls per frame.
     let base = stack.as_ptr() as usize;
-    let span = |s: &str, slot: usize, offsets: &mut Vec<(usize, usize)>| {
-        let start = (s.as_ptr() as usize).wrapping_sub(base);
-        offsets.push((start, slot));
-        offsets.push((start + s.len(), slot + 1));
-    };
-    for (i, f) in frames.iter().enumerate() {
-        let o = i * SLOTS;
+    let mut i = 0;
+    while i < n {
+        let f = &frames[if reversed { n - 1 - i } else { i }];
+        let o: &mut [f64; SLOTS] = match (&mut out[i * SLOTS..(i + 1) * SLOTS]).try_into() {
+            Ok(o) => o,
+            Err(_) => return,
+        };
         let mut flags = if f.in_app { flag::IN_APP } else { 0 };
+        let (mut a, mut b) = (0.0, 0.0);
         match &f.function {
             Some(std::borrow::Cow::Borrowed(s)) => {
                 flags |= flag::FUNCTION;
-                span(s, o + 1, &mut offsets);
+                (a, b) = span(s, base);
             }
             Some(std::borrow::Cow::Owned(s)) => {
                 flags |= flag::FUNCTION | flag::FUNCTION_IN_TEXT;
                 let start = text.encode_utf16().count();
                 text.push_str(s);
-                out[o + 1] = start as f64;
-                out[o + 2] = (start + s.encode_utf16().count()) as f64;
+                (a, b) = (start as f64, (start + s.encode_utf16().count()) as f64);
             }
             None => {}
         }
-        for (field, bit, slot) in [(f.raw_function, flag::RAW_FUNCTION, 3), (f.abs_path, flag::ABS_PATH, 5), (f.filename, flag::FILENAME, 7)] {
-            if let Some(s) = field {
-                flags |= bit;
-                span(s, o + slot, &mut offsets);
-            }
-        }
-        for (value, bit, slot) in [(f.lineno, flag::LINENO, 9), (f.colno, flag::COLNO, 10), (f.instruction_addr, flag::INSTRUCTION_ADDR, 11), (f.module.map(|m| m as u64), flag::MODULE, 12)] {
-            if let Some(v) = value {
-                flags |= bit;
-                out[o + slot] = v as f64;
-            }
-        }
-        out[o] = f64::from(flags);
+        (o[1], o[2]) = (a, b);
+        (o[3], o[4]) = opt_span(f.raw_function, base, &mut flags, flag::RAW_FUNCTION);
+        (o[5], o[6]) = opt_span(f.abs_path, base, &mut flags, flag::ABS_PATH);
+        (o[7], o[8]) = opt_span(f.filename, base, &mut flags, flag::FILENAME);
+        o[9] = number(f.lineno, &mut flags, flag::LINENO);
+        o[10] = number(f.colno, &mut flags, flag::COLNO);
+        o[11] = number(f.instruction_addr, &mut flags, flag::INSTRUCTION_ADDR);
+        o[12] = number(f.module.map(|m| m as u64), &mut flags, flag::MODULE);
+        o[0] = f64::from(flags);
+        i += 1;
     }
-    if stack.is_ascii() {
-        for (byte, slot) in offsets {
-            out[slot] = byte as f64;
+    if !ascii && !stack.is_ascii() {
+        to_utf16(stack, out);
+    }
+}
+
+/// The byte span of `s` within the string at `base`.
+#[inline(always)]
+fn span(s: &str, base: usize) -> (f64, f64) {
+    let start = (s.as_ptr() as usize).wrapping_sub(base);
+    (start as f64, (start + s.len()) as f64)
+}
+
+#[inline(always)]
+fn opt_span(s: Option<&str>, base: usize, flags: &mut u32, bit: u32) -> (f64, f64) {
+    match s {
+        Some(s) => {
+            *flags |= bit;
+            span(s, base)
         }
-    } else {
-        // One walk over the string converts every offset, in order.
-        offsets.sort_unstable();
-        let mut units = 0usize;
-        let mut next = offsets.iter().peekable();
-        for (byte, c) in stack.char_indices().chain(std::iter::once((stack.len(), '\0'))) {
-            while let Some(&&(b, slot)) = next.peek() {
-                if b > byte {
-                    break;
-                }
-                out[slot] = units as f64;
-                next.next();
-            }
-            units += c.len_utf16();
+        None => (0.0, 0.0),
+    }
+}
+
+#[inline(always)]
+fn number(v: Option<u64>, flags: &mut u32, bit: u32) -> f64 {
+    match v {
+        Some(v) => {
+            *flags |= bit;
+            v as f64
+        }
+        None => 0.0,
+    }
+}
+
+/// Makes the byte offsets of the spans into `stack` UTF-16 offsets, with
+/// one walk over the string for them all, in order.
+fn to_utf16(stack: &str, out: &mut [f64]) {
+    let mut offsets: Vec<(usize, usize)> = Vec::new();
+    for (i, o) in out.chunks_exact(SLOTS).enumerate() {
+        let flags = o[0] as u32;
+        let in_stack = if flags & flag::FUNCTION_IN_TEXT == 0 { 1 } else { 3 };
+        for slot in in_stack..9 {
+            offsets.push((o[slot] as usize, i * SLOTS + slot));
         }
     }
-    out
+    offsets.sort_unstable();
+    let b = stack.as_bytes();
+    let (mut units, mut i) = (0, 0);
+    for (byte, slot) in offsets {
+        while i < byte.min(b.len()) {
+            units += units_of(b[i]);
+            i += 1;
+        }
+        out[slot] = units as f64;
+    }
+}
+
+/// The UTF-16 units a byte of UTF-8 starts: one per char, two for a char
+/// of four bytes (a surrogate pair), none for a continuation byte.
+#[inline(always)]
+fn units_of(b: u8) -> usize {
+    usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0)
+}
+
+/// The byte offset in `s` of the char that starts `units` UTF-16 units in
+/// (the end of `s` when it is shorter).
+pub fn byte_at_units(s: &str, units: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut i) = (0, 0);
+    while i < b.len() {
+        if b[i] & 0xc0 != 0x80 && n >= units {
+            return i;
+        }
+        n += units_of(b[i]);
+        i += 1;
+    }
+    b.len()
 }
 
 #[cfg(test)]
@@ -100,6 +165,16 @@ mod tests {
     fn slice(s: &str, a: f64, b: f64) -> String {
         let units: Vec<u16> = s.encode_utf16().collect();
         String::from_utf16(&units[a as usize..b as usize]).unwrap()
+    }
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs() {
+        let s = "aé😀b\nc";
+        assert_eq!(byte_at_units(s, 0), 0);
+        assert_eq!(byte_at_units(s, 2), 3);
+        assert_eq!(byte_at_units(s, 4), 7);
+        assert_eq!(byte_at_units(s, 5), 8);
+        assert_eq!(byte_at_units(s, 99), s.len());
     }
 
     #[test]

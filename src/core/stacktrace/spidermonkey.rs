@@ -14,14 +14,15 @@
 //! first `@`, because URLs often hold one (`/node_modules/@scope/…`) and
 //! function names almost never do.
 
-use super::{jsc, split_byte, split_line_col, wasm_location, Location, RawFrame};
+use super::{first, head, jsc, last, rsplit_byte, split_byte, split_line_col, strip, tail, wasm_location, Location, RawFrame};
 
 pub fn parse_line(line: &str) -> Option<RawFrame<'_>> {
-    let line = line.trim();
+    // `trim` decodes chars from both ends; most lines have nothing to trim.
+    let line = if first(line).is_ascii_graphic() && last(line).is_ascii_graphic() { line } else { line.trim() };
     let (function, loc) = split_byte(line, b'@')?;
     // `async*f@…`, `setTimeout handler*f@…`: the cause of an async frame.
-    let function = match super::rsplit_byte(function, b'*') {
-        Some((cause, name)) if !cause.bytes().any(|b| matches!(b, b'(' | b'[' | b'<')) => name,
+    let function = match rsplit_byte(function, b'*') {
+        Some((cause, name)) if !cause.as_bytes().iter().any(|b| matches!(b, b'(' | b'[' | b'<')) => name,
         _ => function,
     };
     let location = match jsc::location(loc) {
@@ -39,7 +40,7 @@ fn location(s: &str) -> Option<Location<'_>> {
     // instantiation) has no file of its own; the frame points at line N of
     // the file that ran it. SpiderMonkey gives no column for that call.
     if let Some((url, n, tail)) = eval_chain(s) {
-        let last = tail.rsplit(" > ").next().unwrap_or(tail);
+        let last = last_part(tail);
         if let Some(Location::Wasm { func_index, offset, .. }) = wasm_location(last) {
             return Some(Location::Wasm { url: Some(url), func_index, offset });
         }
@@ -56,19 +57,39 @@ fn location(s: &str) -> Option<Location<'_>> {
 
 /// Splits `URL line N > rest` at its first ` line N > `.
 fn eval_chain(s: &str) -> Option<(&str, u64, &str)> {
+    let b = s.as_bytes();
     let mut from = 0;
-    while let Some(i) = s.get(from..)?.find(" line ") {
+    // A byte scan for the space, not a substring search: most locations
+    // hold no space at all.
+    while let Some(i) = super::find_byte(&b[from..], b' ') {
         let at = from + i;
-        let after = &s[at + 6..];
+        let (before, from_space) = super::around(s, at);
+        let Some(after) = strip(from_space, "line ") else {
+            from = at + 1;
+            continue;
+        };
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
         if digits > 0 && digits <= 15 {
-            if let Some(tail) = after[digits..].strip_prefix(" > ") {
-                return Some((&s[..at], after[..digits].parse().ok()?, tail));
+            if let Some(rest) = strip(tail(after, digits), " > ") {
+                return Some((before, super::parse_u64(head(after, digits))?, rest));
             }
         }
         from = at + 6;
     }
     None
+}
+
+/// What follows the last ` > ` of `s` (all of it when there is none).
+fn last_part(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = b.len();
+    while i >= 3 {
+        i -= 1;
+        if b[i] == b' ' && b[i - 1] == b'>' && b[i - 2] == b' ' {
+            return super::around(s, i).1;
+        }
+    }
+    s
 }
 
 #[cfg(test)]

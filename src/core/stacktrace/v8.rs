@@ -11,26 +11,36 @@
 //! ```
 //! The header (`String(error)`, possibly several lines) precedes the frames.
 
-use super::{split_line_col, strip, wasm_location, Location, RawFrame, MAX_NESTING};
+use super::{around, first, last, split_line_col, strip, trim_end, trim_start, wasm_location, Location, RawFrame, MAX_NESTING};
 
 /// Whether a stack line is a V8 frame line (the header never starts so,
 /// unless a message forges one; `mod.rs` skips the known header first).
 pub fn is_frame_line(line: &str) -> bool {
-    let b = line.as_bytes();
-    matches!(b.first(), Some(b' ' | b'\t')) && strip(line.trim_ascii_start(), "at ").is_some()
+    frame_body(line).is_some()
+}
+
+/// What follows `at ` in a frame line, which starts with white space.
+#[inline(always)]
+fn frame_body(line: &str) -> Option<&str> {
+    match first(line) {
+        b' ' | b'\t' => strip(trim_start(line), "at "),
+        _ => None,
+    }
 }
 
 pub fn parse_line(line: &str) -> Option<RawFrame<'_>> {
-    let rest = strip(line.trim_ascii_start(), "at ")?.trim_ascii_end();
+    let rest = trim_end(frame_body(line)?);
     let rest = strip(rest, "async ").unwrap_or(rest);
     if rest.is_empty() {
         return None;
     }
-    if let Some(inner) = rest.strip_suffix(')') {
+    if last(rest) == b')' {
+        let inner = around(rest, rest.len() - 1).0;
         if let Some(open) = opening_paren(inner) {
-            let function = inner[..open].trim_ascii_end();
+            let (function, location_text) = around(inner, open);
+            let function = trim_end(function);
             let function = strip(function, "new ").unwrap_or(function);
-            return Some(RawFrame { function: Some(function), location: location(&inner[open + 1..]) });
+            return Some(RawFrame { function: Some(function), location: location(location_text) });
         }
     }
     Some(RawFrame { function: None, location: location(rest) })
@@ -39,11 +49,26 @@ pub fn parse_line(line: &str) -> Option<RawFrame<'_>> {
 /// Finds the `(` that opens the location closed at the end of `s`: the
 /// balanced one when parentheses in the URL balance, else the first ` (`.
 fn opening_paren(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
     let mut depth = 0usize;
-    for (i, b) in s.bytes().enumerate().rev() {
-        match b {
+    let mut i = b.len();
+    while i > 0 {
+        // Eight bytes with no parenthesis are passed at once.
+        if let Some(w) = super::word(b, i.wrapping_sub(8)) {
+            if super::matches(w, b'(') | super::matches(w, b')') == 0 {
+                i -= 8;
+                continue;
+            }
+        }
+        i -= 1;
+        match b[i] {
             b')' => depth += 1,
-            b'(' if depth == 0 => return (i > 0 && s.as_bytes().get(i - 1) == Some(&b' ')).then_some(i).or_else(|| s.find(" (").map(|j| j + 1)),
+            b'(' if depth == 0 => {
+                if i > 0 && b[i - 1] == b' ' {
+                    return Some(i);
+                }
+                break;
+            }
             b'(' => depth -= 1,
             _ => {}
         }
@@ -54,21 +79,21 @@ fn opening_paren(s: &str) -> Option<usize> {
 fn location(s: &str) -> Location<'_> {
     // The special forms start with a letter no URL of a frame starts with
     // in practice; the first byte keeps the common case off every compare.
-    match s.as_bytes().first() {
-        None => return Location::Unknown,
-        Some(b'n' | b'<' | b'u' | b'i' | b'e') => match s {
-            "native" => return Location::Native,
-            "<anonymous>" | "unknown location" => return Location::Unknown,
-            _ if s.starts_with("eval at ") => return eval_location(s),
-            _ => {
-                if let Some(n) = s.strip_prefix("index ") {
-                    if n.bytes().all(|b| b.is_ascii_digit()) {
-                        // `Promise.all (index 0)`: a builtin combinator, no source location.
-                        return Location::Native;
-                    }
+    let is = |word: &str| s.len() == word.len() && strip(s, word).is_some();
+    match first(s) {
+        _ if s.is_empty() => return Location::Unknown,
+        b'n' if is("native") => return Location::Native,
+        b'<' if is("<anonymous>") => return Location::Unknown,
+        b'u' if is("unknown location") => return Location::Unknown,
+        b'e' if strip(s, "eval at ").is_some() => return eval_location(s),
+        b'i' => {
+            if let Some(n) = strip(s, "index ") {
+                if n.bytes().all(|b| b.is_ascii_digit()) {
+                    // `Promise.all (index 0)`: a builtin combinator, no source location.
+                    return Location::Native;
                 }
             }
-        },
+        }
         _ => {}
     }
     if let Some(wasm) = wasm_location(s) {
