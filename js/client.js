@@ -54,7 +54,6 @@ function stackParser(wasm, sdkBase) {
     if (!input[i] || !input[i].byteLength) input[i] = new Uint8Array(memory.buffer, at[i], cap[i])
     return encoder.encodeInto(s, input[i]).written
   }
-  wasm.setSdkBase(sdkBase)
   return (stack, name, message) => {
     const head = name + '\n' + message
     const s = put(0, stack)
@@ -141,7 +140,23 @@ function isError(v) {
 const matches = (value, patterns) =>
   !!value && Array.isArray(patterns) && patterns.some((p) => (typeof p === 'string' ? value.includes(p) : p instanceof RegExp && p.test(value)))
 
+// Where this file is served from, when import.meta.url does not say (in
+// workerd): the path of client.js in a stack taken here, when the package's
+// files are served as they are. In a bundle client.js is not a file of its
+// own, and the prefix stays unknown.
+function ownBase() {
+  try {
+    const m = /([^\s()@]*\/)client\.js:\d+:\d+/.exec(new Error().stack)
+    return m ? m[1] : ''
+  } catch (e) {
+    return ''
+  }
+}
+
 export function createClient(wasm, sdkBase, debug) {
+  sdkBase ||= ownBase()
+  // For captures and parseStack alike: frames of the SDK's own files are not the app's.
+  wasm.setSdkBase(sdkBase)
   const g = globalThis
   let options = {}
   let hooks = false

@@ -58,6 +58,9 @@ pub struct ThrownError<'a> {
     pub fallback_url: &'a str,
     pub fallback_line: u64,
     pub fallback_col: u64,
+    /// The URL prefix of the SDK's own files (see `stacktrace::parse_frames`);
+    /// empty when unknown.
+    pub sdk_base: &'a str,
 }
 
 /// An error linked to the captured one: its `cause`, or a member of an
@@ -153,7 +156,7 @@ impl Client {
     /// Builds the exception for a thrown error, frames oldest first.
     pub fn exception_from_error(err: &ThrownError<'_>, mechanism: Mechanism) -> Exception {
         let ty = if err.name.is_empty() { "Error" } else { err.name };
-        let mut frames = stacktrace::parse(err.stack, err.name, err.message, "");
+        let mut frames = stacktrace::parse(err.stack, err.name, err.message, err.sdk_base);
         if frames.is_empty() && !err.fallback_url.is_empty() {
             frames.push(Frame::from(&stacktrace::to_frame(stacktrace::RawFrame {
                 function: None,
@@ -185,7 +188,7 @@ impl Client {
             .enumerate()
             .rev()
             .map(|(i, l)| {
-                let thrown = ThrownError { name: &l.name, message: &l.message, stack: &l.stack, ..Default::default() };
+                let thrown = ThrownError { name: &l.name, message: &l.message, stack: &l.stack, sdk_base: err.sdk_base, ..Default::default() };
                 let m = Mechanism {
                     ty: "chained".into(),
                     source: Some(l.source.clone()),

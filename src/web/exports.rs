@@ -208,6 +208,8 @@ pub fn capture_error(
     fallback_col: u32,
 ) -> String {
     let linked = hub::take_linked();
+    // As parseStack: the SDK's own frames are not the app's.
+    let sdk_base = STACK_IO.with(|io| io.borrow().sdk_base.clone());
     {
         let thrown = ThrownError {
             name,
@@ -216,6 +218,7 @@ pub fn capture_error(
             fallback_url,
             fallback_line: u64::from(fallback_line),
             fallback_col: u64::from(fallback_col),
+            sdk_base: &sdk_base,
         };
         let mechanism = Mechanism {
             ty: mechanism,

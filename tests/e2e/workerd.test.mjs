@@ -68,6 +68,11 @@ test('an error thrown by fetch is captured with its request and cf contexts, and
   assert.equal(top.function, 'failingLookup')
   assert.match(top.abs_path, /main$/)
   assert.equal(top.in_app, true)
+  // Below the handler, withSentry's own frames: there, but not the app's.
+  const sdkFrames = ex.stacktrace.frames.filter((f) => f.abs_path?.startsWith('wasm-sentry/'))
+  assert.ok(sdkFrames.length >= 1, JSON.stringify(ex.stacktrace.frames))
+  assert.ok(sdkFrames.every((f) => f.in_app === false))
+  assert.ok(ex.stacktrace.frames.filter((f) => f.abs_path === 'main').every((f) => f.in_app === true))
   assert.equal(event.level, 'error')
   assert.equal(event.environment, 'workerd-test')
   assert.equal(event.release, 'worker@1.0.0')
