@@ -13,12 +13,13 @@ cd "$(dirname "$0")/.."
 # toolchain can be fetched here, so RUSTC_BOOTSTRAP=1 allows them on the
 # pinned stable one. WASM_SENTRY_STOCK_STD=1 builds with the stock std.
 # Without default features: the Rust API (`rust-api`) is for Rust apps that
-# embed the crate; the package's JS never calls it.
+# embed the crate; the package's JS never calls it. With `small-alloc`: the
+# package's own allocator (src/web/alloc.rs) instead of dlmalloc.
 if [ "${WASM_SENTRY_STOCK_STD:-}" = 1 ]; then
-  cargo build --quiet --release --lib --no-default-features --target wasm32-unknown-unknown --target-dir target/pkg-build
+  cargo build --quiet --release --lib --no-default-features --features small-alloc --target wasm32-unknown-unknown --target-dir target/pkg-build
 else
   RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-    cargo build --quiet --release --lib --no-default-features --target wasm32-unknown-unknown --target-dir target/pkg-build \
+    cargo build --quiet --release --lib --no-default-features --features small-alloc --target wasm32-unknown-unknown --target-dir target/pkg-build \
     -Z build-std=std,panic_abort
 fi
 rm -rf pkg

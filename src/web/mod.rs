@@ -2,6 +2,8 @@
 //! exports the JS shim calls. It holds the one client; everything it does is
 //! a call into `core` with strings and numbers, plus a send.
 
+#[cfg(feature = "small-alloc")]
+mod alloc;
 #[cfg(feature = "rust-api")]
 pub mod api;
 #[cfg_attr(not(feature = "rust-api"), allow(dead_code))]
