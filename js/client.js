@@ -99,7 +99,7 @@ const matches = (value, patterns) =>
 // src/web/exports.rs): an operation, bit flags, two integers, a number, and
 // the strings packed as their lengths, ';', then the strings themselves.
 const START = 0, STOP = 1, ERROR = 2, MESSAGE = 3, EVENT = 4, SEND = 5, DROP = 6, USER = 7, TAG = 8, EXTRA = 9,
-  CONTEXT = 10, LEVEL = 11, FINGERPRINT = 12, BREADCRUMB = 13, PUSH = 14, POP = 15, LINKED = 16
+  CONTEXT = 10, LEVEL = 11, FINGERPRINT = 12, BREADCRUMB = 13, PUSH = 14, POP = 15, LINKED = 16, TRANSPORT = 17
 
 export function createClient(wasm, sdkBase, debug) {
   const g = globalThis
@@ -242,6 +242,8 @@ export function createClient(wasm, sdkBase, debug) {
       const num = (v, d) => (typeof v === 'number' && v === v ? v : d)
       // Events captured in Rust (a Rust app's own wasm, started from JS) pass the same hooks.
       if (hooks && wasm.setDeliver) wasm.setDeliver(deliver)
+      // The transport's responses, timer and page hide (js/transport.js) come back through here.
+      wasm.setHandler((id, status, limits, retryAfter) => call(TRANSPORT, 0, id, status, 0, limits, retryAfter))
       return call(
         START, !!options.sendDefaultPii | !!on.Dedupe << 1 | hooks << 2 | !!on.HttpContext << 3,
         num(options.maxBreadcrumbs, 100), num(options.maxValueLength, 250), num(options.sampleRate, 1),

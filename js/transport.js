@@ -18,7 +18,10 @@ const call = (...a) => {
   } catch (e) {}
 }
 
+// The Rust closure (a Rust app) or client.js's function (the npm package, or
+// client.js driving a Rust app's module: then both, the latter last).
 export function setHandler(fn) {
+  if (handler) return void (handler = fn)
   handler = fn
   // Queued envelopes leave before the page goes away: on pagehide, or when
   // the page is hidden (the last moment a mobile browser guarantees).

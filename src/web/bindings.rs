@@ -10,8 +10,13 @@ extern "C" {
     /// Registers the one callback for responses (`id`, `status`, 0 when the
     /// request failed; the two rate-limit headers), wake-ups (id -1) and
     /// page hide (id -2).
+    #[cfg(feature = "rust-api")]
     #[wasm_bindgen(js_name = setHandler)]
     pub fn set_handler(handler: &Closure<dyn FnMut(i32, u16, String, String)>);
+
+    /// The same, with a JS function: client.js's, which calls `dispatch`.
+    #[wasm_bindgen(js_name = setHandler)]
+    pub fn set_js_handler(handler: &JsValue);
 
     /// Starts a POST of `body` to `url`; its response comes to the handler.
     #[wasm_bindgen(js_name = sendEnvelope)]

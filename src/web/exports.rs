@@ -8,7 +8,7 @@
 //! each string argument, and one entry with one packed string is a fraction
 //! of twenty.
 
-use super::bindings::{flush_pending, now_ms, random_u64, set_deliver};
+use super::bindings::{flush_pending, now_ms, random_u64, set_js_handler};
 use super::hub::{self, Outcome};
 use super::transport;
 use crate::core::client::{event_from_value, page_request, Client, ClientOptions, LinkedError, ThrownError};
@@ -39,6 +39,7 @@ mod op {
     pub const PUSH_SCOPE: u32 = 14;
     pub const POP_SCOPE: u32 = 15;
     pub const ADD_LINKED_ERROR: u32 = 16;
+    pub const TRANSPORT: u32 = 17;
 }
 
 /// Splits `"3,0,5;abcvwxyz"` into `["abc", "", "vwxyz"]`: the lengths (in
@@ -99,6 +100,7 @@ pub fn dispatch(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> Stri
                 op::ADD_BREADCRUMB => add_breadcrumb(x, s(0).into(), s(1).into(), s(2).into(), s(3), s(4)),
                 op::POP_SCOPE => pop_scope(),
                 op::ADD_LINKED_ERROR => add_linked_error(s(0).into(), s(1).into(), s(2).into(), s(3).into(), n, bit(0)),
+                op::TRANSPORT => transport::on_event(n as i32, m as u16, s(0).into(), s(1).into()),
                 _ => {}
             }
             String::new()
@@ -150,10 +152,19 @@ pub fn stop() {
 }
 
 /// Registers the JS client's `deliver(json)`: events captured from Rust
-/// while the JS hooks are on (`beforeSend`, inbound filters) go there.
+/// while the JS hooks are on (`beforeSend`, inbound filters) go there. Only
+/// with the Rust API: nothing else captures from Rust.
+#[cfg(feature = "rust-api")]
 #[wasm_bindgen(js_name = setDeliver)]
 pub fn set_deliver_hook(deliver: JsValue) {
-    set_deliver(deliver);
+    super::bindings::set_deliver(deliver);
+}
+
+/// Registers client.js's transport callback `(id, status, rateLimits,
+/// retryAfter)`, which calls `dispatch` with [`op::TRANSPORT`].
+#[wasm_bindgen(js_name = setHandler)]
+pub fn set_handler(handler: JsValue) {
+    set_js_handler(&handler);
 }
 
 fn with_scope(f: impl FnOnce(&mut crate::core::scope::Scope)) {
