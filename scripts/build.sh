@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 # The package's wasm is built with std rebuilt for immediate-abort panics:
 # no panic messages or formatting machinery, which are a quarter of the
 # module (8.6 KB gzip when measured). A panic in the SDK was already a trap
-# that the JS shim catches; it still is. These flags are unstable: no nightly
+# that the JS shim catches; it still is. -Zlocation-detail=none drops the
+# file names panics would have printed (0.2 KB gzip). These flags are unstable: no nightly
 # toolchain can be fetched here, so RUSTC_BOOTSTRAP=1 allows them on the
 # pinned stable one. WASM_SENTRY_STOCK_STD=1 builds with the stock std.
 # Without default features: the Rust API (`rust-api`) is for Rust apps that
@@ -18,7 +19,7 @@ cd "$(dirname "$0")/.."
 if [ "${WASM_SENTRY_STOCK_STD:-}" = 1 ]; then
   cargo build --quiet --release --lib --no-default-features --features small-alloc --target wasm32-unknown-unknown --target-dir target/pkg-build
 else
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
     cargo build --quiet --release --lib --no-default-features --features small-alloc --target wasm32-unknown-unknown --target-dir target/pkg-build \
     -Z build-std=std,panic_abort
 fi
