@@ -110,6 +110,19 @@ export function flushPending(timeoutMs) {
   })
 }
 
+// Rust's one import for all of the above (src/web/bindings.rs): `op`, a URL
+// and a body, a number (request id, delay, flag), a function.
+export function io(op, url, body, n, f) {
+  switch (op) {
+    case 0: case 1: return sendEnvelope(url, body, op === 1, n)
+    case 2: return sendBeacon(url, body)
+    case 3: return wakeAfter(n)
+    case 4: return setIdle(!!n)
+    case 5: return flushPending(n)
+    case 6: return setHandler(f)
+  }
+}
+
 let deliverFn // the JS client's hooks, for events captured from Rust
 
 export function setDeliver(fn) {
