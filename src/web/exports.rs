@@ -47,28 +47,34 @@ mod op {
 /// other. The encoder turned a lone surrogate into U+FFFD, one unit for one,
 /// so the lengths hold. Missing strings read as empty.
 pub fn unpack(text: &str) -> Vec<&str> {
-    let (head, mut rest) = text.split_once(';').unwrap_or_default();
+    let Some((head, mut rest)) = crate::core::stacktrace::split_byte(text, b';') else { return vec![""] };
     let ascii = rest.is_ascii();
-    head.split(',')
-        .map(|n| {
-            let units = n.bytes().fold(0usize, |a, d| a.saturating_mul(10).saturating_add(usize::from(d.wrapping_sub(b'0'))));
-            let mut at = units.min(rest.len());
-            if !ascii {
-                let (mut u, mut i) = (0, 0);
-                for c in rest.chars() {
-                    if u >= units {
-                        break;
-                    }
-                    u += c.len_utf16();
-                    i += c.len_utf8();
+    let mut out = Vec::new();
+    let mut units = 0usize;
+    // One pass over the header; each ',' or the end closes a length.
+    for b in head.bytes().chain(Some(b',')) {
+        if b != b',' {
+            units = units.saturating_mul(10).saturating_add(usize::from(b.wrapping_sub(b'0')));
+            continue;
+        }
+        let mut at = units.min(rest.len());
+        if !ascii {
+            let (mut u, mut i) = (0, 0);
+            for c in rest.chars() {
+                if u >= units {
+                    break;
                 }
-                at = i;
+                u += c.len_utf16();
+                i += c.len_utf8();
             }
-            let (s, tail) = rest.split_at(at);
-            rest = tail;
-            s
-        })
-        .collect()
+            at = i;
+        }
+        let (s, tail) = rest.split_at(at);
+        out.push(s);
+        rest = tail;
+        units = 0;
+    }
+    out
 }
 
 /// Every call of js/client.js but `parseStack` and `flush`: `op` (see
