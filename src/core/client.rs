@@ -358,8 +358,8 @@ pub fn event_from_value(v: &Value, event: &mut Event) {
             _ => None,
         })
         .collect();
-    if let Some(Value::Array(fp)) = v.get("fingerprint") {
-        event.fingerprint = fp.iter().filter_map(Value::as_str).map(str::to_owned).collect();
+    if let Some(fp) = v.get("fingerprint") {
+        event.fingerprint = fp.strings();
     }
     if let Some(Value::Array(values)) = v.get("exception").and_then(|e| e.get("values")) {
         event.level = v.get("level").and_then(Value::as_str).and_then(|l| l.parse().ok()).unwrap_or(Level::Error);

@@ -459,6 +459,19 @@ impl Value {
         }
     }
 
+    /// The string items of an array (a fingerprint); none for anything else.
+    pub fn strings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Value::Array(items) = self {
+            for item in items {
+                if let Value::String(s) = item {
+                    out.push(s.clone());
+                }
+            }
+        }
+        out
+    }
+
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)
     }

@@ -198,10 +198,7 @@ pub fn set_level(level: &str) {
 }
 
 pub fn set_fingerprint(json: &str) {
-    let fp = match parse_json(json) {
-        Some(Value::Array(items)) => items.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
-        _ => Vec::new(),
-    };
+    let fp = parse_json(json).map(|v| v.strings()).unwrap_or_default();
     with_scope(|scope| scope.fingerprint = fp);
 }
 
