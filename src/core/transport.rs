@@ -23,7 +23,6 @@
 use crate::core::client_report::{ClientReports, DiscardReason};
 use crate::core::envelope::{DataCategory, Envelope, Item};
 use crate::core::ratelimit::RateLimits;
-use std::collections::VecDeque;
 
 /// How many envelopes the transport holds by default (queued, waiting for a
 /// retry, or in flight), as `@sentry/browser`'s buffer.
@@ -74,7 +73,8 @@ struct InFlight {
 pub struct Transport {
     url: String,
     capacity: usize,
-    queue: VecDeque<Envelope>,
+    /// Oldest first; at most `capacity` (30), so taking the front by shifting is cheap.
+    queue: Vec<Envelope>,
     waiting: Vec<Waiting>,
     in_flight: Vec<InFlight>,
     limits: RateLimits,
@@ -91,7 +91,7 @@ impl Transport {
         Transport {
             url,
             capacity: capacity.max(1),
-            queue: VecDeque::new(),
+            queue: Vec::new(),
             waiting: Vec::new(),
             in_flight: Vec::new(),
             limits: RateLimits::new(),
@@ -144,7 +144,7 @@ impl Transport {
             self.count_lost(&envelope, DiscardReason::QueueOverflow);
             return Err(DiscardReason::QueueOverflow);
         }
-        self.queue.push_back(envelope);
+        self.queue.push(envelope);
         Ok(())
     }
 
@@ -270,7 +270,7 @@ impl Transport {
             let w = self.waiting.swap_remove(i);
             return Some((w.envelope, w.attempts));
         }
-        self.queue.pop_front().map(|e| (e, 0))
+        (!self.queue.is_empty()).then(|| (self.queue.remove(0), 0))
     }
 
     /// Moves the pending client report into `envelope`, unless there is none
@@ -620,9 +620,9 @@ mod tests {
         t.submit(event(1), NOW).unwrap();
         t.submit(event(2), NOW).unwrap();
         // (MAX_IN_FLIGHT is below the keepalive count limit; drive `start` directly.)
-        let a = t.queue.pop_front().unwrap();
+        let a = t.queue.remove(0);
         assert!(t.start(a, 0, NOW).keepalive);
-        let b = t.queue.pop_front().unwrap();
+        let b = t.queue.remove(0);
         assert!(!t.start(b, 0, NOW).keepalive);
     }
 
