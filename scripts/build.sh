@@ -38,6 +38,7 @@ node_modules/.bin/wasm-opt $WASM_OPT_PASSES --strip-debug --strip-producers --st
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/wasm_sentry_bg.wasm -o pkg/wasm_sentry_bg.wasm
+node scripts/trim-glue.mjs pkg/wasm_sentry.js
 # Every module of the JS wrapper; transport.js is the wasm-bindgen snippet, already in snippets/.
 find js -maxdepth 1 -name '*.js' ! -name transport.js -exec cp {} pkg/ \;
 cp pkg-template/*.d.ts pkg-template/README.md pkg/
