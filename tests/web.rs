@@ -16,7 +16,7 @@ fn capture(event_id: &str, message: &str, stack: &str) -> String {
 
 /// Starts with the defaults the JS shim passes (no hooks, no dedupe so repeats stay visible).
 fn start_with(dsn: &str) -> Option<String> {
-    start(dsn, String::new(), String::new(), String::new(), 1.0, 100, false, 250, String::new(), false, false, true)
+    start(dsn, "", "", "", 1.0, 100, false, 250, "", false, false, true)
 }
 
 fn is_event_id(s: &str) -> bool {
@@ -52,7 +52,7 @@ fn hostile_input_still_gives_an_event() {
     // A garbage user, extra and breadcrumb data are dropped, never a panic.
     wasm_sentry::web::exports::set_user("{not json");
     wasm_sentry::web::exports::set_extra("k", "[1,2");
-    wasm_sentry::web::exports::add_breadcrumb(0.0, String::new(), "c".into(), huge.clone(), "loud", "\u{0}");
+    wasm_sentry::web::exports::add_breadcrumb(0.0, "", "c", &huge, "loud", "\u{0}");
     assert!(is_event_id(&capture("", "after garbage", "")));
 }
 

@@ -87,7 +87,7 @@ pub fn dispatch(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> Stri
     let s = |i: usize| args.get(i).copied().unwrap_or("");
     let bit = |b: u32| flags & (1 << b) != 0;
     match op {
-        op::START => start(s(0), s(1).into(), s(2).into(), s(3).into(), x, n, bit(0), m, s(4).into(), bit(1), bit(2), bit(3)).unwrap_or_default(),
+        op::START => start(s(0), s(1), s(2), s(3), x, n, bit(0), m, s(4), bit(1), bit(2), bit(3)).unwrap_or_default(),
         op::CAPTURE_ERROR => capture_error(s(0), x, s(1), s(2), s(3), s(4), s(5), s(6), s(7).into(), bit(0), bit(1), bit(2), s(8), n, m),
         op::CAPTURE_MESSAGE => capture_message(s(0), x, s(1), s(2), s(3), s(4).into(), s(5)),
         op::CAPTURE_EVENT => capture_event(s(0), x, s(1), s(2), s(3), s(4)),
@@ -103,7 +103,7 @@ pub fn dispatch(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> Stri
                 op::SET_CONTEXT => set_context(s(0), s(1)),
                 op::SET_LEVEL => set_level(s(0)),
                 op::SET_FINGERPRINT => set_fingerprint(s(0)),
-                op::ADD_BREADCRUMB => add_breadcrumb(x, s(0).into(), s(1).into(), s(2).into(), s(3), s(4)),
+                op::ADD_BREADCRUMB => add_breadcrumb(x, s(0), s(1), s(2), s(3), s(4)),
                 op::POP_SCOPE => pop_scope(),
                 op::ADD_LINKED_ERROR => add_linked_error(s(0).into(), s(1).into(), s(2).into(), s(3).into(), n, bit(0)),
                 op::TRANSPORT => transport::on_event(n as i32, m as u16, s(0).into(), s(1).into()),
@@ -114,8 +114,9 @@ pub fn dispatch(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> Stri
     }
 }
 
-fn opt(s: String) -> Option<String> {
-    (!s.is_empty()).then_some(s)
+/// An owned copy of `s`, unless it is empty.
+fn opt(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_owned())
 }
 
 fn parse_json(json: &str) -> Option<Value> {
@@ -127,14 +128,14 @@ fn parse_json(json: &str) -> Option<Value> {
 #[allow(clippy::too_many_arguments)]
 pub fn start(
     dsn: &str,
-    release: String,
-    environment: String,
-    dist: String,
+    release: &str,
+    environment: &str,
+    dist: &str,
     sample_rate: f64,
     max_breadcrumbs: u32,
     send_default_pii: bool,
     max_value_length: u32,
-    tunnel: String,
+    tunnel: &str,
     dedupe: bool,
     hooks: bool,
     http_context: bool,
@@ -202,7 +203,7 @@ pub fn set_fingerprint(json: &str) {
     with_scope(|scope| scope.fingerprint = fp);
 }
 
-pub fn add_breadcrumb(timestamp_ms: f64, ty: String, category: String, message: String, level: &str, data_json: &str) {
+pub fn add_breadcrumb(timestamp_ms: f64, ty: &str, category: &str, message: &str, level: &str, data_json: &str) {
     hub::add_breadcrumb(Breadcrumb {
         timestamp_ms: if timestamp_ms > 0.0 { timestamp_ms as u64 } else { now_ms() },
         ty: opt(ty),
