@@ -152,12 +152,39 @@ function ownBase() {
     return ''
   }
 }
+// The wasm's one entry for every call but parseStack and flush (see
+// src/web/exports.rs): an operation, bit flags, two integers, a number, and
+// the strings packed as their lengths, ';', then the strings themselves.
+const START = 0, STOP = 1, ERROR = 2, MESSAGE = 3, EVENT = 4, SEND = 5, DROP = 6, USER = 7, TAG = 8, EXTRA = 9,
+  CONTEXT = 10, LEVEL = 11, FINGERPRINT = 12, BREADCRUMB = 13, PUSH = 14, POP = 15, LINKED = 16, TRANSPORT = 17,
+  USE_SCOPE = 18, DROP_SCOPE = 19, REQUEST = 20, LIMITS = 21
+
+/** The `dispatch` call of a wasm instance: `(op, flags, n, m, x, ...strings)`. */
+const caller = (wasm) => (op, flags, n, m, x, ...s) => wasm.dispatch(op, flags, n, m, x, s.map((v) => v.length) + ';' + s.join(''))
+
+/**
+ * What the workers entry does around each call: make a request's scope
+ * current (0: the global one; an unknown id gets a fresh scope), fill it,
+ * and drop it at the request's end.
+ */
+export function scopeOps(wasm) {
+  const call = caller(wasm)
+  return {
+    use: (id) => call(USE_SCOPE, 0, id, 0, 0),
+    drop: (id) => call(DROP_SCOPE, 0, id, 0, 0),
+    request: (method, url, headers) => call(REQUEST, 0, 0, 0, 0, method, url, headers),
+    context: (key, json) => call(CONTEXT, 0, 0, 0, 0, key, json),
+    // Transport callbacks act on no scope, and may come after their request ended.
+    scoped: (op) => op !== TRANSPORT,
+  }
+}
 
 export function createClient(wasm, sdkBase, debug) {
   sdkBase ||= ownBase()
   // For captures and parseStack alike: frames of the SDK's own files are not the app's.
   wasm.setSdkBase(sdkBase)
   const g = globalThis
+  const call = caller(wasm)
   let options = {}
   let hooks = false
   let enabled = {}
@@ -246,13 +273,13 @@ export function createClient(wasm, sdkBase, debug) {
     const id = event.event_id
     const send = (ev) => {
       try {
-        if (ev == null) wasm.recordDrop('before_send')
-        else wasm.sendEvent(id, json(ev, 100))
+        if (ev == null) call(DROP, 1, 0, 0, 0)
+        else call(SEND, 0, 0, 0, 0, id, json(ev, 100))
       } catch (e) {}
     }
     try {
       if (filteredOut(event)) {
-        wasm.recordDrop('event_processor')
+        call(DROP, 0, 0, 0, 0)
         return
       }
       let out = event
@@ -281,7 +308,7 @@ export function createClient(wasm, sdkBase, debug) {
       for (const [child, source] of children) {
         if (seen.length > limit || !isError(child) || seen.includes(child)) continue
         const id = seen.push(child) - 1
-        wasm.addLinkedError(str(child, 'name'), str(child, 'message'), str(child, 'stack'), source, parent, Array.isArray(read(child, 'errors')))
+        call(LINKED, +Array.isArray(read(child, 'errors')), parent, 0, 0, str(child, 'name'), str(child, 'message'), str(child, 'stack'), source)
         visit(child, id)
       }
     }
@@ -297,14 +324,16 @@ export function createClient(wasm, sdkBase, debug) {
       const num = (v, d) => (typeof v === 'number' && v === v ? v : d)
       // Events captured in Rust (a Rust app's own wasm, started from JS) pass the same hooks.
       if (hooks && wasm.setDeliver) wasm.setDeliver(deliver)
-      const problem = wasm.start(
-        dsn, str(options, 'release'), str(options, 'environment'), str(options, 'dist'),
-        num(options.sampleRate, 1), num(options.maxBreadcrumbs, 100), !!options.sendDefaultPii,
-        num(options.maxValueLength, 250), str(options, 'tunnel'), !!on.Dedupe, hooks, !!on.HttpContext,
+      // The transport's responses, timer and page hide (js/transport.js) come back through here.
+      wasm.setHandler((id, status, limits, retryAfter) => call(TRANSPORT, 0, id, status, 0, limits, retryAfter))
+      const problem = call(
+        START, !!options.sendDefaultPii | !!on.Dedupe << 1 | hooks << 2 | !!on.HttpContext << 3,
+        num(options.maxBreadcrumbs, 100), num(options.maxValueLength, 250), num(options.sampleRate, 1),
+        dsn, str(options, 'release'), str(options, 'environment'), str(options, 'dist'), str(options, 'tunnel'),
       )
       // `transportOptions.bufferSize`, as the peer's; `concurrency` is the workers entry's.
       const t = options.transportOptions
-      if (!problem && t) wasm.setTransportLimits(num(t.bufferSize, 30), num(t.concurrency, 4))
+      if (!problem && t) call(LIMITS, 0, num(t.bufferSize, 30), num(t.concurrency, 4), 0)
       return problem
     },
 
@@ -332,26 +361,26 @@ export function createClient(wasm, sdkBase, debug) {
       }
       const [url, line, col] = fallback || ['', 0, 0]
       const aggregate = Array.isArray(read(err, 'errors'))
-      deliver(wasm.captureError(id, ts, ...page, name, message, stack, mechanism, handled, synthetic, aggregate, url, line, col))
+      deliver(call(ERROR, handled | synthetic << 1 | aggregate << 2, line, col, ts, id, ...page, name, message, stack, mechanism, url))
     },
 
     message(id, ts, page, message, level) {
       const lvl = typeof level === 'string' ? level : (level && level.level) || 'info'
-      deliver(wasm.captureMessage(id, ts, ...page, typeof message === 'string' ? message : json(message), lvl))
+      deliver(call(MESSAGE, 0, 0, 0, ts, id, ...page, typeof message === 'string' ? message : json(message), String(lvl)))
     },
 
     event(id, ts, page, event) {
-      deliver(wasm.captureEvent(id, ts, ...page, json(event, 100)))
+      deliver(call(EVENT, 0, 0, 0, ts, id, ...page, json(event, 100)))
     },
 
-    setUser: (user) => wasm.setUser(user == null ? '' : json(user)),
-    setTag: (key, value) => wasm.setTag(String(key), value == null ? undefined : String(value)),
-    setExtra: (key, value) => wasm.setExtra(String(key), json(value, depth(1))),
-    setContext: (key, context) => wasm.setContext(String(key), context == null ? '' : json(context, depth(1))),
-    setLevel: (level) => wasm.setLevel(String(level)),
-    setFingerprint: (fp) => wasm.setFingerprint(json(fp)),
-    push: () => wasm.pushScope(),
-    pop: () => wasm.popScope(),
+    setUser: (user) => call(USER, 0, 0, 0, 0, user == null ? '' : json(user)),
+    setTag: (key, value) => call(TAG, value != null, 0, 0, 0, String(key), value == null ? '' : String(value)),
+    setExtra: (key, value) => call(EXTRA, 0, 0, 0, 0, String(key), json(value, depth(1))),
+    setContext: (key, context) => call(CONTEXT, 0, 0, 0, 0, String(key), context == null ? '' : json(context, depth(1))),
+    setLevel: (level) => call(LEVEL, 0, 0, 0, 0, String(level)),
+    setFingerprint: (fp) => call(FINGERPRINT, 0, 0, 0, 0, json(fp)),
+    push: () => call(PUSH, 0, 0, 0, 0) === '1',
+    pop: () => call(POP, 0, 0, 0, 0),
 
     breadcrumb(crumb) {
       // The sources (breadcrumbs.js) record raw facts; word them here.
@@ -368,11 +397,11 @@ export function createClient(wasm, sdkBase, debug) {
         if (!c) return
       }
       const ts = typeof c.timestamp === 'number' ? (c.timestamp < 1e11 ? c.timestamp * 1000 : c.timestamp) : Date.now()
-      wasm.addBreadcrumb(ts, str(c, 'type'), str(c, 'category'), str(c, 'message'), str(c, 'level'), c.data === undefined ? '' : json(c.data))
+      call(BREADCRUMB, 0, 0, 0, ts, str(c, 'type'), str(c, 'category'), str(c, 'message'), str(c, 'level'), c.data === undefined ? '' : json(c.data))
     },
 
     flush: (ms) => wasm.flush(ms),
-    stop: () => wasm.stop(),
+    stop: () => call(STOP, 0, 0, 0, 0),
 
     // The frames an event would get for this error (oldest first).
     parseStack(error) {

@@ -18,7 +18,10 @@ const call = (...a) => {
   } catch (e) {}
 }
 
+// The Rust closure (a Rust app) or client.js's function (the npm package, or
+// client.js driving a Rust app's module: then both, the latter last).
 export function setHandler(fn) {
+  if (handler) return void (handler = fn)
   handler = fn
   // Queued envelopes leave before the page goes away: on pagehide, or when
   // the page is hidden (the last moment a mobile browser guarantees).
@@ -105,6 +108,19 @@ export function flushPending(timeoutMs) {
     }
     check()
   })
+}
+
+// Rust's one import for all of the above (src/web/bindings.rs): `op`, a URL
+// and a body, a number (request id, delay, flag), a function.
+export function io(op, url, body, n, f) {
+  switch (op) {
+    case 0: case 1: return sendEnvelope(url, body, op === 1, n)
+    case 2: return sendBeacon(url, body)
+    case 3: return wakeAfter(n)
+    case 4: return setIdle(!!n)
+    case 5: return flushPending(n)
+    case 6: return setHandler(f)
+  }
 }
 
 let deliverFn // the JS client's hooks, for events captured from Rust

@@ -11,6 +11,7 @@
 import wasmModule from './wasm_sentry_bg.wasm'
 import * as glue from './wasm_sentry.js'
 import { createSdk } from './sdk.js'
+import { scopeOps } from './client.js'
 export {
   globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, inboundFiltersIntegration, httpContextIntegration,
@@ -33,25 +34,26 @@ const current = () => (als ? als.getStore() : syncInvocation)
 // costs the wasm nothing.
 function enter() {
   const inv = current()
-  glue.useScope(inv ? inv.id : 0)
+  ops.use(inv ? inv.id : 0)
   if (inv && !inv.used) {
     inv.used = true
     describe(inv)
   }
 }
 
+let ops // the client's calls into the unwrapped wasm
+
 const sdk = createSdk(() => {
   glue.initSync({ module: wasmModule })
-  const scoped = { ...glue }
-  for (const [name, f] of Object.entries(glue)) {
-    if (typeof f === 'function' && name !== 'initSync' && name !== 'default') {
-      scoped[name] = (...args) => {
-        enter()
-        return f(...args)
-      }
-    }
+  ops = scopeOps(glue)
+  const dispatch = glue.dispatch
+  return {
+    ...glue,
+    dispatch: (op, ...args) => {
+      if (ops.scoped(op)) enter()
+      return dispatch(op, ...args)
+    },
   }
-  return scoped
 })
 
 export const {
@@ -118,14 +120,14 @@ function describe({ trigger, request, extra }) {
     try {
       for (const [k, v] of request.headers) headers += (headers && '\n') + k + '\n' + v
     } catch (e) {}
-    glue.setRequest(String(request.method || ''), String(request.url || ''), headers)
+    ops.request(String(request.method || ''), String(request.url || ''), headers)
     const cf = request.cf || {}
     for (const k of piiAllowed ? [...CF_KEYS, ...CF_PII_KEYS] : CF_KEYS) if (cf[k] != null) cloudflare[k] = cf[k]
-    if (typeof cf.timezone === 'string') glue.setContext('culture', json({ timezone: cf.timezone }))
+    if (typeof cf.timezone === 'string') ops.context('culture', json({ timezone: cf.timezone }))
   }
-  glue.setContext('runtime', json({ name: 'cloudflare' }))
-  glue.setContext('cloud_resource', json({ 'cloud.provider': 'cloudflare' }))
-  glue.setContext('cloudflare', json(cloudflare))
+  ops.context('runtime', json({ name: 'cloudflare' }))
+  ops.context('cloud_resource', json({ 'cloud.provider': 'cloudflare' }))
+  ops.context('cloudflare', json(cloudflare))
 }
 
 let lastId = 0
@@ -155,7 +157,7 @@ async function run(optionsCallback, env, ctx, trigger, request, extra, fn) {
   } finally {
     if (inv && inv.used) {
       try {
-        const done = flush(FLUSH_TIMEOUT_MS).finally(() => { try { glue.dropScope(inv.id) } catch (e) {} })
+        const done = flush(FLUSH_TIMEOUT_MS).finally(() => { try { ops.drop(inv.id) } catch (e) {} })
         if (ctx && typeof ctx.waitUntil === 'function') ctx.waitUntil(done)
       } catch (e) {}
     }

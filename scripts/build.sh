@@ -9,23 +9,39 @@ cd "$(dirname "$0")/.."
 # The package's wasm is built with std rebuilt for immediate-abort panics:
 # no panic messages or formatting machinery, which are a quarter of the
 # module (8.6 KB gzip when measured). A panic in the SDK was already a trap
-# that the JS shim catches; it still is. These flags are unstable: no nightly
+# that the JS shim catches; it still is. -Zlocation-detail=none drops the
+# file names panics would have printed (0.2 KB gzip); std's optimize_for_size
+# feature picks its small variants (sorting, searching: 1.4 KB gzip, no
+# slower in bench/browser.mjs or bench/stacks.mjs). LLVM's inline threshold
+# for opt-level z is 5; 25 came out 0.3 KB gzip smaller (wasm calls cost
+# bytes too), but the best value moves with the code: 10 and 30 gave -0.2
+# and -0.06 KB when measured, so re-measure it now and then. These flags are unstable: no nightly
 # toolchain can be fetched here, so RUSTC_BOOTSTRAP=1 allows them on the
 # pinned stable one. WASM_SENTRY_STOCK_STD=1 builds with the stock std.
+# Without default features: the Rust API (`rust-api`) is for Rust apps that
+# embed the crate; the package's JS never calls it. With `small-alloc`: the
+# package's own allocator (src/web/alloc.rs) instead of dlmalloc.
 if [ "${WASM_SENTRY_STOCK_STD:-}" = 1 ]; then
-  cargo build --quiet --release --lib --target wasm32-unknown-unknown --target-dir target/pkg-build
+  cargo build --quiet --release --lib --no-default-features --features small-alloc --target wasm32-unknown-unknown --target-dir target/pkg-build
 else
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-    cargo build --quiet --release --lib --target wasm32-unknown-unknown --target-dir target/pkg-build \
-    -Z build-std=std,panic_abort
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Cllvm-args=-inline-threshold=25" \
+    cargo build --quiet --release --lib --no-default-features --features small-alloc --target wasm32-unknown-unknown --target-dir target/pkg-build \
+    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
 fi
 rm -rf pkg
 wasm-bindgen --target web --no-typescript --out-dir pkg target/pkg-build/wasm32-unknown-unknown/release/wasm_sentry.wasm
 # binaryen from npm (132): Debian's older wasm-opt breaks wasm-bindgen output.
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+# Passes (measured, gzip of the .wasm): -Oz alone; then --converge (runs -Oz
+# until nothing changes, -0.5 KB); --flatten --rereloop before, and --gufa
+# between two rounds (-0.4 KB more), none slower in the benches. The
+# target_features section only served wasm-bindgen, which ran already.
+WASM_OPT_PASSES=${WASM_OPT_PASSES:---flatten --rereloop -Oz --gufa -Oz --converge}
+# shellcheck disable=SC2086
+node_modules/.bin/wasm-opt $WASM_OPT_PASSES --strip-debug --strip-producers --strip-target-features \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/wasm_sentry_bg.wasm -o pkg/wasm_sentry_bg.wasm
+node scripts/trim-glue.mjs pkg/wasm_sentry.js
 # Every module of the JS wrapper; transport.js is the wasm-bindgen snippet, already in snippets/.
 find js -maxdepth 1 -name '*.js' ! -name transport.js -exec cp {} pkg/ \;
 cp pkg-template/*.d.ts pkg-template/README.md pkg/

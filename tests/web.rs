@@ -16,7 +16,7 @@ fn capture(event_id: &str, message: &str, stack: &str) -> String {
 
 /// Starts with the defaults the JS shim passes (no hooks, no dedupe so repeats stay visible).
 fn start_with(dsn: &str) -> Option<String> {
-    start(dsn, String::new(), String::new(), String::new(), 1.0, 100, false, 250, String::new(), false, false, true)
+    start(dsn, "", "", "", 1.0, 100, false, 250, "", false, false, true)
 }
 
 fn is_event_id(s: &str) -> bool {
@@ -52,7 +52,7 @@ fn hostile_input_still_gives_an_event() {
     // A garbage user, extra and breadcrumb data are dropped, never a panic.
     wasm_sentry::web::exports::set_user("{not json");
     wasm_sentry::web::exports::set_extra("k", "[1,2");
-    wasm_sentry::web::exports::add_breadcrumb(0.0, String::new(), "c".into(), huge.clone(), "loud", "\u{0}");
+    wasm_sentry::web::exports::add_breadcrumb(0.0, "", "c", &huge, "loud", "\u{0}");
     assert!(is_event_id(&capture("", "after garbage", "")));
 }
 
@@ -77,4 +77,24 @@ async fn flush_resolves_once_a_refused_send_is_given_up_and_false_at_the_timeout
 #[wasm_bindgen_test]
 fn reports_its_version() {
     assert_eq!(sdk_version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn dispatch_unpacks_strings_by_their_js_lengths() {
+    use wasm_sentry::web::exports::unpack;
+    // JS lengths: "é" 1, "😀" 2 (a surrogate pair), U+FFFD (a lone surrogate, encoded) 1.
+    assert_eq!(unpack("3,0,5;abcvwxyz"), ["abc", "", "vwxyz"]);
+    assert_eq!(unpack("2,3,1;é😀a;b\u{fffd}"), ["é😀", "a;b", "\u{fffd}"]);
+    assert_eq!(unpack(";"), [""]);
+    assert_eq!(unpack(""), [""]);
+    // Lengths past the end are cut to what is there; garbage is no panic.
+    assert_eq!(unpack("2,9;abcd"), ["ab", "cd"]);
+    assert_eq!(unpack("x,99999999999999999999;é").len(), 2);
+    // The whole path, from the packed strings to an event.
+    let text = "31,0,0,0,0,0,0,0,0;http://public@127.0.0.1:9/1é";
+    assert_eq!(wasm_sentry::web::exports::dispatch(0, 0, 100, 250, 1.0, text), "the DSN's project id must be a number");
+    let text = "27,0,0,0,0,0,0,0,0;http://public@127.0.0.1:9/1";
+    assert_eq!(wasm_sentry::web::exports::dispatch(0, 0, 100, 250, 1.0, text), "");
+    let id = wasm_sentry::web::exports::dispatch(3, 0, 0, 0, 0.0, "0,0,0,0,4,7;é😀xwarning");
+    assert!(is_event_id(&id), "{id}");
 }

@@ -4,7 +4,7 @@
 use crate::core::dsn::{Dsn, ParseDsnError};
 use crate::core::envelope::Envelope;
 use crate::core::client_report::DiscardReason;
-use crate::core::json::ToJson;
+use crate::core::json::{write_str, write_u64, ToJson};
 use crate::core::protocol::{Event, EventId, Exception, Frame, Level, Mechanism, Request, Stacktrace, SDK_CLIENT};
 use crate::core::value::{truncate_js, Value};
 use crate::core::scope::{Scope, DEFAULT_MAX_BREADCRUMBS};
@@ -212,29 +212,49 @@ impl Client {
 }
 
 /// What makes two error events the same for dedupe, as @sentry/browser's
-/// Dedupe compares them: message, exception types and values, and frames.
+/// Dedupe compares them: message, exception types and values, frames (URL,
+/// function, line, column) and fingerprint, written into one string. Each
+/// string is JSON-quoted (`n` when absent) and each item tagged, so two
+/// different events never write the same key. A string, not a struct of
+/// vectors: their clone, compare and drop code cost the wasm 0.3 KB gzip.
 #[derive(Debug, Clone, PartialEq)]
-struct Fingerprint {
-    message: Option<String>,
-    exceptions: Vec<(String, Option<String>)>,
-    frames: Vec<(Option<String>, Option<String>, Option<u64>, Option<u64>)>,
-    fingerprint: Vec<String>,
-}
+struct Fingerprint(String);
 
 impl Fingerprint {
     fn of(event: &Event) -> Self {
-        Fingerprint {
-            message: event.message.clone(),
-            exceptions: event.exception.iter().map(|e| (e.ty.clone(), e.value.clone())).collect(),
-            frames: event
-                .exception
-                .iter()
-                .filter_map(|e| e.stacktrace.as_ref())
-                .flat_map(|s| s.frames.iter())
-                .map(|f| (f.abs_path.clone(), f.function.clone(), f.lineno, f.colno))
-                .collect(),
-            fingerprint: event.fingerprint.clone(),
+        fn opt(k: &mut String, s: Option<&str>) {
+            match s {
+                Some(s) => write_str(k, s),
+                None => k.push('n'),
+            }
         }
+        fn num(k: &mut String, n: Option<u64>) {
+            if let Some(n) = n {
+                write_u64(k, n);
+            }
+            k.push(':');
+        }
+        let mut k = String::new();
+        opt(&mut k, event.message.as_deref());
+        for e in &event.exception {
+            k.push('e');
+            write_str(&mut k, &e.ty);
+            opt(&mut k, e.value.as_deref());
+        }
+        for e in &event.exception {
+            for f in e.stacktrace.iter().flat_map(|s| &s.frames) {
+                k.push('f');
+                opt(&mut k, f.abs_path.as_deref());
+                opt(&mut k, f.function.as_deref());
+                num(&mut k, f.lineno);
+                num(&mut k, f.colno);
+            }
+        }
+        for f in &event.fingerprint {
+            k.push('p');
+            write_str(&mut k, f);
+        }
+        Fingerprint(k)
     }
 }
 
@@ -341,8 +361,8 @@ pub fn event_from_value(v: &Value, event: &mut Event) {
             _ => None,
         })
         .collect();
-    if let Some(Value::Array(fp)) = v.get("fingerprint") {
-        event.fingerprint = fp.iter().filter_map(Value::as_str).map(str::to_owned).collect();
+    if let Some(fp) = v.get("fingerprint") {
+        event.fingerprint = fp.strings();
     }
     if let Some(Value::Array(values)) = v.get("exception").and_then(|e| e.get("values")) {
         event.level = v.get("level").and_then(Value::as_str).and_then(|l| l.parse().ok()).unwrap_or(Level::Error);
@@ -454,6 +474,29 @@ mod tests {
         let mut c = client(opts);
         assert!(c.process(error_event("a"), &Scope::default(), 0.0).is_ok());
         assert!(c.process(error_event("a"), &Scope::default(), 0.0).is_ok());
+    }
+
+    #[test]
+    fn dedupe_tells_apart_frames_values_and_fingerprints() {
+        let mut c = client(ClientOptions::default());
+        let base = error_event("a");
+        assert!(c.process(base.clone(), &Scope::default(), 0.0).is_ok());
+        let mut other_line = base.clone();
+        other_line.exception[0].stacktrace.as_mut().unwrap().frames[0].lineno = Some(12);
+        assert!(c.process(other_line.clone(), &Scope::default(), 0.0).is_ok());
+        assert!(c.process(other_line, &Scope::default(), 0.0).is_err());
+        let mut no_value = base.clone();
+        no_value.exception[0].value = None;
+        assert!(c.process(no_value, &Scope::default(), 0.0).is_ok());
+        let mut empty_value = base.clone();
+        empty_value.exception[0].value = Some(String::new());
+        assert!(c.process(empty_value, &Scope::default(), 0.0).is_ok());
+        let mut grouped = base.clone();
+        grouped.fingerprint = vec!["g".into()];
+        assert!(c.process(grouped, &Scope::default(), 0.0).is_ok());
+        let mut message = base;
+        message.message = Some("n".into());
+        assert!(c.process(message, &Scope::default(), 0.0).is_ok());
     }
 
     #[test]

@@ -79,11 +79,11 @@ pub fn image(code_file: &str, build_id_hex: &str) -> Option<DebugImage> {
         return None;
     }
     let mut debug_id = String::with_capacity(36);
-    for (i, c) in hex[..32].chars().enumerate() {
+    for (i, &c) in hex.as_bytes()[..32].iter().enumerate() {
         if matches!(i, 8 | 12 | 16 | 20) {
             debug_id.push('-');
         }
-        debug_id.push(c);
+        debug_id.push(char::from(c));
     }
     Some(DebugImage { code_file: code_file.to_owned(), debug_id, code_id: hex })
 }

@@ -8,7 +8,11 @@
 pub trait ToJson {
     fn write_json(&self, out: &mut String);
 
-    fn to_json(&self) -> String {
+    /// Not in the vtable (`Self: Sized`): `dyn ToJson` only writes.
+    fn to_json(&self) -> String
+    where
+        Self: Sized,
+    {
         let mut out = String::new();
         self.write_json(&mut out);
         out

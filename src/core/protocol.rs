@@ -162,16 +162,18 @@ impl ToJson for Frame {
         if let Some(addr) = self.instruction_addr {
             let v = o.key("instruction_addr");
             v.push_str("\"0x");
-            let mut hex = String::new();
-            let mut a = addr;
+            // Nibbles from the top, leading zeros skipped (the last one kept).
+            let mut shift = 60;
+            while shift > 0 && addr >> shift == 0 {
+                shift -= 4;
+            }
             loop {
-                hex.push(hex_digit((a & 0xf) as u8));
-                a >>= 4;
-                if a == 0 {
+                v.push(hex_digit((addr >> shift) as u8));
+                if shift == 0 {
                     break;
                 }
+                shift -= 4;
             }
-            v.extend(hex.chars().rev());
             v.push('"');
         }
         o.opt_str("addr_mode", self.addr_mode.as_deref()).end();

@@ -7,7 +7,6 @@
 
 use crate::core::protocol::{Breadcrumb, Event, Level, Request};
 use crate::core::value::Value;
-use std::collections::VecDeque;
 
 /// The default and the largest number of breadcrumbs kept, as @sentry/browser.
 pub const DEFAULT_MAX_BREADCRUMBS: usize = 100;
@@ -20,7 +19,8 @@ pub struct Scope {
     pub contexts: Vec<(String, Value)>,
     pub level: Option<Level>,
     pub fingerprint: Vec<String>,
-    pub breadcrumbs: VecDeque<Breadcrumb>,
+    /// Oldest first, at most `max_breadcrumbs`.
+    pub breadcrumbs: Vec<Breadcrumb>,
     /// The request being handled (a worker's), for events that have none.
     pub request: Option<Request>,
 }
@@ -61,10 +61,12 @@ impl Scope {
         if max == 0 {
             return;
         }
-        while self.breadcrumbs.len() >= max {
-            self.breadcrumbs.pop_front();
+        // At most 100: shifting them costs less than a ring's code.
+        let len = self.breadcrumbs.len();
+        if len >= max {
+            self.breadcrumbs.drain(..=len - max);
         }
-        self.breadcrumbs.push_back(crumb);
+        self.breadcrumbs.push(crumb);
     }
 
     /// Fills what the event lacks. The event's own values win: a tag or extra
@@ -87,8 +89,9 @@ impl Scope {
             event.fingerprint.clone_from(&self.fingerprint);
         }
         if !self.breadcrumbs.is_empty() {
-            let own = std::mem::take(&mut event.breadcrumbs);
-            event.breadcrumbs = self.breadcrumbs.iter().cloned().chain(own).collect();
+            let mut all = self.breadcrumbs.clone();
+            all.append(&mut event.breadcrumbs);
+            event.breadcrumbs = all;
         }
     }
 }

@@ -34,13 +34,14 @@ pub fn rfc3339(ms: u64) -> String {
     s
 }
 
-fn push_padded(out: &mut String, n: u64, width: usize) {
-    let mut digits = String::new();
-    write_u64(&mut digits, n);
-    for _ in digits.len()..width {
+/// `n` in at least `width` digits, zeros first.
+fn push_padded(out: &mut String, n: u64, width: u32) {
+    let mut p = 10u64.pow(width.saturating_sub(1));
+    while p > 1 && n < p {
         out.push('0');
+        p /= 10;
     }
-    out.push_str(&digits);
+    write_u64(out, n);
 }
 
 /// Days since 1970-01-01 to (year, month, day), after Howard Hinnant's

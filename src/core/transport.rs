@@ -23,7 +23,6 @@
 use crate::core::client_report::{ClientReports, DiscardReason};
 use crate::core::envelope::{DataCategory, Envelope, Item};
 use crate::core::ratelimit::RateLimits;
-use std::collections::VecDeque;
 
 /// How many envelopes the transport holds by default (queued, waiting for a
 /// retry, or in flight), as `@sentry/browser`'s buffer.
@@ -76,7 +75,9 @@ pub struct Transport {
     url: String,
     capacity: usize,
     max_in_flight: usize,
-    queue: VecDeque<Envelope>,
+    /// Oldest first; at most `capacity` (30 in a page), so taking the front
+    /// by shifting is cheap. (A worker's holds more, but sends at once.)
+    queue: Vec<Envelope>,
     waiting: Vec<Waiting>,
     in_flight: Vec<InFlight>,
     limits: RateLimits,
@@ -94,7 +95,7 @@ impl Transport {
             url,
             capacity: capacity.max(1),
             max_in_flight: MAX_IN_FLIGHT,
-            queue: VecDeque::new(),
+            queue: Vec::new(),
             waiting: Vec::new(),
             in_flight: Vec::new(),
             limits: RateLimits::new(),
@@ -155,7 +156,7 @@ impl Transport {
             self.count_lost(&envelope, DiscardReason::QueueOverflow);
             return Err(DiscardReason::QueueOverflow);
         }
-        self.queue.push_back(envelope);
+        self.queue.push(envelope);
         Ok(())
     }
 
@@ -281,7 +282,7 @@ impl Transport {
             let w = self.waiting.swap_remove(i);
             return Some((w.envelope, w.attempts));
         }
-        self.queue.pop_front().map(|e| (e, 0))
+        (!self.queue.is_empty()).then(|| (self.queue.remove(0), 0))
     }
 
     /// Moves the pending client report into `envelope`, unless there is none
@@ -649,9 +650,9 @@ mod tests {
         t.submit(event(1), NOW).unwrap();
         t.submit(event(2), NOW).unwrap();
         // (MAX_IN_FLIGHT is below the keepalive count limit; drive `start` directly.)
-        let a = t.queue.pop_front().unwrap();
+        let a = t.queue.remove(0);
         assert!(t.start(a, 0, NOW).keepalive);
-        let b = t.queue.pop_front().unwrap();
+        let b = t.queue.remove(0);
         assert!(!t.start(b, 0, NOW).keepalive);
     }
 

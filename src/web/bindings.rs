@@ -7,32 +7,19 @@ use wasm_bindgen::prelude::*;
 // embeds the crate in its own wasm gets the same transport as the npm package.
 #[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
+    /// The transport's requests to its JS half, in one import (wasm-bindgen
+    /// writes a JS shim per import, and imports that need none cost the
+    /// bundle a namespace object): `op` (the `IO_*` constants, as in
+    /// js/transport.js), a URL and a body, a number, a function.
+    #[wasm_bindgen(js_name = io)]
+    fn io(op: u32, url: &str, body: &str, n: f64, f: &JsValue) -> JsValue;
+
     /// Registers the one callback for responses (`id`, `status`, 0 when the
     /// request failed; the two rate-limit headers), wake-ups (id -1) and
     /// page hide (id -2).
+    #[cfg(feature = "rust-api")]
     #[wasm_bindgen(js_name = setHandler)]
     pub fn set_handler(handler: &Closure<dyn FnMut(i32, u16, String, String)>);
-
-    /// Starts a POST of `body` to `url`; its response comes to the handler.
-    #[wasm_bindgen(js_name = sendEnvelope)]
-    pub fn send_envelope(url: &str, body: &str, keepalive: bool, id: i32);
-
-    /// Hands a body to `navigator.sendBeacon` (or a keepalive fetch).
-    #[wasm_bindgen(js_name = sendBeacon)]
-    pub fn send_beacon(url: &str, body: &str);
-
-    /// Calls the handler with id -1 after `ms`, replacing any earlier timer.
-    #[wasm_bindgen(js_name = wakeAfter)]
-    pub fn wake_after(ms: f64);
-
-    /// Whether Rust's transport holds nothing (for `flushPending`).
-    #[wasm_bindgen(js_name = setIdle)]
-    pub fn set_idle(idle: bool);
-
-    /// A promise of `true` once nothing is queued or in flight, or `false`
-    /// at the timeout.
-    #[wasm_bindgen(js_name = flushPending)]
-    pub fn flush_pending(timeout_ms: f64) -> JsValue;
 
     /// Keeps the JS client's `deliver(json)` for events captured from Rust
     /// while the JS hooks are on.
@@ -51,6 +38,46 @@ extern "C" {
     /// `console.warn('[wasm-sentry]', message)`, when there is a console.
     #[wasm_bindgen(js_name = warn)]
     pub fn warn(message: &str);
+}
+
+const IO_SEND: u32 = 0;
+const IO_SEND_KEEPALIVE: u32 = 1;
+const IO_BEACON: u32 = 2;
+const IO_WAKE: u32 = 3;
+const IO_IDLE: u32 = 4;
+const IO_FLUSH: u32 = 5;
+const IO_HANDLER: u32 = 6;
+
+/// Registers the transport's callback as a JS function: client.js's, which
+/// calls `dispatch`.
+pub fn set_js_handler(handler: &JsValue) {
+    io(IO_HANDLER, "", "", 0.0, handler);
+}
+
+/// Starts a POST of `body` to `url`; its response comes to the handler.
+pub fn send_envelope(url: &str, body: &str, keepalive: bool, id: i32) {
+    io(if keepalive { IO_SEND_KEEPALIVE } else { IO_SEND }, url, body, f64::from(id), &JsValue::UNDEFINED);
+}
+
+/// Hands a body to `navigator.sendBeacon` (or a keepalive fetch).
+pub fn send_beacon(url: &str, body: &str) {
+    io(IO_BEACON, url, body, 0.0, &JsValue::UNDEFINED);
+}
+
+/// Calls the handler with id -1 after `ms`, replacing any earlier timer.
+pub fn wake_after(ms: f64) {
+    io(IO_WAKE, "", "", ms, &JsValue::UNDEFINED);
+}
+
+/// Whether Rust's transport holds nothing (for `flushPending`).
+pub fn set_idle(idle: bool) {
+    io(IO_IDLE, "", "", f64::from(u8::from(idle)), &JsValue::UNDEFINED);
+}
+
+/// A promise of `true` once nothing is queued or in flight, or `false` at
+/// the timeout.
+pub fn flush_pending(timeout_ms: f64) -> JsValue {
+    io(IO_FLUSH, "", "", timeout_ms, &JsValue::UNDEFINED)
 }
 
 // The registry of wasm modules (for `debug_meta`), also a snippet: importing

@@ -1,8 +1,14 @@
 //! The `#[wasm_bindgen]` surface the JS shim calls. Strings and numbers in,
 //! strings out: the only place where JS values meet the core. Nothing here
 //! panics on input; the shim also guards every call.
+//!
+//! One export, [`dispatch`], carries every call of client.js but `parseStack`
+//! and `flush`, to the typed functions below (which Rust tests call
+//! directly): wasm-bindgen writes JS glue and a wasm shim for each export and
+//! each string argument, and one entry with one packed string is a fraction
+//! of twenty.
 
-use super::bindings::{flush_pending, now_ms, random_u64, set_deliver};
+use super::bindings::{flush_pending, now_ms, random_u64, set_js_handler};
 use super::hub::{self, Outcome};
 use super::transport;
 use crate::core::client::{event_from_value, page_request, Client, ClientOptions, LinkedError, ThrownError};
@@ -14,28 +20,130 @@ use crate::core::value::{self, Value};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-fn opt(s: String) -> Option<String> {
-    (!s.is_empty()).then_some(s)
+/// The operations of [`dispatch`]; js/client.js has the same numbers.
+mod op {
+    pub const START: u32 = 0;
+    pub const STOP: u32 = 1;
+    pub const CAPTURE_ERROR: u32 = 2;
+    pub const CAPTURE_MESSAGE: u32 = 3;
+    pub const CAPTURE_EVENT: u32 = 4;
+    pub const SEND_EVENT: u32 = 5;
+    pub const RECORD_DROP: u32 = 6;
+    pub const SET_USER: u32 = 7;
+    pub const SET_TAG: u32 = 8;
+    pub const SET_EXTRA: u32 = 9;
+    pub const SET_CONTEXT: u32 = 10;
+    pub const SET_LEVEL: u32 = 11;
+    pub const SET_FINGERPRINT: u32 = 12;
+    pub const ADD_BREADCRUMB: u32 = 13;
+    pub const PUSH_SCOPE: u32 = 14;
+    pub const POP_SCOPE: u32 = 15;
+    pub const ADD_LINKED_ERROR: u32 = 16;
+    pub const TRANSPORT: u32 = 17;
+    pub const USE_SCOPE: u32 = 18;
+    pub const DROP_SCOPE: u32 = 19;
+    pub const SET_REQUEST: u32 = 20;
+    pub const TRANSPORT_LIMITS: u32 = 21;
+}
+
+/// Splits `"3,0,5;abcvwxyz"` into `["abc", "", "vwxyz"]`: the lengths (in
+/// UTF-16 code units, JS's `length`), a `;`, then the strings one after the
+/// other. The encoder turned a lone surrogate into U+FFFD, one unit for one,
+/// so the lengths hold. Missing strings read as empty.
+pub fn unpack(text: &str) -> Vec<&str> {
+    let Some((head, mut rest)) = crate::core::stacktrace::split_byte(text, b';') else { return vec![""] };
+    let ascii = rest.is_ascii();
+    let mut out = Vec::new();
+    let mut units = 0usize;
+    // One pass over the header; each ',' or the end closes a length.
+    for b in head.bytes().chain(Some(b',')) {
+        if b != b',' {
+            units = units.saturating_mul(10).saturating_add(usize::from(b.wrapping_sub(b'0')));
+            continue;
+        }
+        let mut at = units.min(rest.len());
+        if !ascii {
+            let (mut u, mut i) = (0, 0);
+            for c in rest.chars() {
+                if u >= units {
+                    break;
+                }
+                u += c.len_utf16();
+                i += c.len_utf8();
+            }
+            at = i;
+        }
+        let (s, tail) = rest.split_at(at);
+        out.push(s);
+        rest = tail;
+        units = 0;
+    }
+    out
+}
+
+/// Every call of js/client.js but `parseStack` and `flush`: `op` (see
+/// [`op`]), bit `flags`, two integers `n` and `m`, a number `x`, and the
+/// string arguments packed as [`unpack`] reads them. Returns what the call
+/// returns as a string, "" for nothing.
+#[wasm_bindgen]
+pub fn dispatch(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> String {
+    let args = unpack(text);
+    let s = |i: usize| args.get(i).copied().unwrap_or("");
+    let bit = |b: u32| flags & (1 << b) != 0;
+    match op {
+        op::START => start(s(0), s(1), s(2), s(3), x, n, bit(0), m, s(4), bit(1), bit(2), bit(3)).unwrap_or_default(),
+        op::CAPTURE_ERROR => capture_error(s(0), x, s(1), s(2), s(3), s(4), s(5), s(6), s(7).into(), bit(0), bit(1), bit(2), s(8), n, m),
+        op::CAPTURE_MESSAGE => capture_message(s(0), x, s(1), s(2), s(3), s(4).into(), s(5)),
+        op::CAPTURE_EVENT => capture_event(s(0), x, s(1), s(2), s(3), s(4)),
+        op::PUSH_SCOPE => if push_scope() { "1" } else { "" }.into(),
+        _ => {
+            match op {
+                op::STOP => stop(),
+                op::SEND_EVENT => send_event(s(0), s(1).into()),
+                op::RECORD_DROP => transport::record(if bit(0) { DiscardReason::BeforeSend } else { DiscardReason::EventProcessor }),
+                op::SET_USER => set_user(s(0)),
+                op::SET_TAG => set_tag(s(0), bit(0).then(|| s(1).into())),
+                op::SET_EXTRA => set_extra(s(0), s(1)),
+                op::SET_CONTEXT => set_context(s(0), s(1)),
+                op::SET_LEVEL => set_level(s(0)),
+                op::SET_FINGERPRINT => set_fingerprint(s(0)),
+                op::ADD_BREADCRUMB => add_breadcrumb(x, s(0), s(1), s(2), s(3), s(4)),
+                op::POP_SCOPE => pop_scope(),
+                op::ADD_LINKED_ERROR => add_linked_error(s(0).into(), s(1).into(), s(2).into(), s(3).into(), n, bit(0)),
+                op::TRANSPORT => transport::on_event(n as i32, m as u16, s(0).into(), s(1).into()),
+                op::USE_SCOPE => use_scope(n),
+                op::DROP_SCOPE => drop_scope(n),
+                op::SET_REQUEST => set_request(s(0), s(1), s(2)),
+                op::TRANSPORT_LIMITS => set_transport_limits(n, m),
+                _ => {}
+            }
+            String::new()
+        }
+    }
+}
+
+/// An owned copy of `s`, unless it is empty.
+fn opt(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_owned())
 }
 
 fn parse_json(json: &str) -> Option<Value> {
     value::parse(json).ok().filter(|v| !v.is_null())
 }
 
-/// Starts the client. Returns `undefined` on success, or the reason the DSN
-/// was refused (the shim reports it once and stays disabled).
-#[wasm_bindgen]
+/// Starts the client. Returns `None` on success, or the reason the DSN was
+/// refused (the shim reports it once and stays disabled).
 #[allow(clippy::too_many_arguments)]
 pub fn start(
     dsn: &str,
-    release: String,
-    environment: String,
-    dist: String,
+    release: &str,
+    environment: &str,
+    dist: &str,
     sample_rate: f64,
     max_breadcrumbs: u32,
     send_default_pii: bool,
     max_value_length: u32,
-    tunnel: String,
+    tunnel: &str,
     dedupe: bool,
     hooks: bool,
     http_context: bool,
@@ -54,58 +162,56 @@ pub fn start(
 }
 
 /// Stops sending; later captures are no-ops.
-#[wasm_bindgen]
 pub fn stop() {
     hub::stop();
 }
 
 /// Registers the JS client's `deliver(json)`: events captured from Rust
-/// while the JS hooks are on (`beforeSend`, inbound filters) go there.
+/// while the JS hooks are on (`beforeSend`, inbound filters) go there. Only
+/// with the Rust API: nothing else captures from Rust.
+#[cfg(feature = "rust-api")]
 #[wasm_bindgen(js_name = setDeliver)]
 pub fn set_deliver_hook(deliver: JsValue) {
-    set_deliver(deliver);
+    super::bindings::set_deliver(deliver);
+}
+
+/// Registers client.js's transport callback `(id, status, rateLimits,
+/// retryAfter)`, which calls `dispatch` with [`op::TRANSPORT`].
+#[wasm_bindgen(js_name = setHandler)]
+pub fn set_handler(handler: JsValue) {
+    set_js_handler(&handler);
 }
 
 fn with_scope(f: impl FnOnce(&mut crate::core::scope::Scope)) {
     hub::scope_mut(f);
 }
 
-#[wasm_bindgen(js_name = setUser)]
 pub fn set_user(json: &str) {
     with_scope(|scope| scope.user = parse_json(json));
 }
 
-#[wasm_bindgen(js_name = setTag)]
 pub fn set_tag(key: &str, value: Option<String>) {
     with_scope(|scope| scope.set_tag(key, value));
 }
 
-#[wasm_bindgen(js_name = setExtra)]
 pub fn set_extra(key: &str, json: &str) {
     with_scope(|scope| scope.set_extra(key, parse_json(json)));
 }
 
-#[wasm_bindgen(js_name = setContext)]
 pub fn set_context(key: &str, json: &str) {
     with_scope(|scope| scope.set_context(key, parse_json(json)));
 }
 
-#[wasm_bindgen(js_name = setLevel)]
 pub fn set_level(level: &str) {
     with_scope(|scope| scope.level = level.parse().ok());
 }
 
-#[wasm_bindgen(js_name = setFingerprint)]
 pub fn set_fingerprint(json: &str) {
-    let fp = match parse_json(json) {
-        Some(Value::Array(items)) => items.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
-        _ => Vec::new(),
-    };
+    let fp = parse_json(json).map(|v| v.strings()).unwrap_or_default();
     with_scope(|scope| scope.fingerprint = fp);
 }
 
-#[wasm_bindgen(js_name = addBreadcrumb)]
-pub fn add_breadcrumb(timestamp_ms: f64, ty: String, category: String, message: String, level: &str, data_json: &str) {
+pub fn add_breadcrumb(timestamp_ms: f64, ty: &str, category: &str, message: &str, level: &str, data_json: &str) {
     hub::add_breadcrumb(Breadcrumb {
         timestamp_ms: if timestamp_ms > 0.0 { timestamp_ms as u64 } else { now_ms() },
         ty: opt(ty),
@@ -117,25 +223,21 @@ pub fn add_breadcrumb(timestamp_ms: f64, ty: String, category: String, message: 
 }
 
 /// Opens a `withScope` level; false when nested too deep.
-#[wasm_bindgen(js_name = pushScope)]
 pub fn push_scope() -> bool {
     hub::push_scope()
 }
 
-#[wasm_bindgen(js_name = popScope)]
 pub fn pop_scope() {
     hub::pop_scope();
 }
 
-/// A worker's request scopes, named by the caller: `useScope` before each
-/// call made on a request's behalf (the first makes the scope), `dropScope`
+/// A worker's request scopes, named by the caller: `use_scope` before each
+/// call made on a request's behalf (the first makes the scope), `drop_scope`
 /// at its end.
-#[wasm_bindgen(js_name = useScope)]
 pub fn use_scope(id: u32) {
     hub::use_scope(id);
 }
 
-#[wasm_bindgen(js_name = dropScope)]
 pub fn drop_scope(id: u32) {
     hub::drop_scope(id);
 }
@@ -143,8 +245,7 @@ pub fn drop_scope(id: u32) {
 /// The request the current scope is handling (a worker's): method, URL,
 /// and its headers as lines, name and value alternating (header values
 /// cannot hold a line break).
-#[wasm_bindgen(js_name = setRequest)]
-pub fn set_request(method: String, url: String, headers: &str) {
+pub fn set_request(method: &str, url: &str, headers: &str) {
     let mut lines = headers.split('\n');
     let mut pairs = Vec::new();
     while let (Some(name), Some(value)) = (lines.next(), lines.next()) {
@@ -154,7 +255,6 @@ pub fn set_request(method: String, url: String, headers: &str) {
 }
 
 /// Transport limits: envelopes held at once, and requests in flight.
-#[wasm_bindgen(js_name = setTransportLimits)]
 pub fn set_transport_limits(capacity: u32, max_in_flight: u32) {
     transport::set_limits(capacity as usize, max_in_flight as usize);
 }
@@ -162,7 +262,6 @@ pub fn set_transport_limits(capacity: u32, max_in_flight: u32) {
 /// Stages an error linked to the next capture (a `cause`, or a member of an
 /// AggregateError); `parent` is the index of the error it hangs off (0 is
 /// the captured error, then staging order from 1).
-#[wasm_bindgen(js_name = addLinkedError)]
 pub fn add_linked_error(name: String, message: String, stack: String, source: String, parent: u32, is_group: bool) {
     hub::stage_linked(LinkedError { name, message, stack, source, parent: parent as usize, is_group });
 }
@@ -188,7 +287,6 @@ fn process(event: Event) -> String {
     }
 }
 
-#[wasm_bindgen(js_name = captureError)]
 #[allow(clippy::too_many_arguments)]
 pub fn capture_error(
     event_id: &str,
@@ -233,7 +331,6 @@ pub fn capture_error(
     }
 }
 
-#[wasm_bindgen(js_name = captureMessage)]
 pub fn capture_message(
     event_id: &str,
     timestamp_ms: f64,
@@ -250,7 +347,6 @@ pub fn capture_message(
 }
 
 /// `captureEvent`: an event object from JS, as JSON.
-#[wasm_bindgen(js_name = captureEvent)]
 pub fn capture_event(event_id: &str, timestamp_ms: f64, page_url: &str, user_agent: &str, referrer: &str, json: &str) -> String {
     let mut event = new_event(event_id, timestamp_ms, page_url, user_agent, referrer);
     if let Some(v) = parse_json(json) {
@@ -260,7 +356,6 @@ pub fn capture_event(event_id: &str, timestamp_ms: f64, page_url: &str, user_age
 }
 
 /// Sends an event that came back from the JS hooks.
-#[wasm_bindgen(js_name = sendEvent)]
 pub fn send_event(event_id: &str, json: String) {
     let envelope = hub::with(|s| {
         let mut envelope = s.client.as_ref()?.envelope(&Event::default());
@@ -273,23 +368,12 @@ pub fn send_event(event_id: &str, json: String) {
     }
 }
 
-/// Counts an event the JS hooks dropped (`before_send`, `event_processor`).
-#[wasm_bindgen(js_name = recordDrop)]
-pub fn record_drop(reason: &str) {
-    let reason = match reason {
-        "before_send" => DiscardReason::BeforeSend,
-        _ => DiscardReason::EventProcessor,
-    };
-    transport::record(reason);
-}
-
 /// A promise of `true` once everything sent so far was handed over.
 #[wasm_bindgen]
 pub fn flush(timeout_ms: f64) -> JsValue {
     flush_pending(timeout_ms)
 }
 
-#[wasm_bindgen(js_name = sdkVersion)]
 pub fn sdk_version() -> String {
     SDK_VERSION.to_owned()
 }

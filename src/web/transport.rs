@@ -1,12 +1,11 @@
 //! Drives the core's transport (queue, retries, rate limits, client
 //! reports) over the JS snippet's `fetch`, timer and `sendBeacon`.
 
-use super::bindings::{now_ms, send_beacon, send_envelope, set_handler, set_idle, wake_after};
+use super::bindings::{now_ms, send_beacon, send_envelope, set_idle, wake_after};
 use crate::core::client_report::DiscardReason;
 use crate::core::envelope::{DataCategory, Envelope};
 use crate::core::transport::{Transport, DEFAULT_CAPACITY};
 use std::cell::RefCell;
-use wasm_bindgen::prelude::*;
 
 thread_local! {
     static TRANSPORT: RefCell<Option<Transport>> = const { RefCell::new(None) };
@@ -15,10 +14,21 @@ thread_local! {
 const WAKE: i32 = -1;
 const UNLOAD: i32 = -2;
 
-/// Starts (or restarts) the transport for `url`, and registers the one JS
-/// callback it needs, once.
+/// Starts (or restarts) the transport for `url`. With the Rust API, it
+/// registers the one JS callback it needs, once, as a Rust closure. The npm
+/// package's wasm has no closure: client.js registers a JS function that
+/// calls [`on_event`] through `dispatch` (`setHandler` in exports.rs), which
+/// spares wasm-bindgen's closure machinery (1.1 KB gzip of JS and wasm).
 pub fn start(url: &str) {
     TRANSPORT.with(|t| *t.borrow_mut() = Some(Transport::new(url.to_owned(), DEFAULT_CAPACITY)));
+    #[cfg(feature = "rust-api")]
+    register_closure();
+}
+
+#[cfg(feature = "rust-api")]
+fn register_closure() {
+    use super::bindings::set_handler;
+    use wasm_bindgen::prelude::*;
     thread_local! {
         static HANDLER: RefCell<Option<Closure<dyn FnMut(i32, u16, String, String)>>> = const { RefCell::new(None) };
     }
@@ -79,7 +89,9 @@ fn pump() {
     }
 }
 
-fn on_event(id: i32, status: u16, rate_limits: String, retry_after: String) {
+/// A response (`id`, `status`, 0 when the request failed; the two rate-limit
+/// headers), a wake-up (id -1) or page hide (id -2).
+pub fn on_event(id: i32, status: u16, rate_limits: String, retry_after: String) {
     match id {
         WAKE => {}
         UNLOAD => {

@@ -93,6 +93,32 @@ forEachBrowser((name, launch, test) => {
     await page.close()
   })
 
+  test('text in any script, emoji and lone surrogates arrive whole, each string in its place', async () => {
+    const page = await openPage()
+    const events = await eventsOf(page, () => {
+      const S = window.Sentry
+      S.setTag('plan', 'naïve 😀')
+      S.setExtra('café', '日本')
+      S.addBreadcrumb({ category: 'ü', message: '日本語 \uDC00;,' })
+      const e = new TypeError('é😀\uD800x')
+      e.name = 'Ärger'
+      S.captureException(e)
+    }, null, { expect: 1 })
+    assert.equal(events.length, 1)
+    const [event] = events
+    assert.deepEqual(event.tags, { plan: 'naïve 😀' })
+    assert.deepEqual(event.extra, { café: '日本' })
+    const ex = event.exception.values.at(-1)
+    assert.equal(ex.type, 'Ärger')
+    assert.equal(ex.value, 'é😀\uFFFDx')
+    assert.equal(ex.mechanism.type, 'generic')
+    assert.ok(ex.stacktrace.frames.length > 0)
+    const crumb = event.breadcrumbs.values.find((b) => b.category === 'ü')
+    assert.equal(crumb.message, '日本語 \uFFFD;,')
+    assertValidByRelay(events, `${name}-api-unicode`)
+    await page.close()
+  })
+
   test('breadcrumbs from console, clicks, key presses, fetch, XHR, history and by hand; never the SDK\'s own requests', async () => {
     const page = await openPage(`{ beforeBreadcrumb: (c) => (c.message === 'drop me' ? null : c) }`)
     await page.evaluate(() => window.Sentry.ready())
