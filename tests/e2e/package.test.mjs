@@ -66,7 +66,7 @@ test('esbuild bundles the browser entry and the worker entry', () => {
   assert.match(fs.readFileSync(path.join(dir, 'out-worker.js'), 'utf8'), /wasm_sentry_bg\.wasm/)
 })
 
-test('a withSentry worker bundled as wrangler bundles it (esbuild, the .wasm as a module) runs in workerd', async () => {
+test('a withSentry worker bundled by esbuild alone (the .wasm left as a module) runs in workerd', async () => {
   const out = path.join(dir, 'out-wrangler')
   fs.mkdirSync(out)
   fs.writeFileSync(path.join(dir, 'wrangler-worker.js'), `
@@ -91,6 +91,43 @@ test('a withSentry worker bundled as wrangler bundles it (esbuild, the .wasm as 
     assert.equal(event.exception.values[0].mechanism.type, 'cloudflare')
     assert.equal(event.tags.bundled, 'yes', 'the scope followed the request across its await')
     assertValidByRelay([event], 'package-wrangler-bundle')
+  } finally {
+    await workerd.close()
+  }
+})
+
+test('wrangler (3.114, the last to run on Node 20) bundles a withSentry worker, and its bundle runs in workerd', async () => {
+  const project = path.join(dir, 'wrangler-project')
+  fs.mkdirSync(path.join(project, 'src'), { recursive: true })
+  fs.writeFileSync(path.join(project, 'src/index.js'), `
+    import { withSentry, setTag } from 'wasm-sentry/worker'
+    export default withSentry((env) => ({ dsn: env.SENTRY_DSN, release: 'wrangler@1' }), {
+      async fetch(request) {
+        setTag('bundled', 'wrangler')
+        await new Promise((r) => setTimeout(r, 1))
+        throw new Error('from a wrangler bundle')
+      },
+    })
+  `)
+  fs.writeFileSync(path.join(project, 'wrangler.toml'), 'name = "app"\nmain = "src/index.js"\ncompatibility_date = "2025-07-01"\ncompatibility_flags = ["nodejs_als"]\n')
+  // The package resolves from the empty app's node_modules, one level up.
+  const out = path.join(project, 'out')
+  await promisify(execFile)(path.join(BIN, 'wrangler'), ['deploy', '--dry-run', '--outdir', out], {
+    cwd: project,
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' },
+  })
+  const files = fs.readdirSync(out)
+  assert.ok(files.some((f) => f.endsWith('.wasm')), `wrangler kept the wasm as a module: ${files}`)
+  fs.rmSync(path.join(out, 'index.js.map'), { force: true })
+  const workerd = await startWorkerd({ worker: path.join(out, 'index.js'), bindings: { SENTRY_DSN: receiver.dsn }, modules: { '': out }, flags: ['nodejs_als'] })
+  try {
+    const before = receiver.events().length
+    assert.equal((await fetch(workerd.url)).status, 500)
+    const event = (await receiver.waitForEvents(before + 1, 15000).catch((e) => assert.fail(`${e}\n${workerd.log()}`))).find((e) => e.release === 'wrangler@1')
+    assert.equal(event.exception.values[0].value, 'from a wrangler bundle')
+    assert.deepEqual(event.exception.values[0].mechanism, { type: 'cloudflare', handled: false })
+    assert.equal(event.tags.bundled, 'wrangler', 'the scope followed the request across its await')
+    assertValidByRelay([event], 'package-wrangler')
   } finally {
     await workerd.close()
   }
