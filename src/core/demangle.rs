@@ -8,6 +8,8 @@
 //! input: no panics, capped nesting, output and work, so a hostile name in a
 //! stack trace costs little and yields `None`.
 
+use crate::core::stacktrace::{find_either, split_byte};
+
 /// Deepest nesting of paths, types, consts and backrefs accepted.
 const MAX_DEPTH: u32 = 300;
 /// Longest output accepted; past it the caller keeps the original name.
@@ -39,11 +41,10 @@ fn is_hash(s: &str) -> bool {
 
 /// Names a tool already demangled but left the hash on (`a::b::h0123…`).
 fn strip_hash(s: &str) -> Option<String> {
-    // The hash is the last 17 bytes, after the last `::`: a cheap test first.
-    if s.len() < 20 || s.as_bytes()[s.len() - 18] != b':' {
-        return None;
-    }
-    let (head, hash) = s.rsplit_once("::")?;
+    // The hash is the last 17 bytes, after the last `::` (a hash holds no `:`).
+    let at = s.len().checked_sub(19)?;
+    let hash = s.get(at..)?.strip_prefix("::")?;
+    let head = s.get(..at)?;
     (is_hash(hash) && !head.is_empty() && head.len() <= MAX_OUT).then(|| head.to_owned())
 }
 
@@ -122,8 +123,7 @@ fn legacy_element(out: &mut String, elem: &str) {
             out.push('.');
             rest = r;
         } else if let Some(r) = rest.strip_prefix('$') {
-            match r
-                .split_once('$')
+            match split_byte(r, b'$')
                 .and_then(|(esc, after)| Some((legacy_escape(esc)?, after)))
             {
                 Some((c, after)) => {
@@ -133,8 +133,7 @@ fn legacy_element(out: &mut String, elem: &str) {
                 None => break,
             }
         } else {
-            match rest
-                .find(['$', '.'])
+            match find_either(rest.as_bytes(), b'$', b'.')
                 .and_then(|i| Some((rest.get(..i)?, rest.get(i..)?)))
             {
                 Some((plain, r)) => {

@@ -104,14 +104,15 @@ impl FromStr for Dsn {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         use ParseDsnError::*;
-        let s = s.trim();
+        let s = s.trim_ascii();
         if s.is_empty() {
             return Err(Empty);
         }
         if s.bytes().any(|b| b.is_ascii_whitespace() || b == b'?' || b == b'#') {
             return Err(InvalidCharacter);
         }
-        let (scheme, rest) = s.split_once("://").ok_or(NoScheme)?;
+        let i = crate::core::stacktrace::find_str(s, "://").ok_or(NoScheme)?;
+        let (scheme, rest) = (&s[..i], &s[i + 3..]);
         let scheme = if scheme.eq_ignore_ascii_case("https") {
             "https"
         } else if scheme.eq_ignore_ascii_case("http") {

@@ -246,7 +246,7 @@ pub fn drop_scope(id: u32) {
 /// and its headers as lines, name and value alternating (header values
 /// cannot hold a line break).
 pub fn set_request(method: &str, url: &str, headers: &str) {
-    let mut lines = headers.split('\n');
+    let mut lines = stacktrace::pieces(headers, b'\n');
     let mut pairs = Vec::new();
     while let (Some(name), Some(value)) = (lines.next(), lines.next()) {
         pairs.push((name.to_owned(), value.to_owned()));

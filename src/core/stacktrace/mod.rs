@@ -211,7 +211,7 @@ fn skip_header<'a>(stack: &'a str, name: &str, message: &str) -> &'a str {
         return rest;
     }
     if find_byte(message.as_bytes(), b'\n').is_some() {
-        if let Some(i) = stack.find(message) {
+        if let Some(i) = find_str(stack, message) {
             return &stack[i + message.len()..];
         }
     }
@@ -255,10 +255,16 @@ pub(crate) fn split_line_col(s: &str) -> (&str, Option<u64>, Option<u64>) {
 
 /// The lines of `s`, split at `\n` by a byte scan.
 fn lines(s: &str) -> impl Iterator<Item = &str> {
+    pieces(s, b'\n')
+}
+
+/// The pieces of `s` between each `b`, an ASCII byte (`str::split` with a
+/// byte scan instead of std's char searcher).
+pub(crate) fn pieces(s: &str, b: u8) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
     std::iter::from_fn(move || {
         let r = rest?;
-        match split_byte(r, b'\n') {
+        match split_byte(r, b) {
             Some((line, tail)) => {
                 rest = Some(tail);
                 Some(line)
@@ -484,6 +490,44 @@ pub(crate) fn rfind_byte(s: &[u8], b: u8) -> Option<usize> {
     None
 }
 
+/// Where `needle` first is in `s`, as `str::find` with a `&str`, in time
+/// linear in both (Knuth, Morris and Pratt). std's two-way searcher, for
+/// the few searches off the parser's hot path, cost the wasm 1 KB more.
+/// A match starts at a char boundary: a str never starts with a UTF-8
+/// continuation byte.
+pub(crate) fn find_str(s: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (s.as_bytes(), needle.as_bytes());
+    if n.is_empty() {
+        return Some(0);
+    }
+    // border[i]: the length of the longest proper prefix of `n[..=i]` that
+    // is also its suffix, where a partial match resumes after a mismatch.
+    let mut border = vec![0usize; n.len()];
+    let mut k = 0;
+    for i in 1..n.len() {
+        while k > 0 && n[i] != n[k] {
+            k = border[k - 1];
+        }
+        if n[i] == n[k] {
+            k += 1;
+        }
+        border[i] = k;
+    }
+    k = 0;
+    for (i, &b) in h.iter().enumerate() {
+        while k > 0 && b != n[k] {
+            k = border[k - 1];
+        }
+        if b == n[k] {
+            k += 1;
+            if k == n.len() {
+                return Some(i + 1 - k);
+            }
+        }
+    }
+    None
+}
+
 /// Splits at the first `b`, an ASCII byte. The grammar's delimiters are all
 /// ASCII, and byte scans beat `char` patterns in the size-optimised wasm.
 #[inline(always)]
@@ -578,6 +622,17 @@ mod tests {
             }
             assert_eq!(find_byte(&vec![0x8a; len], b'\n'), None);
             assert_eq!(find_byte(&vec![0x0b; len], b'\n'), None);
+        }
+    }
+
+    #[test]
+    fn find_str_finds_what_str_find_finds() {
+        let hay = ["", "a", "aab", "abab", "aaabaaab", "x (y (z", "a::b::c", "ab\nab\nabc", "ééa€::"];
+        let needles = ["", "a", "b", "ab", "aab", "aaab", "abab", " (", "::", "ab\nabc", "é", "€::", "zz"];
+        for h in hay {
+            for n in needles {
+                assert_eq!(find_str(h, n), h.find(n), "{h:?} {n:?}");
+            }
         }
     }
 
