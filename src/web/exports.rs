@@ -49,11 +49,14 @@ mod op {
 /// Splits `"3,0,5;abcvwxyz"` into `["abc", "", "vwxyz"]`: the lengths (in
 /// UTF-16 code units, JS's `length`), a `;`, then the strings one after the
 /// other. The encoder turned a lone surrogate into U+FFFD, one unit for one,
-/// so the lengths hold. Missing strings read as empty.
-pub fn unpack(text: &str) -> Vec<&str> {
-    let Some((head, mut rest)) = crate::core::stacktrace::split_byte(text, b';') else { return vec![""] };
+/// so the lengths hold. Missing strings read as empty, and strings past the
+/// first [`MAX_ARGS`] are ignored: a fixed array, so that each argument of
+/// [`dispatch`] is one load, not a bounds check and a default.
+pub fn unpack(text: &str) -> [&str; MAX_ARGS] {
+    let mut out = [""; MAX_ARGS];
+    let Some((head, mut rest)) = crate::core::stacktrace::split_byte(text, b';') else { return out };
     let ascii = rest.is_ascii();
-    let mut out = Vec::new();
+    let mut n = 0;
     let mut units = 0usize;
     // One pass over the header; each ',' or the end closes a length.
     for b in head.bytes().chain(Some(b',')) {
@@ -74,12 +77,18 @@ pub fn unpack(text: &str) -> Vec<&str> {
             at = i;
         }
         let (s, tail) = rest.split_at(at);
-        out.push(s);
+        if let Some(slot) = out.get_mut(n) {
+            *slot = s;
+        }
+        n += 1;
         rest = tail;
         units = 0;
     }
     out
 }
+
+/// The most strings a [`dispatch`] call passes (`capture_error`'s).
+pub const MAX_ARGS: usize = 9;
 
 /// Every call of js/client.js but `parseStack` and `flush`: `op` (see
 /// [`op`]), bit `flags`, two integers `n` and `m`, a number `x`, and the
@@ -88,7 +97,7 @@ pub fn unpack(text: &str) -> Vec<&str> {
 #[wasm_bindgen]
 pub fn dispatch(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> String {
     let args = unpack(text);
-    let s = |i: usize| args.get(i).copied().unwrap_or("");
+    let s = |i: usize| args[i];
     let bit = |b: u32| flags & (1 << b) != 0;
     match op {
         op::START => start(s(0), s(1), s(2), s(3), x, n, bit(0), m, s(4), bit(1), bit(2), bit(3)).unwrap_or_default(),
