@@ -33,7 +33,7 @@ pub fn demangle(symbol: &str) -> Option<String> {
 /// `h` + 16 lowercase hex digits: the legacy scheme's last path element.
 fn is_hash(s: &str) -> bool {
     s.len() == 17
-        && s.starts_with('h')
+        && s.as_bytes()[0] == b'h'
         && s.bytes()
             .skip(1)
             .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
@@ -51,7 +51,7 @@ fn strip_hash(s: &str) -> Option<String> {
 /// What may follow a complete symbol: nothing, or a vendor suffix such as
 /// `.llvm.1234` or `.cold` that LLVM appends. It is dropped.
 fn vendor_suffix(rest: &str) -> Option<()> {
-    (rest.is_empty() || rest.starts_with('.') && rest.bytes().all(|b| b.is_ascii_graphic()))
+    (rest.is_empty() || rest.as_bytes()[0] == b'.' && rest.bytes().all(|b| b.is_ascii_graphic()))
         .then_some(())
 }
 
@@ -80,7 +80,7 @@ fn legacy(symbol: &str) -> Option<String> {
     let mut out = String::new();
     let (mut rest, mut count, mut mark, mut last) = (inner, 0u32, 0, "");
     loop {
-        if let Some(r) = rest.strip_prefix('E') {
+        if let Some(r) = rest.strip_prefix("E") {
             rest = r;
             break;
         }
@@ -111,18 +111,18 @@ fn legacy(symbol: &str) -> Option<String> {
 /// An unknown escape stops decoding: the rest is written as it is.
 fn legacy_element(out: &mut String, elem: &str) {
     // `_$` starts an element whose first character needed an escape.
-    let mut rest = match elem.strip_prefix('_') {
-        Some(r) if r.starts_with('$') => r,
+    let mut rest = match elem.strip_prefix("_") {
+        Some(r) if r.starts_with("$") => r,
         _ => elem,
     };
     loop {
         if let Some(r) = rest.strip_prefix("..") {
             out.push_str("::");
             rest = r;
-        } else if let Some(r) = rest.strip_prefix('.') {
+        } else if let Some(r) = rest.strip_prefix(".") {
             out.push('.');
             rest = r;
-        } else if let Some(r) = rest.strip_prefix('$') {
+        } else if let Some(r) = rest.strip_prefix("$") {
             match split_byte(r, b'$')
                 .and_then(|(esc, after)| Some((legacy_escape(esc)?, after)))
             {
@@ -158,7 +158,7 @@ fn legacy_escape(esc: &str) -> Option<char> {
         "RP" => ')',
         "C" => ',',
         _ => {
-            let hex = esc.strip_prefix('u').filter(|h| !h.is_empty())?;
+            let hex = esc.strip_prefix("u").filter(|h| !h.is_empty())?;
             let c = char::from_u32(u32::try_from(hex_u64(hex)?).ok()?)?;
             if c.is_control() {
                 return None;
@@ -174,7 +174,7 @@ fn v0(symbol: &str) -> Option<String> {
     let inner = symbol
         .strip_prefix("_R")
         .or_else(|| symbol.strip_prefix("__R"))
-        .or_else(|| symbol.strip_prefix('R'))?;
+        .or_else(|| symbol.strip_prefix("R"))?;
     // Paths start with an uppercase tag; a leading digit would be a
     // mangling version we don't know.
     if !inner.is_ascii() || !inner.bytes().next()?.is_ascii_uppercase() {

@@ -237,7 +237,7 @@ pub(crate) fn wasm_location(s: &str) -> Option<Location<'_>> {
     };
     let (url, rest) = (around(s, open - MARK.len()).0, around(s, open).1);
     let (index, rest) = split_byte(rest, b']')?;
-    let offset = strip(rest, ":0x").and_then(|h| if h.len() <= 16 { u64::from_str_radix(h, 16).ok() } else { None });
+    let offset = strip(rest, ":0x").and_then(parse_hex);
     Some(Location::Wasm { url: (!url.is_empty()).then_some(url), func_index: parse_u64(index), offset })
 }
 
@@ -567,6 +567,26 @@ pub(crate) fn strip<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 fn rsplit_number(s: &str) -> Option<(&str, u64)> {
     let (rest, digits) = rsplit_byte(s, b':')?;
     Some((rest, parse_u64(digits)?))
+}
+
+/// 1 to 16 hex digits, either case, as a number (`u64::from_str_radix`
+/// would link 0.4 KB of generic parsing for this one use).
+fn parse_hex(digits: &str) -> Option<u64> {
+    let b = digits.as_bytes();
+    if b.is_empty() || b.len() > 16 {
+        return None;
+    }
+    let mut n = 0u64;
+    for &c in b {
+        let d = match c {
+            b'0'..=b'9' => c - b'0',
+            b'a'..=b'f' => c - b'a' + 10,
+            b'A'..=b'F' => c - b'A' + 10,
+            _ => return None,
+        };
+        n = n << 4 | u64::from(d);
+    }
+    Some(n)
 }
 
 /// 1 to 15 ASCII digits as a number.

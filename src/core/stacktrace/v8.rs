@@ -122,7 +122,7 @@ fn eval_location(s: &str) -> Location<'_> {
     }
     for _ in 0..MAX_NESTING {
         let Some(rest) = origin.strip_prefix("eval at ") else { break };
-        let Some(inner) = rest.strip_suffix(')') else { return Location::Unknown };
+        let Some(inner) = rest.strip_suffix(")") else { return Location::Unknown };
         let Some(open) = opening_paren(inner) else { return Location::Unknown };
         origin = &inner[open + 1..];
     }
