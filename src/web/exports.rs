@@ -44,6 +44,8 @@ mod op {
     pub const DROP_SCOPE: u32 = 19;
     pub const SET_REQUEST: u32 = 20;
     pub const TRANSPORT_LIMITS: u32 = 21;
+    pub const SDK_BASE: u32 = 22;
+    pub const STACK_TEXT: u32 = 23;
 }
 
 /// Splits `"3,0,5;abcvwxyz"` into `["abc", "", "vwxyz"]`: the lengths (in
@@ -90,7 +92,7 @@ pub fn unpack(text: &str) -> [&str; MAX_ARGS] {
 /// The most strings a [`dispatch`] call passes (`capture_error`'s).
 pub const MAX_ARGS: usize = 9;
 
-/// Every call of js/client.js but `parseStack` and `flush`: `op` (see
+/// Every call of js/client.js but `parseStackIn`'s and `flush`: `op` (see
 /// [`op`]), bit `flags`, two integers `n` and `m`, a number `x`, and the
 /// string arguments packed as [`unpack`] reads them. Returns what the call
 /// returns as a string, "" for nothing.
@@ -105,6 +107,7 @@ pub fn dispatch(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> Stri
         op::CAPTURE_MESSAGE => capture_message(s(0), x, s(1), s(2), s(3), s(4).into(), s(5)),
         op::CAPTURE_EVENT => capture_event(s(0), x, s(1), s(2), s(3), s(4)),
         op::PUSH_SCOPE => if push_scope() { "1" } else { "" }.into(),
+        op::STACK_TEXT => parse_stack_text(),
         _ => {
             match op {
                 op::STOP => stop(),
@@ -124,6 +127,7 @@ pub fn dispatch(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> Stri
                 op::DROP_SCOPE => drop_scope(n),
                 op::SET_REQUEST => set_request(s(0), s(1), s(2)),
                 op::TRANSPORT_LIMITS => set_transport_limits(n, m),
+                op::SDK_BASE => set_sdk_base(s(0).into()),
                 _ => {}
             }
             String::new()
@@ -389,6 +393,12 @@ pub fn sdk_version() -> String {
 
 /// The buffers of `parseStackIn`, in wasm memory, which the JS client reads
 /// and writes in place: no string crosses the boundary through wasm-bindgen.
+///
+/// `stackInput`, `stackOutput` and `parseStackIn` take and return numbers
+/// only: they are plain wasm exports, not wasm-bindgen ones, which would
+/// each cost a JS wrapper in the glue. client.js calls them on the
+/// instance's exports (which `initSync` returns once the module is
+/// instantiated) and views the buffers through the exported `memory`.
 struct StackIo {
     /// UTF-8, written by `TextEncoder.encodeInto`: [0] the stack, [1] the
     /// error's name, `\n`, its message.
@@ -410,8 +420,8 @@ thread_local! {
 /// Room for `len` bytes in input `which` (0 the stack, 1 name and message)
 /// of `parseStackIn`: where JS writes them. The address holds until the
 /// next call for that input (or until memory grows).
-#[wasm_bindgen(js_name = stackInput)]
-pub fn stack_input(which: usize, len: usize) -> *mut u8 {
+#[export_name = "stackInput"]
+pub extern "C" fn stack_input(which: usize, len: usize) -> *mut u8 {
     STACK_IO.with(|io| {
         let input = &mut io.borrow_mut().input[which & 1];
         input.resize(len, 0);
@@ -420,19 +430,13 @@ pub fn stack_input(which: usize, len: usize) -> *mut u8 {
 }
 
 /// Where `parseStackIn` writes its numbers; fixed for the module's life.
-#[wasm_bindgen(js_name = stackOutput)]
-pub fn stack_output() -> *const f64 {
+#[export_name = "stackOutput"]
+pub extern "C" fn stack_output() -> *const f64 {
     STACK_OUT.with(|out| out.as_ptr().cast())
 }
 
-/// The module's memory, for the JS client's views of those buffers.
-#[wasm_bindgen(js_name = stackMemory)]
-pub fn stack_memory() -> JsValue {
-    wasm_bindgen::memory()
-}
-
-/// Sets the URL prefix of the SDK's own files, once, for `parseStackIn`.
-#[wasm_bindgen(js_name = setSdkBase)]
+/// Sets the URL prefix of the SDK's own files, once, for `parseStackIn`
+/// and captures ([`dispatch`]'s `SDK_BASE`).
 pub fn set_sdk_base(sdk_base: String) {
     STACK_IO.with(|io| io.borrow_mut().sdk_base = sdk_base);
 }
@@ -443,8 +447,8 @@ pub fn set_sdk_base(sdk_base: String) {
 /// UTF-8 (the stack) and `head_len` (the name, of `name_units` UTF-16
 /// units, `\n`, the message). `ascii` bit 0: the stack is ASCII; bit 1:
 /// the name and message are. Returns the number of frames.
-#[wasm_bindgen(js_name = parseStackIn)]
-pub fn parse_stack_in(stack_len: usize, head_len: usize, name_units: usize, ascii: u32) -> usize {
+#[export_name = "parseStackIn"]
+pub extern "C" fn parse_stack_in(stack_len: usize, head_len: usize, name_units: usize, ascii: u32) -> usize {
     STACK_IO.with(|io| {
         let io = &mut *io.borrow_mut();
         let [stack, head] = [(&io.input[0], stack_len), (&io.input[1], head_len)].map(|(input, len)| {
@@ -472,8 +476,8 @@ pub fn parse_stack_in(stack_len: usize, head_len: usize, name_units: usize, asci
     })
 }
 
-/// The demangled names that the last `parseStackIn`'s spans index.
-#[wasm_bindgen(js_name = parseStackText)]
+/// The demangled names that the last `parseStackIn`'s spans index
+/// ([`dispatch`]'s `STACK_TEXT`).
 pub fn parse_stack_text() -> String {
     STACK_IO.with(|io| io.borrow().text.clone())
 }
