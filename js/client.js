@@ -4,6 +4,9 @@
 // numbers the wasm takes, runs the user's hooks on finished events, and
 // rebuilds `parseStack` frames. Nothing here throws into the host.
 
+// The key under which client.js hands the JS transport its handler (see js/transport.js).
+const HANDLER = Symbol.for('wasm-sentry.handler')
+
 // Rebuilds frames from the numbers `parseStackIn` writes: 13 per frame,
 // `[flags, function, raw_function, abs_path, filename (start and end of a
 // span of the stack each), lineno, colno, instruction_addr, module]`.
@@ -160,7 +163,7 @@ function ownBase() {
 // the strings packed as their lengths, ';', then the strings themselves.
 const START = 0, STOP = 1, ERROR = 2, MESSAGE = 3, EVENT = 4, SEND = 5, DROP = 6, USER = 7, TAG = 8, EXTRA = 9,
   CONTEXT = 10, LEVEL = 11, FINGERPRINT = 12, BREADCRUMB = 13, PUSH = 14, POP = 15, LINKED = 16, TRANSPORT = 17,
-  USE_SCOPE = 18, DROP_SCOPE = 19, REQUEST = 20, LIMITS = 21, SDK_BASE = 22, STACK_TEXT = 23
+  USE_SCOPE = 18, DROP_SCOPE = 19, REQUEST = 20, LIMITS = 21, SDK_BASE = 22, STACK_TEXT = 23, IDLE = 24
 
 /** The `dispatch` call of a wasm instance: `(op, flags, n, m, x, ...strings)`. */
 const caller = (wasm) => (op, flags, n, m, x, ...s) => wasm.dispatch(op, flags, n, m, x, s.map((v) => v.length) + ';' + s.join(''))
@@ -327,13 +330,21 @@ export function createClient(wasm, sdkBase, debug) {
       const num = (v, d) => (typeof v === 'number' && v === v ? v : d)
       // Events captured in Rust (a Rust app's own wasm, started from JS) pass the same hooks.
       if (hooks && wasm.setDeliver) wasm.setDeliver(deliver)
-      // The transport's responses, timer and page hide (js/transport.js) come back through here.
-      wasm.setHandler((id, status, limits, retryAfter) => call(TRANSPORT, 0, id, status, 0, limits, retryAfter))
-      const problem = call(
-        START, !!options.sendDefaultPii | !!on.Dedupe << 1 | hooks << 2 | !!on.HttpContext << 3,
-        num(options.maxBreadcrumbs, 100), num(options.maxValueLength, 250), num(options.sampleRate, 1),
-        dsn, str(options, 'release'), str(options, 'environment'), str(options, 'dist'), str(options, 'tunnel'),
-      )
+      // The transport's responses, timer and page hide (js/transport.js) come
+      // back through here. The JS transport takes the function from
+      // globalThis while START runs (the wasm passes no JS values); a Rust
+      // app's wasm registers its own closure instead.
+      g[HANDLER] = (id, status, limits, retryAfter) => call(TRANSPORT, 0, id, status, 0, limits, retryAfter)
+      let problem
+      try {
+        problem = call(
+          START, !!options.sendDefaultPii | !!on.Dedupe << 1 | hooks << 2 | !!on.HttpContext << 3,
+          num(options.maxBreadcrumbs, 100), num(options.maxValueLength, 250), num(options.sampleRate, 1),
+          dsn, str(options, 'release'), str(options, 'environment'), str(options, 'dist'), str(options, 'tunnel'),
+        )
+      } finally {
+        delete g[HANDLER]
+      }
       // `transportOptions.bufferSize`, as the peer's; `concurrency` is the workers entry's.
       const t = options.transportOptions
       if (!problem && t) call(LIMITS, 0, num(t.bufferSize, 30), num(t.concurrency, 4), 0)
@@ -403,7 +414,21 @@ export function createClient(wasm, sdkBase, debug) {
       call(BREADCRUMB, 0, 0, 0, ts, str(c, 'type'), str(c, 'category'), str(c, 'message'), str(c, 'level'), c.data === undefined ? '' : json(c.data))
     },
 
-    flush: (ms) => wasm.flush(ms),
+    // `true` once the transport holds nothing (queued, waiting, or in
+    // flight until its response came back), `false` at the timeout: it
+    // looks now, then every 10 ms.
+    flush: (ms) => new Promise((resolve) => {
+      const end = Date.now() + ms
+      const check = () => {
+        let idle = false
+        try {
+          idle = !!call(IDLE, 0, 0, 0, 0)
+        } catch (e) {}
+        if (idle || Date.now() >= end) resolve(idle)
+        else setTimeout(check, Math.min(10, end - Date.now()))
+      }
+      check()
+    }),
     stop: () => call(STOP, 0, 0, 0, 0),
 
     // The frames an event would get for this error (oldest first).

@@ -8,7 +8,7 @@
 //! each string argument, and one entry with one packed string is a fraction
 //! of twenty.
 
-use super::bindings::{flush_pending, now_ms, random_u64, set_js_handler};
+use super::bindings::{now_ms, random_u64};
 use super::hub::{self, Outcome};
 use super::transport;
 use crate::core::client::{event_from_value, page_request, Client, ClientOptions, LinkedError, ThrownError};
@@ -46,6 +46,7 @@ mod op {
     pub const TRANSPORT_LIMITS: u32 = 21;
     pub const SDK_BASE: u32 = 22;
     pub const STACK_TEXT: u32 = 23;
+    pub const IDLE: u32 = 24;
 }
 
 /// Splits `"3,0,5;abcvwxyz"` into `["abc", "", "vwxyz"]`: the lengths (in
@@ -92,7 +93,7 @@ pub fn unpack(text: &str) -> [&str; MAX_ARGS] {
 /// The most strings a [`dispatch`] call passes (`capture_error`'s).
 pub const MAX_ARGS: usize = 9;
 
-/// Every call of js/client.js but `parseStackIn`'s and `flush`: `op` (see
+/// Every call of js/client.js but `parseStackIn`'s: `op` (see
 /// [`op`]), bit `flags`, two integers `n` and `m`, a number `x`, and the
 /// string arguments packed as [`unpack`] reads them. Returns what the call
 /// returns as a string, "" for nothing.
@@ -108,6 +109,7 @@ pub fn dispatch(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> Stri
         op::CAPTURE_EVENT => capture_event(s(0), x, s(1), s(2), s(3), s(4)),
         op::PUSH_SCOPE => if push_scope() { "1" } else { "" }.into(),
         op::STACK_TEXT => parse_stack_text(),
+        op::IDLE => if transport::is_idle() { "1" } else { "" }.into(),
         _ => {
             match op {
                 op::STOP => stop(),
@@ -186,13 +188,6 @@ pub fn stop() {
 #[wasm_bindgen(js_name = setDeliver)]
 pub fn set_deliver_hook(deliver: JsValue) {
     super::bindings::set_deliver(deliver);
-}
-
-/// Registers client.js's transport callback `(id, status, rateLimits,
-/// retryAfter)`, which calls `dispatch` with [`op::TRANSPORT`].
-#[wasm_bindgen(js_name = setHandler)]
-pub fn set_handler(handler: JsValue) {
-    set_js_handler(&handler);
 }
 
 fn with_scope(f: impl FnOnce(&mut crate::core::scope::Scope)) {
@@ -381,10 +376,14 @@ pub fn send_event(event_id: &str, json: String) {
     }
 }
 
-/// A promise of `true` once everything sent so far was handed over.
+/// A promise of `true` once everything sent so far was handed over: the JS
+/// transport's own count, which holds after the instance trapped (a Rust
+/// app's panic). client.js polls [`op::IDLE`] instead; without the Rust API
+/// no JS value crosses the boundary (see bindings.rs).
+#[cfg(feature = "rust-api")]
 #[wasm_bindgen]
 pub fn flush(timeout_ms: f64) -> JsValue {
-    flush_pending(timeout_ms)
+    super::bindings::flush_pending(timeout_ms)
 }
 
 pub fn sdk_version() -> String {
