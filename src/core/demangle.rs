@@ -84,8 +84,15 @@ fn legacy(symbol: &str) -> Option<String> {
             rest = r;
             break;
         }
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        let len: usize = rest.get(..digits)?.parse().ok()?;
+        // `<len><bytes>`: at least one digit.
+        let (mut digits, mut len) = (0, 0usize);
+        while let Some(d @ b'0'..=b'9') = rest.as_bytes().get(digits).copied() {
+            len = len.checked_mul(10)?.checked_add(usize::from(d - b'0'))?;
+            digits += 1;
+        }
+        if digits == 0 {
+            return None;
+        }
         let end = digits.checked_add(len)?;
         let elem = rest.get(digits..end)?;
         rest = rest.get(end..)?;
@@ -260,20 +267,10 @@ impl<'a> V0<'a> {
         self.push(c.encode_utf8(&mut [0; 4]))
     }
 
-    fn push_u64(&mut self, mut v: u64) -> Option<()> {
-        let mut buf = [0u8; 20];
-        let mut i = buf.len();
-        loop {
-            i -= 1;
-            *buf.get_mut(i)? = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        buf.get(i..)?
-            .iter()
-            .try_for_each(|&d| self.push_char(char::from(d)))
+    fn push_u64(&mut self, v: u64) -> Option<()> {
+        let mut digits = String::new();
+        crate::core::json::write_u64(&mut digits, v);
+        self.push(&digits)
     }
 
     /// Counts one level of nesting and one unit of work.
@@ -846,8 +843,11 @@ fn punycode(ascii: &str, puny: &[u8], buf: &mut [char; MAX_PUNY]) -> Option<usiz
         i %= count;
         // Insert at `i` (at most `len`): shift `i..len` right by one.
         let at = i as usize;
-        buf.get_mut(at..=len)?.rotate_right(1);
-        *buf.get_mut(at)? = char::from_u32(n)?;
+        if at > len || len >= MAX_PUNY {
+            return None;
+        }
+        buf.copy_within(at..len, at + 1);
+        buf[at] = char::from_u32(n)?;
         len += 1;
         i += 1;
     }
