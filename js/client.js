@@ -4,6 +4,14 @@
 // numbers the wasm takes, runs the user's hooks on finished events, and
 // rebuilds `parseStack` frames. Nothing here throws into the host.
 
+// The wasm's one entry for every call but parseStack's (see
+// src/web/exports.rs): an operation, bit flags, two integers, a number, and
+// the strings packed as their lengths, ';', then the strings themselves.
+// Declared first: esbuild inlines constants only when they come before their uses.
+const START = 0, STOP = 1, ERROR = 2, MESSAGE = 3, EVENT = 4, SEND = 5, DROP = 6, USER = 7, TAG = 8, EXTRA = 9,
+  CONTEXT = 10, LEVEL = 11, FINGERPRINT = 12, BREADCRUMB = 13, PUSH = 14, POP = 15, LINKED = 16, TRANSPORT = 17,
+  USE_SCOPE = 18, DROP_SCOPE = 19, REQUEST = 20, LIMITS = 21, SDK_BASE = 22, STACK_TEXT = 23, IDLE = 24
+
 // The key under which client.js hands the JS transport its handler (see js/transport.js).
 const HANDLER = Symbol.for('wasm-sentry.handler')
 
@@ -158,12 +166,6 @@ function ownBase() {
     return ''
   }
 }
-// The wasm's one entry for every call but parseStack's and flush (see
-// src/web/exports.rs): an operation, bit flags, two integers, a number, and
-// the strings packed as their lengths, ';', then the strings themselves.
-const START = 0, STOP = 1, ERROR = 2, MESSAGE = 3, EVENT = 4, SEND = 5, DROP = 6, USER = 7, TAG = 8, EXTRA = 9,
-  CONTEXT = 10, LEVEL = 11, FINGERPRINT = 12, BREADCRUMB = 13, PUSH = 14, POP = 15, LINKED = 16, TRANSPORT = 17,
-  USE_SCOPE = 18, DROP_SCOPE = 19, REQUEST = 20, LIMITS = 21, SDK_BASE = 22, STACK_TEXT = 23, IDLE = 24
 
 /** The `dispatch` call of a wasm instance: `(op, flags, n, m, x, ...strings)`. */
 const caller = (wasm) => (op, flags, n, m, x, ...s) => wasm.dispatch(op, flags, n, m, x, s.map((v) => v.length) + ';' + s.join(''))
