@@ -286,7 +286,7 @@ fn limit_values(event: &mut Event, max: usize) {
                 for e in &mut event.exception {
                     if let Some(st) = &mut e.stacktrace {
                         let n = st.frames.len();
-                        st.frames.drain(..n.saturating_sub(50));
+                        st.frames = st.frames.split_off(n.saturating_sub(50));
                     }
                 }
             }

@@ -240,8 +240,10 @@ impl Transport {
     /// the transport; requests already in flight stay.
     pub fn take_all_for_unload(&mut self, now_ms: u64) -> Vec<String> {
         let mut envelopes: Vec<Envelope> = Vec::with_capacity(self.waiting.len() + self.queue.len());
-        envelopes.extend(self.waiting.drain(..).map(|w| w.envelope));
-        envelopes.extend(self.queue.drain(..));
+        for w in std::mem::take(&mut self.waiting) {
+            envelopes.push(w.envelope);
+        }
+        envelopes.append(&mut self.queue);
         for envelope in &mut envelopes {
             self.drop_limited(envelope, now_ms);
         }

@@ -384,7 +384,7 @@ fn dedupe(members: &mut Vec<(String, Value)>) {
     }
     let mut table = vec![usize::MAX; n.saturating_mul(2).next_power_of_two()];
     let mut out: Vec<(String, Value)> = Vec::with_capacity(n);
-    for (k, v) in members.drain(..) {
+    for (k, v) in std::mem::take(members) {
         match find_or_claim(&mut table, &out, &k).and_then(|i| out.get_mut(i)) {
             Some(slot) => slot.1 = v,
             None => out.push((k, v)),
