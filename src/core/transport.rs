@@ -254,7 +254,13 @@ impl Transport {
         if let Some(first) = envelopes.first_mut() {
             self.attach_report(first, now_ms);
         }
-        envelopes.iter().filter(|e| !e.items.is_empty()).map(|e| e.to_body(now_ms)).collect()
+        let mut bodies = Vec::with_capacity(envelopes.len());
+        for e in &envelopes {
+            if !e.items.is_empty() {
+                bodies.push(e.to_body(now_ms));
+            }
+        }
+        bodies
     }
 
     /// Removes the items that are rate limited now, counting them.
@@ -279,7 +285,13 @@ impl Transport {
 
     /// Takes the waiting retry that fell due first, else the oldest queued envelope.
     fn next_ready(&mut self, now_ms: u64) -> Option<(Envelope, usize)> {
-        let due = self.waiting.iter().enumerate().filter(|(_, w)| w.due_ms <= now_ms).min_by_key(|(_, w)| w.due_ms).map(|(i, _)| i);
+        // The earliest due (the first of equals), by a plain loop.
+        let mut due: Option<usize> = None;
+        for (i, w) in self.waiting.iter().enumerate() {
+            if w.due_ms <= now_ms && due.map_or(true, |d| w.due_ms < self.waiting[d].due_ms) {
+                due = Some(i);
+            }
+        }
         if let Some(i) = due {
             let w = self.waiting.swap_remove(i);
             return Some((w.envelope, w.attempts));

@@ -139,7 +139,12 @@ pub fn frames_newest_first<'a>(stack: &'a str, name: &str, message: &str, sdk_ba
 
 /// [`parse_frames`], as owned protocol frames.
 pub fn parse(stack: &str, name: &str, message: &str, sdk_base: &str) -> Vec<Frame> {
-    parse_frames(stack, name, message, sdk_base).iter().map(Frame::from).collect()
+    let parsed = parse_frames(stack, name, message, sdk_base);
+    let mut frames = Vec::with_capacity(parsed.len());
+    for f in &parsed {
+        frames.push(Frame::from(f));
+    }
+    frames
 }
 
 /// Where std's panic machinery and the SDK's own capture code live: the
