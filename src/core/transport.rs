@@ -244,14 +244,19 @@ impl Transport {
             envelopes.push(w.envelope);
         }
         envelopes.append(&mut self.queue);
-        for envelope in &mut envelopes {
+        // The report goes with the first envelope that still has items.
+        let mut first = None;
+        for (i, envelope) in envelopes.iter_mut().enumerate() {
             self.drop_limited(envelope, now_ms);
+            if first.is_none() && !envelope.items.is_empty() {
+                first = Some(i);
+            }
         }
-        envelopes.retain(|e| !e.items.is_empty());
-        if envelopes.is_empty() {
+        let first = first.unwrap_or_else(|| {
             envelopes.push(Envelope::default());
-        }
-        if let Some(first) = envelopes.first_mut() {
+            envelopes.len() - 1
+        });
+        if let Some(first) = envelopes.get_mut(first) {
             self.attach_report(first, now_ms);
         }
         let mut bodies = Vec::with_capacity(envelopes.len());
