@@ -298,7 +298,11 @@ impl<'a> V0<'a> {
                 b'_' => return x.checked_add(1),
                 _ => return None,
             };
-            x = x.checked_mul(62)?.checked_add(u64::from(d))?;
+            // Not `checked_mul`: its overflow test on wasm32 is a 128-bit multiply.
+            if x > u64::MAX / 62 {
+                return None;
+            }
+            x = (x * 62).checked_add(u64::from(d))?;
         }
     }
 

@@ -117,7 +117,9 @@ pub fn parse_seconds_ms(s: &str) -> Option<u64> {
     let mut secs: u64 = 0;
     for b in int.bytes() {
         let d = digit(b)?;
-        secs = secs.saturating_mul(10).saturating_add(d);
+        // Saturating, as `saturating_mul`, whose overflow test on wasm32
+        // is a 128-bit multiply (compiler-builtins' __multi3).
+        secs = if secs > u64::MAX / 10 { u64::MAX } else { secs * 10 }.saturating_add(d);
     }
     let (mut ms, mut scale, mut round_up) = (0u64, 100u64, false);
     for b in frac.bytes() {
@@ -129,7 +131,8 @@ pub fn parse_seconds_ms(s: &str) -> Option<u64> {
             round_up = true;
         }
     }
-    Some(secs.saturating_mul(1000).saturating_add(ms).saturating_add(u64::from(round_up)))
+    let whole = if secs > u64::MAX / 1000 { u64::MAX } else { secs * 1000 };
+    Some(whole.saturating_add(ms).saturating_add(u64::from(round_up)))
 }
 
 fn digit(b: u8) -> Option<u64> {
