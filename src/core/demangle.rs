@@ -603,9 +603,10 @@ impl<'a> V0<'a> {
                 if abi.ascii.is_empty() || !abi.puny.is_empty() {
                     return None;
                 }
-                // `-` in ABI names (`C-unwind`) is mangled as `_`.
-                for c in abi.ascii.chars() {
-                    self.push_char(if c == '_' { '-' } else { c })?;
+                // `-` in ABI names (`C-unwind`) is mangled as `_`. (An
+                // identifier is ASCII: see `ident`.)
+                for b in abi.ascii.bytes() {
+                    self.push_char(char::from(if b == b'_' { b'-' } else { b }))?;
                 }
             }
             self.push("\" ")?;
@@ -798,9 +799,10 @@ fn punycode(ascii: &str, puny: &[u8], buf: &mut [char; MAX_PUNY]) -> Option<usiz
     const BASE: u32 = 36;
     const TMIN: u32 = 1;
     const TMAX: u32 = 26;
+    // The basic code points: ASCII (see `V0::ident`).
     let mut len = 0;
-    for c in ascii.chars() {
-        *buf.get_mut(len)? = c;
+    for b in ascii.bytes() {
+        *buf.get_mut(len)? = char::from(b);
         len += 1;
     }
     let (mut n, mut i, mut bias) = (0x80u32, 0u32, 72u32);

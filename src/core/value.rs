@@ -537,10 +537,11 @@ pub fn truncate_js(s: &mut String, max_units: usize) {
         // UTF-16 length never exceeds UTF-8 length.
         return;
     }
+    // By bytes: each char's first byte counts its UTF-16 units.
     let mut units = 0usize;
     let mut cut = None;
-    for (i, c) in s.char_indices() {
-        units = units.saturating_add(c.len_utf16());
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        units += crate::core::stacktrace::spans::units_of(b);
         if units > max_units {
             cut = Some(i);
             break;

@@ -67,18 +67,7 @@ pub fn unpack(text: &str) -> [&str; MAX_ARGS] {
             units = units.saturating_mul(10).saturating_add(usize::from(b.wrapping_sub(b'0')));
             continue;
         }
-        let mut at = units.min(rest.len());
-        if !ascii {
-            let (mut u, mut i) = (0, 0);
-            for c in rest.chars() {
-                if u >= units {
-                    break;
-                }
-                u += c.len_utf16();
-                i += c.len_utf8();
-            }
-            at = i;
-        }
+        let at = if ascii { units.min(rest.len()) } else { stacktrace::spans::byte_at_units(rest, units) };
         let (s, tail) = rest.split_at(at);
         if let Some(slot) = out.get_mut(n) {
             *slot = s;
