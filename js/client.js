@@ -4,13 +4,24 @@
 // numbers the wasm takes, runs the user's hooks on finished events, and
 // rebuilds `parseStack` frames. Nothing here throws into the host.
 
+// The wasm's one entry for every call but parseStack's (see
+// src/web/exports.rs): an operation, bit flags, two integers, a number, and
+// the strings packed as their lengths, ';', then the strings themselves.
+// Declared first: esbuild inlines constants only when they come before their uses.
+const START = 0, STOP = 1, ERROR = 2, MESSAGE = 3, EVENT = 4, SEND = 5, DROP = 6, USER = 7, TAG = 8, EXTRA = 9,
+  CONTEXT = 10, LEVEL = 11, FINGERPRINT = 12, BREADCRUMB = 13, PUSH = 14, POP = 15, LINKED = 16, TRANSPORT = 17,
+  USE_SCOPE = 18, DROP_SCOPE = 19, REQUEST = 20, LIMITS = 21, SDK_BASE = 22, STACK_TEXT = 23, IDLE = 24
+
+// The key under which client.js hands the JS transport its handler (see js/transport.js).
+const HANDLER = Symbol.for('wasm-sentry.handler')
+
 // Rebuilds frames from the numbers `parseStackIn` writes: 13 per frame,
 // `[flags, function, raw_function, abs_path, filename (start and end of a
 // span of the stack each), lineno, colno, instruction_addr, module]`.
 // Flag bits: 1 in_app, 2 function, 4 function in the demangled-names text,
 // 8 raw_function, 16 abs_path, 32 filename, 64 lineno, 128 colno,
 // 256 instruction_addr, 512 module. See src/core/stacktrace/spans.rs.
-function framesFromSpans(s, n, count, mod) {
+function framesFromSpans(s, n, count, names) {
   const frames = []
   let text
   for (let i = 0; i < count * 13; i += 13) {
@@ -23,7 +34,7 @@ function framesFromSpans(s, n, count, mod) {
       f = { function: s.slice(n[i + 1], n[i + 2]), filename: s.slice(n[i + 7], n[i + 8]), abs_path: s.slice(n[i + 5], n[i + 6]), lineno: n[i + 9], colno: n[i + 10], in_app }
     } else {
       f = {}
-      if (flags & 2) f.function = flags & 4 ? (text ??= mod.parseStackText()).slice(n[i + 1], n[i + 2]) : s.slice(n[i + 1], n[i + 2])
+      if (flags & 2) f.function = flags & 4 ? (text ??= names()).slice(n[i + 1], n[i + 2]) : s.slice(n[i + 1], n[i + 2])
       if (flags & 8) f.raw_function = s.slice(n[i + 3], n[i + 4])
       if (flags & 32) f.filename = s.slice(n[i + 7], n[i + 8])
       if (flags & 16) f.abs_path = s.slice(n[i + 5], n[i + 6])
@@ -41,16 +52,19 @@ function framesFromSpans(s, n, count, mod) {
 // `parseStack` without strings through wasm-bindgen: the stack, and the
 // name and message, are encoded straight into two buffers in wasm memory,
 // and the frames' numbers are read from another, through views made again
-// when memory grew (which empties the old ones).
-function stackParser(wasm, sdkBase) {
+// when memory grew (which empties the old ones). `raw` is the instance's
+// own exports (`stackInput`, `stackOutput` and `parseStackIn` are plain
+// wasm exports: see src/web/exports.rs), which the glue's `initSync`
+// returns once the module is instantiated; `names` reads the demangled names.
+function stackParser(raw, names) {
   const encoder = new TextEncoder()
-  const memory = wasm.stackMemory()
-  const out = wasm.stackOutput()
+  const memory = raw.memory
+  const out = raw.stackOutput() >>> 0
   const cap = [0, 0], at = [0, 0], input = []
   let output
   // Encodes `s` into input `i`, with room for three bytes per UTF-16 unit.
   const put = (i, s) => {
-    if (s.length * 3 > cap[i]) at[i] = wasm.stackInput(i, (cap[i] = s.length * 3)), (input[i] = 0)
+    if (s.length * 3 > cap[i]) at[i] = raw.stackInput(i, (cap[i] = s.length * 3)) >>> 0, (input[i] = 0)
     if (!input[i] || !input[i].byteLength) input[i] = new Uint8Array(memory.buffer, at[i], cap[i])
     return encoder.encodeInto(s, input[i]).written
   }
@@ -58,9 +72,9 @@ function stackParser(wasm, sdkBase) {
     const head = name + '\n' + message
     const s = put(0, stack)
     const h = put(1, head)
-    const count = wasm.parseStackIn(s, h, name.length, (s === stack.length) | ((h === head.length) << 1))
+    const count = raw.parseStackIn(s, h, name.length, (s === stack.length) | ((h === head.length) << 1))
     if (!output || !output.byteLength) output = new Float64Array(memory.buffer, out, 250 * 13)
-    return framesFromSpans(stack, output, count, wasm)
+    return framesFromSpans(stack, output, count, names)
   }
 }
 
@@ -152,12 +166,6 @@ function ownBase() {
     return ''
   }
 }
-// The wasm's one entry for every call but parseStack and flush (see
-// src/web/exports.rs): an operation, bit flags, two integers, a number, and
-// the strings packed as their lengths, ';', then the strings themselves.
-const START = 0, STOP = 1, ERROR = 2, MESSAGE = 3, EVENT = 4, SEND = 5, DROP = 6, USER = 7, TAG = 8, EXTRA = 9,
-  CONTEXT = 10, LEVEL = 11, FINGERPRINT = 12, BREADCRUMB = 13, PUSH = 14, POP = 15, LINKED = 16, TRANSPORT = 17,
-  USE_SCOPE = 18, DROP_SCOPE = 19, REQUEST = 20, LIMITS = 21
 
 /** The `dispatch` call of a wasm instance: `(op, flags, n, m, x, ...strings)`. */
 const caller = (wasm) => (op, flags, n, m, x, ...s) => wasm.dispatch(op, flags, n, m, x, s.map((v) => v.length) + ';' + s.join(''))
@@ -174,17 +182,17 @@ export function scopeOps(wasm) {
     drop: (id) => call(DROP_SCOPE, 0, id, 0, 0),
     request: (method, url, headers) => call(REQUEST, 0, 0, 0, 0, method, url, headers),
     context: (key, json) => call(CONTEXT, 0, 0, 0, 0, key, json),
-    // Transport callbacks act on no scope, and may come after their request ended.
-    scoped: (op) => op !== TRANSPORT,
+    // Transport callbacks act on no scope, and may come after their request
+    // ended; the operations from SDK_BASE on use none.
+    scoped: (op) => op !== TRANSPORT && op < SDK_BASE,
   }
 }
 
 export function createClient(wasm, sdkBase, debug) {
-  sdkBase ||= ownBase()
-  // For captures and parseStack alike: frames of the SDK's own files are not the app's.
-  wasm.setSdkBase(sdkBase)
   const g = globalThis
   const call = caller(wasm)
+  // For captures and parseStack alike: frames of the SDK's own files are not the app's.
+  call(SDK_BASE, 0, 0, 0, 0, sdkBase || ownBase())
   let options = {}
   let hooks = false
   let enabled = {}
@@ -324,13 +332,21 @@ export function createClient(wasm, sdkBase, debug) {
       const num = (v, d) => (typeof v === 'number' && v === v ? v : d)
       // Events captured in Rust (a Rust app's own wasm, started from JS) pass the same hooks.
       if (hooks && wasm.setDeliver) wasm.setDeliver(deliver)
-      // The transport's responses, timer and page hide (js/transport.js) come back through here.
-      wasm.setHandler((id, status, limits, retryAfter) => call(TRANSPORT, 0, id, status, 0, limits, retryAfter))
-      const problem = call(
-        START, !!options.sendDefaultPii | !!on.Dedupe << 1 | hooks << 2 | !!on.HttpContext << 3,
-        num(options.maxBreadcrumbs, 100), num(options.maxValueLength, 250), num(options.sampleRate, 1),
-        dsn, str(options, 'release'), str(options, 'environment'), str(options, 'dist'), str(options, 'tunnel'),
-      )
+      // The transport's responses, timer and page hide (js/transport.js) come
+      // back through here. The JS transport takes the function from
+      // globalThis while START runs (the wasm passes no JS values); a Rust
+      // app's wasm registers its own closure instead.
+      g[HANDLER] = (id, status, limits, retryAfter) => call(TRANSPORT, 0, id, status, 0, limits, retryAfter)
+      let problem
+      try {
+        problem = call(
+          START, !!options.sendDefaultPii | !!on.Dedupe << 1 | hooks << 2 | !!on.HttpContext << 3,
+          num(options.maxBreadcrumbs, 100), num(options.maxValueLength, 250), num(options.sampleRate, 1),
+          dsn, str(options, 'release'), str(options, 'environment'), str(options, 'dist'), str(options, 'tunnel'),
+        )
+      } finally {
+        delete g[HANDLER]
+      }
       // `transportOptions.bufferSize`, as the peer's; `concurrency` is the workers entry's.
       const t = options.transportOptions
       if (!problem && t) call(LIMITS, 0, num(t.bufferSize, 30), num(t.concurrency, 4), 0)
@@ -400,12 +416,26 @@ export function createClient(wasm, sdkBase, debug) {
       call(BREADCRUMB, 0, 0, 0, ts, str(c, 'type'), str(c, 'category'), str(c, 'message'), str(c, 'level'), c.data === undefined ? '' : json(c.data))
     },
 
-    flush: (ms) => wasm.flush(ms),
+    // `true` once the transport holds nothing (queued, waiting, or in
+    // flight until its response came back), `false` at the timeout: it
+    // looks now, then every 10 ms.
+    flush: (ms) => new Promise((resolve) => {
+      const end = Date.now() + ms
+      const check = () => {
+        let idle = false
+        try {
+          idle = !!call(IDLE, 0, 0, 0, 0)
+        } catch (e) {}
+        if (idle || Date.now() >= end) resolve(idle)
+        else setTimeout(check, Math.min(10, end - Date.now()))
+      }
+      check()
+    }),
     stop: () => call(STOP, 0, 0, 0, 0),
 
     // The frames an event would get for this error (oldest first).
     parseStack(error) {
-      parse ??= stackParser(wasm, sdkBase)
+      parse ??= stackParser(wasm.initSync(), () => call(STACK_TEXT, 0, 0, 0, 0))
       return typeof error === 'string' ? parse(error, '', '') : parse(own(() => error.stack), own(() => error.name), own(() => error.message))
     },
   }

@@ -111,15 +111,20 @@ export function flushPending(timeoutMs) {
 }
 
 // Rust's one import for all of the above (src/web/bindings.rs): `op`, a URL
-// and a body, a number (request id, delay, flag), a function.
-export function io(op, url, body, n, f) {
+// and a body, a number (request id, delay, flag). Op 6 comes from the start
+// of the npm package's transport, which passes no JS value: client.js put
+// its handler under HANDLER on globalThis just before that (synchronous)
+// call, and takes it away after.
+const HANDLER = Symbol.for('wasm-sentry.handler')
+
+export function io(op, url, body, n) {
   switch (op) {
     case 0: case 1: return sendEnvelope(url, body, op === 1, n)
     case 2: return sendBeacon(url, body)
     case 3: return wakeAfter(n)
     case 4: return setIdle(!!n)
     case 5: return flushPending(n)
-    case 6: return setHandler(f)
+    case 6: return typeof globalThis[HANDLER] === 'function' && setHandler(globalThis[HANDLER])
   }
 }
 

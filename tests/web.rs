@@ -81,15 +81,23 @@ fn reports_its_version() {
 
 #[wasm_bindgen_test]
 fn dispatch_unpacks_strings_by_their_js_lengths() {
-    use wasm_sentry::web::exports::unpack;
+    use wasm_sentry::web::exports::{unpack, MAX_ARGS};
+    // The strings given, then "" up to MAX_ARGS.
+    let args = |given: &[&'static str]| -> [&'static str; MAX_ARGS] {
+        let mut all = [""; MAX_ARGS];
+        all[..given.len()].copy_from_slice(given);
+        all
+    };
     // JS lengths: "é" 1, "😀" 2 (a surrogate pair), U+FFFD (a lone surrogate, encoded) 1.
-    assert_eq!(unpack("3,0,5;abcvwxyz"), ["abc", "", "vwxyz"]);
-    assert_eq!(unpack("2,3,1;é😀a;b\u{fffd}"), ["é😀", "a;b", "\u{fffd}"]);
-    assert_eq!(unpack(";"), [""]);
-    assert_eq!(unpack(""), [""]);
+    assert_eq!(unpack("3,0,5;abcvwxyz"), args(&["abc", "", "vwxyz"]));
+    assert_eq!(unpack("2,3,1;é😀a;b\u{fffd}"), args(&["é😀", "a;b", "\u{fffd}"]));
+    assert_eq!(unpack(";"), args(&[]));
+    assert_eq!(unpack(""), args(&[]));
     // Lengths past the end are cut to what is there; garbage is no panic.
-    assert_eq!(unpack("2,9;abcd"), ["ab", "cd"]);
-    assert_eq!(unpack("x,99999999999999999999;é").len(), 2);
+    assert_eq!(unpack("2,9;abcd"), args(&["ab", "cd"]));
+    assert_eq!(unpack("x,99999999999999999999;é"), args(&["é", ""]));
+    // Strings past MAX_ARGS are ignored.
+    assert_eq!(unpack("1,1,1,1,1,1,1,1,1,1;abcdefghij"), ["a", "b", "c", "d", "e", "f", "g", "h", "i"]);
     // The whole path, from the packed strings to an event.
     let text = "31,0,0,0,0,0,0,0,0;http://public@127.0.0.1:9/1é";
     assert_eq!(wasm_sentry::web::exports::dispatch(0, 0, 100, 250, 1.0, text), "the DSN's project id must be a number");

@@ -183,23 +183,21 @@ impl Client {
         if !linked.is_empty() {
             mechanism.exception_id = Some(0);
         }
-        let mut out: Vec<Exception> = linked
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(i, l)| {
-                let thrown = ThrownError { name: &l.name, message: &l.message, stack: &l.stack, sdk_base: err.sdk_base, ..Default::default() };
-                let m = Mechanism {
-                    ty: "chained".into(),
-                    source: Some(l.source.clone()),
-                    exception_id: Some(i as u64 + 1),
-                    parent_id: Some(l.parent as u64),
-                    is_exception_group: l.is_group.then_some(true),
-                    ..Default::default()
-                };
-                Self::exception_from_error(&thrown, m)
-            })
-            .collect();
+        // Plain loops here and in `event_from_value`: each iterator chain
+        // is code of its own in the wasm.
+        let mut out = Vec::with_capacity(linked.len() + 1);
+        for (i, l) in linked.iter().enumerate().rev() {
+            let thrown = ThrownError { name: &l.name, message: &l.message, stack: &l.stack, sdk_base: err.sdk_base, ..Default::default() };
+            let m = Mechanism {
+                ty: "chained".into(),
+                source: Some(l.source.clone()),
+                exception_id: Some(i as u64 + 1),
+                parent_id: Some(l.parent as u64),
+                is_exception_group: l.is_group.then_some(true),
+                ..Default::default()
+            };
+            out.push(Self::exception_from_error(&thrown, m));
+        }
         out.push(Self::exception_from_error(err, mechanism));
         out
     }
@@ -286,7 +284,7 @@ fn limit_values(event: &mut Event, max: usize) {
                 for e in &mut event.exception {
                     if let Some(st) = &mut e.stacktrace {
                         let n = st.frames.len();
-                        st.frames.drain(..n.saturating_sub(50));
+                        st.frames = st.frames.split_off(n.saturating_sub(50));
                     }
                 }
             }
@@ -348,33 +346,42 @@ pub fn event_from_value(v: &Value, event: &mut Event) {
     event.dist = text("dist");
     event.user = v.get("user").filter(|u| matches!(u, Value::Object(_))).cloned();
     let pairs = |k: &str| match v.get(k) {
-        Some(Value::Object(p)) => p.clone(),
-        _ => Vec::new(),
+        Some(Value::Object(p)) => &p[..],
+        _ => &[],
     };
-    event.extra = pairs("extra");
-    event.contexts = pairs("contexts").into_iter().filter(|(_, c)| matches!(c, Value::Object(_))).collect();
-    event.tags = pairs("tags")
-        .into_iter()
-        .filter_map(|(k, t)| match t {
-            Value::String(s) | Value::Number(s) => Some((k, s)),
-            Value::Bool(b) => Some((k, if b { "true" } else { "false" }.to_owned())),
-            _ => None,
-        })
-        .collect();
+    event.extra = pairs("extra").to_vec();
+    let mut contexts = Vec::new();
+    for (k, c) in pairs("contexts") {
+        if matches!(c, Value::Object(_)) {
+            contexts.push((k.clone(), c.clone()));
+        }
+    }
+    event.contexts = contexts;
+    let mut tags = Vec::new();
+    for (k, t) in pairs("tags") {
+        let t = match t {
+            Value::String(s) | Value::Number(s) => s.clone(),
+            Value::Bool(b) => if *b { "true" } else { "false" }.to_owned(),
+            _ => continue,
+        };
+        tags.push((k.clone(), t));
+    }
+    event.tags = tags;
     if let Some(fp) = v.get("fingerprint") {
         event.fingerprint = fp.strings();
     }
     if let Some(Value::Array(values)) = v.get("exception").and_then(|e| e.get("values")) {
         event.level = v.get("level").and_then(Value::as_str).and_then(|l| l.parse().ok()).unwrap_or(Level::Error);
-        event.exception = values
-            .iter()
-            .map(|e| Exception {
+        let mut exception = Vec::with_capacity(values.len());
+        for e in values {
+            exception.push(Exception {
                 ty: e.get("type").and_then(Value::as_str).unwrap_or("Error").to_owned(),
                 value: e.get("value").and_then(Value::as_str).map(str::to_owned),
                 mechanism: Some(Mechanism { ty: "generic".into(), handled: Some(true), ..Default::default() }),
                 stacktrace: None,
-            })
-            .collect();
+            });
+        }
+        event.exception = exception;
     }
 }
 

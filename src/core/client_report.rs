@@ -93,12 +93,13 @@ impl ClientReports {
         time::write_seconds(o.key("timestamp"), now_ms);
         let list = o.key("discarded_events");
         list.push('[');
-        for (i, (reason, category, quantity)) in self.counts.drain(..).enumerate() {
+        for (i, &(reason, category, quantity)) in self.counts.iter().enumerate() {
             if i > 0 {
                 list.push(',');
             }
             Obj::new(list).str("reason", reason.as_str()).str("category", category.as_str()).u64("quantity", quantity).end();
         }
+        self.counts.clear();
         list.push(']');
         o.end();
         Some(Item::ClientReport(out))

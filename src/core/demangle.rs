@@ -8,6 +8,8 @@
 //! input: no panics, capped nesting, output and work, so a hostile name in a
 //! stack trace costs little and yields `None`.
 
+use crate::core::stacktrace::{find_either, split_byte};
+
 /// Deepest nesting of paths, types, consts and backrefs accepted.
 const MAX_DEPTH: u32 = 300;
 /// Longest output accepted; past it the caller keeps the original name.
@@ -31,7 +33,7 @@ pub fn demangle(symbol: &str) -> Option<String> {
 /// `h` + 16 lowercase hex digits: the legacy scheme's last path element.
 fn is_hash(s: &str) -> bool {
     s.len() == 17
-        && s.starts_with('h')
+        && s.as_bytes()[0] == b'h'
         && s.bytes()
             .skip(1)
             .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
@@ -39,18 +41,17 @@ fn is_hash(s: &str) -> bool {
 
 /// Names a tool already demangled but left the hash on (`a::b::h0123…`).
 fn strip_hash(s: &str) -> Option<String> {
-    // The hash is the last 17 bytes, after the last `::`: a cheap test first.
-    if s.len() < 20 || s.as_bytes()[s.len() - 18] != b':' {
-        return None;
-    }
-    let (head, hash) = s.rsplit_once("::")?;
+    // The hash is the last 17 bytes, after the last `::` (a hash holds no `:`).
+    let at = s.len().checked_sub(19)?;
+    let hash = s.get(at..)?.strip_prefix("::")?;
+    let head = s.get(..at)?;
     (is_hash(hash) && !head.is_empty() && head.len() <= MAX_OUT).then(|| head.to_owned())
 }
 
 /// What may follow a complete symbol: nothing, or a vendor suffix such as
 /// `.llvm.1234` or `.cold` that LLVM appends. It is dropped.
 fn vendor_suffix(rest: &str) -> Option<()> {
-    (rest.is_empty() || rest.starts_with('.') && rest.bytes().all(|b| b.is_ascii_graphic()))
+    (rest.is_empty() || rest.as_bytes()[0] == b'.' && rest.bytes().all(|b| b.is_ascii_graphic()))
         .then_some(())
 }
 
@@ -79,12 +80,19 @@ fn legacy(symbol: &str) -> Option<String> {
     let mut out = String::new();
     let (mut rest, mut count, mut mark, mut last) = (inner, 0u32, 0, "");
     loop {
-        if let Some(r) = rest.strip_prefix('E') {
+        if let Some(r) = rest.strip_prefix("E") {
             rest = r;
             break;
         }
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        let len: usize = rest.get(..digits)?.parse().ok()?;
+        // `<len><bytes>`: at least one digit.
+        let (mut digits, mut len) = (0, 0usize);
+        while let Some(d @ b'0'..=b'9') = rest.as_bytes().get(digits).copied() {
+            len = len.checked_mul(10)?.checked_add(usize::from(d - b'0'))?;
+            digits += 1;
+        }
+        if digits == 0 {
+            return None;
+        }
         let end = digits.checked_add(len)?;
         let elem = rest.get(digits..end)?;
         rest = rest.get(end..)?;
@@ -110,20 +118,19 @@ fn legacy(symbol: &str) -> Option<String> {
 /// An unknown escape stops decoding: the rest is written as it is.
 fn legacy_element(out: &mut String, elem: &str) {
     // `_$` starts an element whose first character needed an escape.
-    let mut rest = match elem.strip_prefix('_') {
-        Some(r) if r.starts_with('$') => r,
+    let mut rest = match elem.strip_prefix("_") {
+        Some(r) if r.starts_with("$") => r,
         _ => elem,
     };
     loop {
         if let Some(r) = rest.strip_prefix("..") {
             out.push_str("::");
             rest = r;
-        } else if let Some(r) = rest.strip_prefix('.') {
+        } else if let Some(r) = rest.strip_prefix(".") {
             out.push('.');
             rest = r;
-        } else if let Some(r) = rest.strip_prefix('$') {
-            match r
-                .split_once('$')
+        } else if let Some(r) = rest.strip_prefix("$") {
+            match split_byte(r, b'$')
                 .and_then(|(esc, after)| Some((legacy_escape(esc)?, after)))
             {
                 Some((c, after)) => {
@@ -133,8 +140,7 @@ fn legacy_element(out: &mut String, elem: &str) {
                 None => break,
             }
         } else {
-            match rest
-                .find(['$', '.'])
+            match find_either(rest.as_bytes(), b'$', b'.')
                 .and_then(|i| Some((rest.get(..i)?, rest.get(i..)?)))
             {
                 Some((plain, r)) => {
@@ -159,7 +165,7 @@ fn legacy_escape(esc: &str) -> Option<char> {
         "RP" => ')',
         "C" => ',',
         _ => {
-            let hex = esc.strip_prefix('u').filter(|h| !h.is_empty())?;
+            let hex = esc.strip_prefix("u").filter(|h| !h.is_empty())?;
             let c = char::from_u32(u32::try_from(hex_u64(hex)?).ok()?)?;
             if c.is_control() {
                 return None;
@@ -175,7 +181,7 @@ fn v0(symbol: &str) -> Option<String> {
     let inner = symbol
         .strip_prefix("_R")
         .or_else(|| symbol.strip_prefix("__R"))
-        .or_else(|| symbol.strip_prefix('R'))?;
+        .or_else(|| symbol.strip_prefix("R"))?;
     // Paths start with an uppercase tag; a leading digit would be a
     // mangling version we don't know.
     if !inner.is_ascii() || !inner.bytes().next()?.is_ascii_uppercase() {
@@ -261,20 +267,10 @@ impl<'a> V0<'a> {
         self.push(c.encode_utf8(&mut [0; 4]))
     }
 
-    fn push_u64(&mut self, mut v: u64) -> Option<()> {
-        let mut buf = [0u8; 20];
-        let mut i = buf.len();
-        loop {
-            i -= 1;
-            *buf.get_mut(i)? = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        buf.get(i..)?
-            .iter()
-            .try_for_each(|&d| self.push_char(char::from(d)))
+    fn push_u64(&mut self, v: u64) -> Option<()> {
+        let mut digits = String::new();
+        crate::core::json::write_u64(&mut digits, v);
+        self.push(&digits)
     }
 
     /// Counts one level of nesting and one unit of work.
@@ -302,7 +298,11 @@ impl<'a> V0<'a> {
                 b'_' => return x.checked_add(1),
                 _ => return None,
             };
-            x = x.checked_mul(62)?.checked_add(u64::from(d))?;
+            // Not `checked_mul`: its overflow test on wasm32 is a 128-bit multiply.
+            if x > u64::MAX / 62 {
+                return None;
+            }
+            x = (x * 62).checked_add(u64::from(d))?;
         }
     }
 
@@ -603,9 +603,10 @@ impl<'a> V0<'a> {
                 if abi.ascii.is_empty() || !abi.puny.is_empty() {
                     return None;
                 }
-                // `-` in ABI names (`C-unwind`) is mangled as `_`.
-                for c in abi.ascii.chars() {
-                    self.push_char(if c == '_' { '-' } else { c })?;
+                // `-` in ABI names (`C-unwind`) is mangled as `_`. (An
+                // identifier is ASCII: see `ident`.)
+                for b in abi.ascii.bytes() {
+                    self.push_char(char::from(if b == b'_' { b'-' } else { b }))?;
                 }
             }
             self.push("\" ")?;
@@ -798,9 +799,10 @@ fn punycode(ascii: &str, puny: &[u8], buf: &mut [char; MAX_PUNY]) -> Option<usiz
     const BASE: u32 = 36;
     const TMIN: u32 = 1;
     const TMAX: u32 = 26;
+    // The basic code points: ASCII (see `V0::ident`).
     let mut len = 0;
-    for c in ascii.chars() {
-        *buf.get_mut(len)? = c;
+    for b in ascii.bytes() {
+        *buf.get_mut(len)? = char::from(b);
         len += 1;
     }
     let (mut n, mut i, mut bias) = (0x80u32, 0u32, 72u32);
@@ -847,8 +849,11 @@ fn punycode(ascii: &str, puny: &[u8], buf: &mut [char; MAX_PUNY]) -> Option<usiz
         i %= count;
         // Insert at `i` (at most `len`): shift `i..len` right by one.
         let at = i as usize;
-        buf.get_mut(at..=len)?.rotate_right(1);
-        *buf.get_mut(at)? = char::from_u32(n)?;
+        if at > len || len >= MAX_PUNY {
+            return None;
+        }
+        buf.copy_within(at..len, at + 1);
+        buf[at] = char::from_u32(n)?;
         len += 1;
         i += 1;
     }

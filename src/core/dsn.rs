@@ -4,7 +4,7 @@
 //! envelope endpoint `{scheme}://{host}[:{port}]{path}/api/{project_id}/envelope/`.
 //! Only the public key is ever used; a legacy secret is accepted and ignored.
 
-use crate::core::stacktrace::{rsplit_byte, split_byte};
+use crate::core::stacktrace::{find_byte, parse_u64, rsplit_byte, split_byte, strip};
 use std::fmt;
 use std::str::FromStr;
 
@@ -104,14 +104,15 @@ impl FromStr for Dsn {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         use ParseDsnError::*;
-        let s = s.trim();
+        let s = s.trim_ascii();
         if s.is_empty() {
             return Err(Empty);
         }
         if s.bytes().any(|b| b.is_ascii_whitespace() || b == b'?' || b == b'#') {
             return Err(InvalidCharacter);
         }
-        let (scheme, rest) = s.split_once("://").ok_or(NoScheme)?;
+        let i = crate::core::stacktrace::find_str(s, "://").ok_or(NoScheme)?;
+        let (scheme, rest) = (&s[..i], &s[i + 3..]);
         let scheme = if scheme.eq_ignore_ascii_case("https") {
             "https"
         } else if scheme.eq_ignore_ascii_case("http") {
@@ -121,7 +122,7 @@ impl FromStr for Dsn {
         };
         // Byte splits (the separators are ASCII): `str`'s char-pattern
         // searchers would cost the wasm 0.4 KB gzip for these few calls.
-        let (authority, path) = match rest.bytes().position(|b| b == b'/') {
+        let (authority, path) = match find_byte(rest.as_bytes(), b'/') {
             Some(i) => rest.split_at(i),
             None => (rest, ""),
         };
@@ -156,11 +157,11 @@ impl FromStr for Dsn {
 
 /// Splits `host[:port]`, where host may be a bracketed IPv6 literal.
 fn split_host_port(hostport: &str) -> Result<(&str, Option<u16>), ParseDsnError> {
-    let (host, port) = if hostport.starts_with('[') {
-        match hostport.bytes().position(|b| b == b']') {
+    let (host, port) = if hostport.as_bytes().first() == Some(&b'[') {
+        match find_byte(hostport.as_bytes(), b']') {
             Some(i) => {
                 let (h, rest) = hostport.split_at(i + 1);
-                (h, rest.strip_prefix(':'))
+                (h, strip(rest, ":"))
             }
             None => return Err(ParseDsnError::NoHost),
         }
@@ -172,8 +173,8 @@ fn split_host_port(hostport: &str) -> Result<(&str, Option<u16>), ParseDsnError>
     };
     let port = match port {
         None => None,
-        Some(p) => match p.parse::<u64>() {
-            Ok(n @ 1..=65535) if p.bytes().all(|b| b.is_ascii_digit()) => Some(n as u16),
+        Some(p) => match parse_u64(p) {
+            Some(n @ 1..=65535) => Some(n as u16),
             _ => return Err(ParseDsnError::InvalidPort),
         },
     };

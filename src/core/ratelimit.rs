@@ -13,6 +13,7 @@
 //! ignored, and absurd numbers saturate at `u64::MAX` instead of overflowing.
 
 use crate::core::envelope::DataCategory;
+use crate::core::stacktrace::{pieces, split_byte};
 
 /// What a 429 without a usable header means: 60 s for everything.
 pub const DEFAULT_RETRY_AFTER_MS: u64 = 60_000;
@@ -51,17 +52,17 @@ impl RateLimits {
         //                                             naming only unknown ones is ignored entirely
         // scope, reason_code, namespaces and anything further are ignored (metric namespaces
         // only qualify `metric_bucket`, which this SDK never sends). Spaces around parts are ignored.
-        for quota in header.split(',') {
-            let mut fields = quota.split(':');
+        for quota in pieces(header, b',') {
+            let mut fields = pieces(quota, b':');
             let Some(ms) = fields.next().and_then(parse_seconds_ms) else { continue };
             let until = now_ms.saturating_add(ms);
-            let categories = fields.next().unwrap_or("").trim();
+            let categories = fields.next().unwrap_or("").trim_ascii();
             if categories.is_empty() {
                 self.limit_all(until);
                 continue;
             }
-            for name in categories.split(';') {
-                if let Some(category) = DataCategory::from_name(name.trim()) {
+            for name in pieces(categories, b';') {
+                if let Some(category) = DataCategory::from_name(name.trim_ascii()) {
                     self.limit(category, until);
                 }
             }
@@ -98,15 +99,15 @@ impl RateLimits {
 
 /// A header value, unless absent or blank.
 fn present(h: Option<&str>) -> Option<&str> {
-    h.map(str::trim).filter(|h| !h.is_empty())
+    h.map(str::trim_ascii).filter(|h| !h.is_empty())
 }
 
 /// Seconds as `[digits][.digits]` (at least one digit, spaces around ignored)
 /// to milliseconds, rounding a finer fraction up; saturates on huge values.
 /// Signs, exponents and anything else are `None`.
 pub fn parse_seconds_ms(s: &str) -> Option<u64> {
-    let s = s.trim();
-    let (int, frac) = match s.split_once('.') {
+    let s = s.trim_ascii();
+    let (int, frac) = match split_byte(s, b'.') {
         Some((i, f)) => (i, f),
         None => (s, ""),
     };
@@ -116,7 +117,9 @@ pub fn parse_seconds_ms(s: &str) -> Option<u64> {
     let mut secs: u64 = 0;
     for b in int.bytes() {
         let d = digit(b)?;
-        secs = secs.saturating_mul(10).saturating_add(d);
+        // Saturating, as `saturating_mul`, whose overflow test on wasm32
+        // is a 128-bit multiply (compiler-builtins' __multi3).
+        secs = if secs > u64::MAX / 10 { u64::MAX } else { secs * 10 }.saturating_add(d);
     }
     let (mut ms, mut scale, mut round_up) = (0u64, 100u64, false);
     for b in frac.bytes() {
@@ -128,7 +131,8 @@ pub fn parse_seconds_ms(s: &str) -> Option<u64> {
             round_up = true;
         }
     }
-    Some(secs.saturating_mul(1000).saturating_add(ms).saturating_add(u64::from(round_up)))
+    let whole = if secs > u64::MAX / 1000 { u64::MAX } else { secs * 1000 };
+    Some(whole.saturating_add(ms).saturating_add(u64::from(round_up)))
 }
 
 fn digit(b: u8) -> Option<u64> {

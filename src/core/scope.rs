@@ -25,6 +25,21 @@ pub struct Scope {
     pub request: Option<Request>,
 }
 
+impl Scope {
+    /// The empty scope, as a constant: a static's initialiser (the platform
+    /// layer's state) then needs no code.
+    pub const EMPTY: Scope = Scope {
+        user: None,
+        tags: Vec::new(),
+        extra: Vec::new(),
+        contexts: Vec::new(),
+        level: None,
+        fingerprint: Vec::new(),
+        breadcrumbs: Vec::new(),
+        request: None,
+    };
+}
+
 /// Sets `key` to `value` in an ordered list of pairs (replacing), or removes it
 /// when `value` is `None`.
 fn set_pair<V>(pairs: &mut Vec<(String, V)>, key: &str, value: Option<V>) {
@@ -61,10 +76,10 @@ impl Scope {
         if max == 0 {
             return;
         }
-        // At most 100: shifting them costs less than a ring's code.
-        let len = self.breadcrumbs.len();
-        if len >= max {
-            self.breadcrumbs.drain(..=len - max);
+        // At most 100: shifting them costs less than a ring's code (and
+        // `remove` less than `drain`'s).
+        while self.breadcrumbs.len() >= max {
+            self.breadcrumbs.remove(0);
         }
         self.breadcrumbs.push(crumb);
     }
@@ -168,6 +183,9 @@ pub const MAX_ISOLATION_SCOPES: usize = 1000;
 pub const GLOBAL_SCOPE: u32 = 0;
 
 impl IsolationScopes {
+    /// Only the global scope, empty (as `default()`, but a constant).
+    pub const NEW: IsolationScopes = IsolationScopes { active: GLOBAL_SCOPE, stack: ScopeStack { root: Scope::EMPTY, levels: Vec::new() }, parked: Vec::new() };
+
     /// The active scope's id.
     pub fn active(&self) -> u32 {
         self.active

@@ -34,6 +34,7 @@
 
 use std::borrow::Cow;
 
+use super::stacktrace::{find_byte, rfind_byte};
 use super::value::Value;
 
 pub const FILTERED: &str = "[Filtered]";
@@ -356,9 +357,9 @@ fn url_word(b: &[u8], base: usize, cuts: &mut Vec<(usize, usize)>) {
             .position(|c| matches!(c, b'/' | b'?' | b'#' | b'\\'))
             .unwrap_or(tail.len());
         let authority = tail.get(..len).unwrap_or(&[]);
-        if let Some(at) = authority.iter().rposition(|&c| c == b'@') {
+        if let Some(at) = rfind_byte(authority, b'@') {
             let userinfo = authority.get(..at).unwrap_or(&[]);
-            if let Some(colon) = userinfo.iter().position(|&c| c == b':') {
+            if let Some(colon) = find_byte(userinfo, b':') {
                 if colon + 1 < at {
                     cuts.push((base + s + colon + 1, base + s + at));
                 }
@@ -367,18 +368,18 @@ fn url_word(b: &[u8], base: usize, cuts: &mut Vec<(usize, usize)>) {
         rest = s + len;
     }
     let tail = b.get(rest..).unwrap_or(&[]);
-    let hash = tail.iter().position(|&c| c == b'#');
+    let hash = find_byte(tail, b'#');
     let before_hash = tail.get(..hash.unwrap_or(tail.len())).unwrap_or(&[]);
-    if let Some(q) = before_hash.iter().position(|&c| c == b'?') {
+    if let Some(q) = find_byte(before_hash, b'?') {
         let query = before_hash.get(q + 1..).unwrap_or(&[]);
         params(query, base + rest + q + 1, cuts);
     }
     if let Some(h) = hash {
         let frag = tail.get(h + 1..).unwrap_or(&[]);
         let frag_base = base + rest + h + 1;
-        if let Some(q) = frag.iter().position(|&c| c == b'?') {
+        if let Some(q) = find_byte(frag, b'?') {
             params(frag.get(q + 1..).unwrap_or(&[]), frag_base + q + 1, cuts);
-        } else if frag.contains(&b'=') {
+        } else if find_byte(frag, b'=').is_some() {
             params(frag, frag_base, cuts);
         }
     }
@@ -388,7 +389,7 @@ fn url_word(b: &[u8], base: usize, cuts: &mut Vec<(usize, usize)>) {
 fn params(s: &[u8], base: usize, cuts: &mut Vec<(usize, usize)>) {
     let mut at = base;
     for pair in s.split(|&c| c == b'&') {
-        if let Some(eq) = pair.iter().position(|&c| c == b'=') {
+        if let Some(eq) = find_byte(pair, b'=') {
             let name = pair.get(..eq).unwrap_or(&[]);
             if eq + 1 < pair.len() && sensitive_name(&percent_decode(name)) {
                 cuts.push((at + eq + 1, at + pair.len()));

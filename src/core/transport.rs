@@ -240,19 +240,32 @@ impl Transport {
     /// the transport; requests already in flight stay.
     pub fn take_all_for_unload(&mut self, now_ms: u64) -> Vec<String> {
         let mut envelopes: Vec<Envelope> = Vec::with_capacity(self.waiting.len() + self.queue.len());
-        envelopes.extend(self.waiting.drain(..).map(|w| w.envelope));
-        envelopes.extend(self.queue.drain(..));
-        for envelope in &mut envelopes {
+        for w in std::mem::take(&mut self.waiting) {
+            envelopes.push(w.envelope);
+        }
+        envelopes.append(&mut self.queue);
+        // The report goes with the first envelope that still has items.
+        let mut first = None;
+        for (i, envelope) in envelopes.iter_mut().enumerate() {
             self.drop_limited(envelope, now_ms);
+            if first.is_none() && !envelope.items.is_empty() {
+                first = Some(i);
+            }
         }
-        envelopes.retain(|e| !e.items.is_empty());
-        if envelopes.is_empty() {
+        let first = first.unwrap_or_else(|| {
             envelopes.push(Envelope::default());
-        }
-        if let Some(first) = envelopes.first_mut() {
+            envelopes.len() - 1
+        });
+        if let Some(first) = envelopes.get_mut(first) {
             self.attach_report(first, now_ms);
         }
-        envelopes.iter().filter(|e| !e.items.is_empty()).map(|e| e.to_body(now_ms)).collect()
+        let mut bodies = Vec::with_capacity(envelopes.len());
+        for e in &envelopes {
+            if !e.items.is_empty() {
+                bodies.push(e.to_body(now_ms));
+            }
+        }
+        bodies
     }
 
     /// Removes the items that are rate limited now, counting them.
@@ -277,7 +290,13 @@ impl Transport {
 
     /// Takes the waiting retry that fell due first, else the oldest queued envelope.
     fn next_ready(&mut self, now_ms: u64) -> Option<(Envelope, usize)> {
-        let due = self.waiting.iter().enumerate().filter(|(_, w)| w.due_ms <= now_ms).min_by_key(|(_, w)| w.due_ms).map(|(i, _)| i);
+        // The earliest due (the first of equals), by a plain loop.
+        let mut due: Option<usize> = None;
+        for (i, w) in self.waiting.iter().enumerate() {
+            if w.due_ms <= now_ms && due.map_or(true, |d| w.due_ms < self.waiting[d].due_ms) {
+                due = Some(i);
+            }
+        }
         if let Some(i) = due {
             let w = self.waiting.swap_remove(i);
             return Some((w.envelope, w.attempts));

@@ -384,7 +384,7 @@ fn dedupe(members: &mut Vec<(String, Value)>) {
     }
     let mut table = vec![usize::MAX; n.saturating_mul(2).next_power_of_two()];
     let mut out: Vec<(String, Value)> = Vec::with_capacity(n);
-    for (k, v) in members.drain(..) {
+    for (k, v) in std::mem::take(members) {
         match find_or_claim(&mut table, &out, &k).and_then(|i| out.get_mut(i)) {
             Some(slot) => slot.1 = v,
             None => out.push((k, v)),
@@ -537,10 +537,11 @@ pub fn truncate_js(s: &mut String, max_units: usize) {
         // UTF-16 length never exceeds UTF-8 length.
         return;
     }
+    // By bytes: each char's first byte counts its UTF-16 units.
     let mut units = 0usize;
     let mut cut = None;
-    for (i, c) in s.char_indices() {
-        units = units.saturating_add(c.len_utf16());
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        units += crate::core::stacktrace::spans::units_of(b);
         if units > max_units {
             cut = Some(i);
             break;

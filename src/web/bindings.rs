@@ -10,9 +10,16 @@ extern "C" {
     /// The transport's requests to its JS half, in one import (wasm-bindgen
     /// writes a JS shim per import, and imports that need none cost the
     /// bundle a namespace object): `op` (the `IO_*` constants, as in
-    /// js/transport.js), a URL and a body, a number, a function.
+    /// js/transport.js), a URL and a body, a number. No JS value crosses:
+    /// without one anywhere, the npm wasm needs none of wasm-bindgen's
+    /// externref table code (0.5 KB gzip).
     #[wasm_bindgen(js_name = io)]
-    fn io(op: u32, url: &str, body: &str, n: f64, f: &JsValue) -> JsValue;
+    fn io(op: u32, url: &str, body: &str, n: f64);
+
+    /// `io` for the one operation that returns a value (a promise).
+    #[cfg(feature = "rust-api")]
+    #[wasm_bindgen(js_name = io)]
+    fn io_value(op: u32, url: &str, body: &str, n: f64) -> JsValue;
 
     /// Registers the one callback for responses (`id`, `status`, 0 when the
     /// request failed; the two rate-limit headers), wake-ups (id -1) and
@@ -44,40 +51,48 @@ const IO_SEND: u32 = 0;
 const IO_SEND_KEEPALIVE: u32 = 1;
 const IO_BEACON: u32 = 2;
 const IO_WAKE: u32 = 3;
+#[cfg(feature = "rust-api")]
 const IO_IDLE: u32 = 4;
+#[cfg(feature = "rust-api")]
 const IO_FLUSH: u32 = 5;
+#[cfg(not(feature = "rust-api"))]
 const IO_HANDLER: u32 = 6;
 
-/// Registers the transport's callback as a JS function: client.js's, which
-/// calls `dispatch`.
-pub fn set_js_handler(handler: &JsValue) {
-    io(IO_HANDLER, "", "", 0.0, handler);
+/// Registers client.js's transport callback, which calls `dispatch`: the
+/// JS transport takes it from where client.js put it just before the call
+/// that started the transport, this one (see js/transport.js).
+#[cfg(not(feature = "rust-api"))]
+pub fn take_js_handler() {
+    io(IO_HANDLER, "", "", 0.0);
 }
 
 /// Starts a POST of `body` to `url`; its response comes to the handler.
 pub fn send_envelope(url: &str, body: &str, keepalive: bool, id: i32) {
-    io(if keepalive { IO_SEND_KEEPALIVE } else { IO_SEND }, url, body, f64::from(id), &JsValue::UNDEFINED);
+    io(if keepalive { IO_SEND_KEEPALIVE } else { IO_SEND }, url, body, f64::from(id));
 }
 
 /// Hands a body to `navigator.sendBeacon` (or a keepalive fetch).
 pub fn send_beacon(url: &str, body: &str) {
-    io(IO_BEACON, url, body, 0.0, &JsValue::UNDEFINED);
+    io(IO_BEACON, url, body, 0.0);
 }
 
 /// Calls the handler with id -1 after `ms`, replacing any earlier timer.
 pub fn wake_after(ms: f64) {
-    io(IO_WAKE, "", "", ms, &JsValue::UNDEFINED);
+    io(IO_WAKE, "", "", ms);
 }
 
-/// Whether Rust's transport holds nothing (for `flushPending`).
+/// Whether Rust's transport holds nothing (for `flushPending`, which the
+/// Rust API's `flush` uses: it works on after the instance trapped).
+#[cfg(feature = "rust-api")]
 pub fn set_idle(idle: bool) {
-    io(IO_IDLE, "", "", f64::from(u8::from(idle)), &JsValue::UNDEFINED);
+    io(IO_IDLE, "", "", f64::from(u8::from(idle)));
 }
 
 /// A promise of `true` once nothing is queued or in flight, or `false` at
 /// the timeout.
+#[cfg(feature = "rust-api")]
 pub fn flush_pending(timeout_ms: f64) -> JsValue {
-    io(IO_FLUSH, "", "", timeout_ms, &JsValue::UNDEFINED)
+    io_value(IO_FLUSH, "", "", timeout_ms)
 }
 
 // The registry of wasm modules (for `debug_meta`), also a snippet: importing

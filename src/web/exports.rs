@@ -8,7 +8,7 @@
 //! each string argument, and one entry with one packed string is a fraction
 //! of twenty.
 
-use super::bindings::{flush_pending, now_ms, random_u64, set_js_handler};
+use super::bindings::{now_ms, random_u64};
 use super::hub::{self, Outcome};
 use super::transport;
 use crate::core::client::{event_from_value, page_request, Client, ClientOptions, LinkedError, ThrownError};
@@ -44,16 +44,22 @@ mod op {
     pub const DROP_SCOPE: u32 = 19;
     pub const SET_REQUEST: u32 = 20;
     pub const TRANSPORT_LIMITS: u32 = 21;
+    pub const SDK_BASE: u32 = 22;
+    pub const STACK_TEXT: u32 = 23;
+    pub const IDLE: u32 = 24;
 }
 
 /// Splits `"3,0,5;abcvwxyz"` into `["abc", "", "vwxyz"]`: the lengths (in
 /// UTF-16 code units, JS's `length`), a `;`, then the strings one after the
 /// other. The encoder turned a lone surrogate into U+FFFD, one unit for one,
-/// so the lengths hold. Missing strings read as empty.
-pub fn unpack(text: &str) -> Vec<&str> {
-    let Some((head, mut rest)) = crate::core::stacktrace::split_byte(text, b';') else { return vec![""] };
+/// so the lengths hold. Missing strings read as empty, and strings past the
+/// first [`MAX_ARGS`] are ignored: a fixed array, so that each argument of
+/// [`dispatch`] is one load, not a bounds check and a default.
+pub fn unpack(text: &str) -> [&str; MAX_ARGS] {
+    let mut out = [""; MAX_ARGS];
+    let Some((head, mut rest)) = crate::core::stacktrace::split_byte(text, b';') else { return out };
     let ascii = rest.is_ascii();
-    let mut out = Vec::new();
+    let mut n = 0;
     let mut units = 0usize;
     // One pass over the header; each ',' or the end closes a length.
     for b in head.bytes().chain(Some(b',')) {
@@ -61,34 +67,29 @@ pub fn unpack(text: &str) -> Vec<&str> {
             units = units.saturating_mul(10).saturating_add(usize::from(b.wrapping_sub(b'0')));
             continue;
         }
-        let mut at = units.min(rest.len());
-        if !ascii {
-            let (mut u, mut i) = (0, 0);
-            for c in rest.chars() {
-                if u >= units {
-                    break;
-                }
-                u += c.len_utf16();
-                i += c.len_utf8();
-            }
-            at = i;
-        }
+        let at = if ascii { units.min(rest.len()) } else { stacktrace::spans::byte_at_units(rest, units) };
         let (s, tail) = rest.split_at(at);
-        out.push(s);
+        if let Some(slot) = out.get_mut(n) {
+            *slot = s;
+        }
+        n += 1;
         rest = tail;
         units = 0;
     }
     out
 }
 
-/// Every call of js/client.js but `parseStack` and `flush`: `op` (see
+/// The most strings a [`dispatch`] call passes (`capture_error`'s).
+pub const MAX_ARGS: usize = 9;
+
+/// Every call of js/client.js but `parseStackIn`'s: `op` (see
 /// [`op`]), bit `flags`, two integers `n` and `m`, a number `x`, and the
 /// string arguments packed as [`unpack`] reads them. Returns what the call
 /// returns as a string, "" for nothing.
 #[wasm_bindgen]
 pub fn dispatch(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> String {
     let args = unpack(text);
-    let s = |i: usize| args.get(i).copied().unwrap_or("");
+    let s = |i: usize| args[i];
     let bit = |b: u32| flags & (1 << b) != 0;
     match op {
         op::START => start(s(0), s(1), s(2), s(3), x, n, bit(0), m, s(4), bit(1), bit(2), bit(3)).unwrap_or_default(),
@@ -96,6 +97,8 @@ pub fn dispatch(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> Stri
         op::CAPTURE_MESSAGE => capture_message(s(0), x, s(1), s(2), s(3), s(4).into(), s(5)),
         op::CAPTURE_EVENT => capture_event(s(0), x, s(1), s(2), s(3), s(4)),
         op::PUSH_SCOPE => if push_scope() { "1" } else { "" }.into(),
+        op::STACK_TEXT => parse_stack_text(),
+        op::IDLE => if transport::is_idle() { "1" } else { "" }.into(),
         _ => {
             match op {
                 op::STOP => stop(),
@@ -115,6 +118,7 @@ pub fn dispatch(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> Stri
                 op::DROP_SCOPE => drop_scope(n),
                 op::SET_REQUEST => set_request(s(0), s(1), s(2)),
                 op::TRANSPORT_LIMITS => set_transport_limits(n, m),
+                op::SDK_BASE => set_sdk_base(s(0).into()),
                 _ => {}
             }
             String::new()
@@ -173,13 +177,6 @@ pub fn stop() {
 #[wasm_bindgen(js_name = setDeliver)]
 pub fn set_deliver_hook(deliver: JsValue) {
     super::bindings::set_deliver(deliver);
-}
-
-/// Registers client.js's transport callback `(id, status, rateLimits,
-/// retryAfter)`, which calls `dispatch` with [`op::TRANSPORT`].
-#[wasm_bindgen(js_name = setHandler)]
-pub fn set_handler(handler: JsValue) {
-    set_js_handler(&handler);
 }
 
 fn with_scope(f: impl FnOnce(&mut crate::core::scope::Scope)) {
@@ -246,7 +243,7 @@ pub fn drop_scope(id: u32) {
 /// and its headers as lines, name and value alternating (header values
 /// cannot hold a line break).
 pub fn set_request(method: &str, url: &str, headers: &str) {
-    let mut lines = headers.split('\n');
+    let mut lines = stacktrace::pieces(headers, b'\n');
     let mut pairs = Vec::new();
     while let (Some(name), Some(value)) = (lines.next(), lines.next()) {
         pairs.push((name.to_owned(), value.to_owned()));
@@ -368,10 +365,14 @@ pub fn send_event(event_id: &str, json: String) {
     }
 }
 
-/// A promise of `true` once everything sent so far was handed over.
+/// A promise of `true` once everything sent so far was handed over: the JS
+/// transport's own count, which holds after the instance trapped (a Rust
+/// app's panic). client.js polls [`op::IDLE`] instead; without the Rust API
+/// no JS value crosses the boundary (see bindings.rs).
+#[cfg(feature = "rust-api")]
 #[wasm_bindgen]
 pub fn flush(timeout_ms: f64) -> JsValue {
-    flush_pending(timeout_ms)
+    super::bindings::flush_pending(timeout_ms)
 }
 
 pub fn sdk_version() -> String {
@@ -380,6 +381,12 @@ pub fn sdk_version() -> String {
 
 /// The buffers of `parseStackIn`, in wasm memory, which the JS client reads
 /// and writes in place: no string crosses the boundary through wasm-bindgen.
+///
+/// `stackInput`, `stackOutput` and `parseStackIn` take and return numbers
+/// only: they are plain wasm exports, not wasm-bindgen ones, which would
+/// each cost a JS wrapper in the glue. client.js calls them on the
+/// instance's exports (which `initSync` returns once the module is
+/// instantiated) and views the buffers through the exported `memory`.
 struct StackIo {
     /// UTF-8, written by `TextEncoder.encodeInto`: [0] the stack, [1] the
     /// error's name, `\n`, its message.
@@ -401,8 +408,8 @@ thread_local! {
 /// Room for `len` bytes in input `which` (0 the stack, 1 name and message)
 /// of `parseStackIn`: where JS writes them. The address holds until the
 /// next call for that input (or until memory grows).
-#[wasm_bindgen(js_name = stackInput)]
-pub fn stack_input(which: usize, len: usize) -> *mut u8 {
+#[export_name = "stackInput"]
+pub extern "C" fn stack_input(which: usize, len: usize) -> *mut u8 {
     STACK_IO.with(|io| {
         let input = &mut io.borrow_mut().input[which & 1];
         input.resize(len, 0);
@@ -411,19 +418,13 @@ pub fn stack_input(which: usize, len: usize) -> *mut u8 {
 }
 
 /// Where `parseStackIn` writes its numbers; fixed for the module's life.
-#[wasm_bindgen(js_name = stackOutput)]
-pub fn stack_output() -> *const f64 {
+#[export_name = "stackOutput"]
+pub extern "C" fn stack_output() -> *const f64 {
     STACK_OUT.with(|out| out.as_ptr().cast())
 }
 
-/// The module's memory, for the JS client's views of those buffers.
-#[wasm_bindgen(js_name = stackMemory)]
-pub fn stack_memory() -> JsValue {
-    wasm_bindgen::memory()
-}
-
-/// Sets the URL prefix of the SDK's own files, once, for `parseStackIn`.
-#[wasm_bindgen(js_name = setSdkBase)]
+/// Sets the URL prefix of the SDK's own files, once, for `parseStackIn`
+/// and captures ([`dispatch`]'s `SDK_BASE`).
 pub fn set_sdk_base(sdk_base: String) {
     STACK_IO.with(|io| io.borrow_mut().sdk_base = sdk_base);
 }
@@ -434,8 +435,8 @@ pub fn set_sdk_base(sdk_base: String) {
 /// UTF-8 (the stack) and `head_len` (the name, of `name_units` UTF-16
 /// units, `\n`, the message). `ascii` bit 0: the stack is ASCII; bit 1:
 /// the name and message are. Returns the number of frames.
-#[wasm_bindgen(js_name = parseStackIn)]
-pub fn parse_stack_in(stack_len: usize, head_len: usize, name_units: usize, ascii: u32) -> usize {
+#[export_name = "parseStackIn"]
+pub extern "C" fn parse_stack_in(stack_len: usize, head_len: usize, name_units: usize, ascii: u32) -> usize {
     STACK_IO.with(|io| {
         let io = &mut *io.borrow_mut();
         let [stack, head] = [(&io.input[0], stack_len), (&io.input[1], head_len)].map(|(input, len)| {
@@ -463,8 +464,8 @@ pub fn parse_stack_in(stack_len: usize, head_len: usize, name_units: usize, asci
     })
 }
 
-/// The demangled names that the last `parseStackIn`'s spans index.
-#[wasm_bindgen(js_name = parseStackText)]
+/// The demangled names that the last `parseStackIn`'s spans index
+/// ([`dispatch`]'s `STACK_TEXT`).
 pub fn parse_stack_text() -> String {
     STACK_IO.with(|io| io.borrow().text.clone())
 }

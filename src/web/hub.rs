@@ -10,6 +10,7 @@
 use super::bindings::{build_id_of, deliver, math_random, now_ms};
 use super::transport;
 use crate::core::client::{Client, ClientOptions, LinkedError};
+#[cfg(feature = "rust-api")]
 use crate::core::client_report::DiscardReason;
 use crate::core::debug_meta::attach_debug_images;
 use crate::core::dsn::ParseDsnError;
@@ -17,13 +18,12 @@ use crate::core::json::ToJson;
 use crate::core::protocol::{Breadcrumb, Event, EventId};
 use crate::core::scope::{IsolationScopes, Scope, DEFAULT_MAX_BREADCRUMBS};
 use std::cell::RefCell;
-use std::sync::Arc;
 
 /// A Rust `before_send` / `before_breadcrumb`: the item, changed or not, or
 /// `None` to drop it.
-pub type BeforeCallback<T> = Arc<dyn Fn(T) -> Option<T>>;
+#[cfg(feature = "rust-api")]
+pub type BeforeCallback<T> = std::sync::Arc<dyn Fn(T) -> Option<T>>;
 
-#[derive(Default)]
 pub(crate) struct State {
     pub client: Option<Client>,
     /// The global scope, and a worker's per-request scopes.
@@ -33,13 +33,28 @@ pub(crate) struct State {
     /// runs them on each finished event, then sends it.
     pub js_hooks: bool,
     pub http_context: bool,
-    /// Started from Rust: its callbacks.
+    /// Started from Rust: its callbacks (only the Rust API sets them).
+    #[cfg(feature = "rust-api")]
     pub before_send: Option<BeforeCallback<Event>>,
+    #[cfg(feature = "rust-api")]
     pub before_breadcrumb: Option<BeforeCallback<Breadcrumb>>,
 }
 
 thread_local! {
-    static STATE: RefCell<State> = RefCell::new(State::default());
+    // A constant initialiser: no lazy-initialisation code (0.8 KB raw).
+    static STATE: RefCell<State> = const {
+        RefCell::new(State {
+            client: None,
+            scopes: IsolationScopes::NEW,
+            linked: Vec::new(),
+            js_hooks: false,
+            http_context: false,
+            #[cfg(feature = "rust-api")]
+            before_send: None,
+            #[cfg(feature = "rust-api")]
+            before_breadcrumb: None,
+        })
+    };
 }
 
 /// Runs `f` on the state; `None` when it is in use (see the module's doc).
@@ -55,8 +70,11 @@ pub(crate) fn start(dsn: &str, options: ClientOptions, js_hooks: bool, http_cont
         s.client = Some(client);
         s.js_hooks = js_hooks;
         s.http_context = http_context;
-        s.before_send = None;
-        s.before_breadcrumb = None;
+        #[cfg(feature = "rust-api")]
+        {
+            s.before_send = None;
+            s.before_breadcrumb = None;
+        }
     });
     Ok(())
 }
@@ -65,8 +83,11 @@ pub(crate) fn start(dsn: &str, options: ClientOptions, js_hooks: bool, http_cont
 pub(crate) fn stop() {
     with(|s| {
         s.client = None;
-        s.before_send = None;
-        s.before_breadcrumb = None;
+        #[cfg(feature = "rust-api")]
+        {
+            s.before_send = None;
+            s.before_breadcrumb = None;
+        }
     });
     transport::stop();
 }
@@ -102,11 +123,13 @@ pub(crate) fn drop_scope(id: u32) {
 /// Adds a breadcrumb to the current scope, through `before_breadcrumb`.
 pub(crate) fn add_breadcrumb(crumb: Breadcrumb) {
     with(|s| {
-        let crumb = match &s.before_breadcrumb {
+        #[cfg(feature = "rust-api")]
+        let Some(crumb) = (match &s.before_breadcrumb {
             Some(f) => f(crumb),
             None => Some(crumb),
+        }) else {
+            return;
         };
-        let Some(crumb) = crumb else { return };
         let max = s.client.as_ref().map_or(DEFAULT_MAX_BREADCRUMBS, |c| c.options().max_breadcrumbs);
         s.scopes.current_mut().add_breadcrumb(crumb, max);
     });
@@ -139,7 +162,7 @@ pub(crate) enum Outcome {
 /// on re-entry, nothing happens.
 pub(crate) fn process(event: Event) -> Outcome {
     with(|s| {
-        let State { client, scopes, js_hooks, before_send, .. } = s;
+        let State { client, scopes, js_hooks, .. } = s;
         let Some(client) = client.as_mut() else { return Outcome::Dropped };
         let mut event = match client.process(event, scopes.current(), math_random()) {
             Ok(event) => event,
@@ -154,7 +177,8 @@ pub(crate) fn process(event: Event) -> Outcome {
         }
         // The state stays borrowed while the callback runs: captures made
         // from inside it are no-ops.
-        let event = match before_send {
+        #[cfg(feature = "rust-api")]
+        let event = match &s.before_send {
             Some(f) => match f(event) {
                 Some(e) => e,
                 None => {

@@ -1,7 +1,7 @@
 //! Drives the core's transport (queue, retries, rate limits, client
 //! reports) over the JS snippet's `fetch`, timer and `sendBeacon`.
 
-use super::bindings::{now_ms, send_beacon, send_envelope, set_idle, wake_after};
+use super::bindings::{now_ms, send_beacon, send_envelope, wake_after};
 use crate::core::client_report::DiscardReason;
 use crate::core::envelope::{DataCategory, Envelope};
 use crate::core::transport::{Transport, DEFAULT_CAPACITY};
@@ -16,13 +16,15 @@ const UNLOAD: i32 = -2;
 
 /// Starts (or restarts) the transport for `url`. With the Rust API, it
 /// registers the one JS callback it needs, once, as a Rust closure. The npm
-/// package's wasm has no closure: client.js registers a JS function that
-/// calls [`on_event`] through `dispatch` (`setHandler` in exports.rs), which
-/// spares wasm-bindgen's closure machinery (1.1 KB gzip of JS and wasm).
+/// package's wasm has no closure: client.js hands the JS transport a JS
+/// function that calls [`on_event`] through `dispatch`, which spares
+/// wasm-bindgen's closure machinery (1.1 KB gzip of JS and wasm).
 pub fn start(url: &str) {
     TRANSPORT.with(|t| *t.borrow_mut() = Some(Transport::new(url.to_owned(), DEFAULT_CAPACITY)));
     #[cfg(feature = "rust-api")]
     register_closure();
+    #[cfg(not(feature = "rust-api"))]
+    super::bindings::take_js_handler();
 }
 
 #[cfg(feature = "rust-api")]
@@ -48,7 +50,14 @@ pub fn set_limits(capacity: usize, max_in_flight: usize) {
 
 pub fn stop() {
     TRANSPORT.with(|t| *t.borrow_mut() = None);
-    set_idle(true);
+    #[cfg(feature = "rust-api")]
+    super::bindings::set_idle(true);
+}
+
+/// Whether nothing is queued, waiting or in flight (or there is no
+/// transport): what client.js's `flush` waits for.
+pub fn is_idle() -> bool {
+    with(|t| t.is_idle()).unwrap_or(true)
 }
 
 fn with<R>(f: impl FnOnce(&mut Transport) -> R) -> Option<R> {
@@ -79,8 +88,9 @@ fn pump() {
         }
         (t.url().to_owned(), requests, t.next_wake(now), t.is_idle())
     });
-    let Some((url, requests, wake, idle)) = started else { return };
-    set_idle(idle);
+    let Some((url, requests, wake, _idle)) = started else { return };
+    #[cfg(feature = "rust-api")]
+    super::bindings::set_idle(_idle);
     for r in requests {
         send_envelope(&url, &r.body, r.keepalive, r.id as i32);
     }

@@ -96,7 +96,7 @@ fn demangle_wasm_name(name: &str) -> Option<String> {
         .or_else(|| super::split_byte(name, b'.').and_then(|(_, sym)| demangle(sym)))
         .or_else(|| {
             let clean = without_disambiguators(sym);
-            (sym.contains("::") && (sym.len() != name.len() || clean.len() != sym.len())).then_some(clean)
+            (super::find_str(sym, "::").is_some() && (sym.len() != name.len() || clean.len() != sym.len())).then_some(clean)
         })
 }
 

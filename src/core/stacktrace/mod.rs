@@ -139,7 +139,12 @@ pub fn frames_newest_first<'a>(stack: &'a str, name: &str, message: &str, sdk_ba
 
 /// [`parse_frames`], as owned protocol frames.
 pub fn parse(stack: &str, name: &str, message: &str, sdk_base: &str) -> Vec<Frame> {
-    parse_frames(stack, name, message, sdk_base).iter().map(Frame::from).collect()
+    let parsed = parse_frames(stack, name, message, sdk_base);
+    let mut frames = Vec::with_capacity(parsed.len());
+    for f in &parsed {
+        frames.push(Frame::from(f));
+    }
+    frames
 }
 
 /// Where std's panic machinery and the SDK's own capture code live: the
@@ -211,7 +216,7 @@ fn skip_header<'a>(stack: &'a str, name: &str, message: &str) -> &'a str {
         return rest;
     }
     if find_byte(message.as_bytes(), b'\n').is_some() {
-        if let Some(i) = stack.find(message) {
+        if let Some(i) = find_str(stack, message) {
             return &stack[i + message.len()..];
         }
     }
@@ -237,7 +242,7 @@ pub(crate) fn wasm_location(s: &str) -> Option<Location<'_>> {
     };
     let (url, rest) = (around(s, open - MARK.len()).0, around(s, open).1);
     let (index, rest) = split_byte(rest, b']')?;
-    let offset = strip(rest, ":0x").and_then(|h| if h.len() <= 16 { u64::from_str_radix(h, 16).ok() } else { None });
+    let offset = strip(rest, ":0x").and_then(parse_hex);
     Some(Location::Wasm { url: (!url.is_empty()).then_some(url), func_index: parse_u64(index), offset })
 }
 
@@ -255,10 +260,16 @@ pub(crate) fn split_line_col(s: &str) -> (&str, Option<u64>, Option<u64>) {
 
 /// The lines of `s`, split at `\n` by a byte scan.
 fn lines(s: &str) -> impl Iterator<Item = &str> {
+    pieces(s, b'\n')
+}
+
+/// The pieces of `s` between each `b`, an ASCII byte (`str::split` with a
+/// byte scan instead of std's char searcher).
+pub(crate) fn pieces(s: &str, b: u8) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
     std::iter::from_fn(move || {
         let r = rest?;
-        match split_byte(r, b'\n') {
+        match split_byte(r, b) {
             Some((line, tail)) => {
                 rest = Some(tail);
                 Some(line)
@@ -484,6 +495,44 @@ pub(crate) fn rfind_byte(s: &[u8], b: u8) -> Option<usize> {
     None
 }
 
+/// Where `needle` first is in `s`, as `str::find` with a `&str`, in time
+/// linear in both (Knuth, Morris and Pratt). std's two-way searcher, for
+/// the few searches off the parser's hot path, cost the wasm 1 KB more.
+/// A match starts at a char boundary: a str never starts with a UTF-8
+/// continuation byte.
+pub(crate) fn find_str(s: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (s.as_bytes(), needle.as_bytes());
+    if n.is_empty() {
+        return Some(0);
+    }
+    // border[i]: the length of the longest proper prefix of `n[..=i]` that
+    // is also its suffix, where a partial match resumes after a mismatch.
+    let mut border = vec![0usize; n.len()];
+    let mut k = 0;
+    for i in 1..n.len() {
+        while k > 0 && n[i] != n[k] {
+            k = border[k - 1];
+        }
+        if n[i] == n[k] {
+            k += 1;
+        }
+        border[i] = k;
+    }
+    k = 0;
+    for (i, &b) in h.iter().enumerate() {
+        while k > 0 && b != n[k] {
+            k = border[k - 1];
+        }
+        if b == n[k] {
+            k += 1;
+            if k == n.len() {
+                return Some(i + 1 - k);
+            }
+        }
+    }
+    None
+}
+
 /// Splits at the first `b`, an ASCII byte. The grammar's delimiters are all
 /// ASCII, and byte scans beat `char` patterns in the size-optimised wasm.
 #[inline(always)]
@@ -523,6 +572,26 @@ pub(crate) fn strip<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 fn rsplit_number(s: &str) -> Option<(&str, u64)> {
     let (rest, digits) = rsplit_byte(s, b':')?;
     Some((rest, parse_u64(digits)?))
+}
+
+/// 1 to 16 hex digits, either case, as a number (`u64::from_str_radix`
+/// would link 0.4 KB of generic parsing for this one use).
+fn parse_hex(digits: &str) -> Option<u64> {
+    let b = digits.as_bytes();
+    if b.is_empty() || b.len() > 16 {
+        return None;
+    }
+    let mut n = 0u64;
+    for &c in b {
+        let d = match c {
+            b'0'..=b'9' => c - b'0',
+            b'a'..=b'f' => c - b'a' + 10,
+            b'A'..=b'F' => c - b'A' + 10,
+            _ => return None,
+        };
+        n = n << 4 | u64::from(d);
+    }
+    Some(n)
 }
 
 /// 1 to 15 ASCII digits as a number.
@@ -578,6 +647,17 @@ mod tests {
             }
             assert_eq!(find_byte(&vec![0x8a; len], b'\n'), None);
             assert_eq!(find_byte(&vec![0x0b; len], b'\n'), None);
+        }
+    }
+
+    #[test]
+    fn find_str_finds_what_str_find_finds() {
+        let hay = ["", "a", "aab", "abab", "aaabaaab", "x (y (z", "a::b::c", "ab\nab\nabc", "ééa€::"];
+        let needles = ["", "a", "b", "ab", "aab", "aaab", "abab", " (", "::", "ab\nabc", "é", "€::", "zz"];
+        for h in hay {
+            for n in needles {
+                assert_eq!(find_str(h, n), h.find(n), "{h:?} {n:?}");
+            }
         }
     }
 

@@ -60,9 +60,9 @@ pub fn encode_into(stack: &str, ascii: bool, frames: &[ParsedFrame<'_>], reverse
             }
             Some(std::borrow::Cow::Owned(s)) => {
                 flags |= flag::FUNCTION | flag::FUNCTION_IN_TEXT;
-                let start = text.encode_utf16().count();
+                let start = utf16_len(text);
                 text.push_str(s);
-                (a, b) = (start as f64, (start + s.encode_utf16().count()) as f64);
+                (a, b) = (start as f64, (start + utf16_len(&s)) as f64);
             }
             None => {}
         }
@@ -134,10 +134,19 @@ fn to_utf16(stack: &str, out: &mut [f64]) {
     }
 }
 
+/// The length of `s` in UTF-16 units (`encode_utf16().count()`, by bytes).
+fn utf16_len(s: &str) -> usize {
+    let mut n = 0;
+    for &b in s.as_bytes() {
+        n += units_of(b);
+    }
+    n
+}
+
 /// The UTF-16 units a byte of UTF-8 starts: one per char, two for a char
 /// of four bytes (a surrogate pair), none for a continuation byte.
 #[inline(always)]
-fn units_of(b: u8) -> usize {
+pub(crate) fn units_of(b: u8) -> usize {
     usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0)
 }
 

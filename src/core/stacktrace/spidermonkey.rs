@@ -14,11 +14,12 @@
 //! first `@`, because URLs often hold one (`/node_modules/@scope/…`) and
 //! function names almost never do.
 
-use super::{first, head, jsc, last, rsplit_byte, split_byte, split_line_col, strip, tail, wasm_location, Location, RawFrame};
+use super::{first, head, jsc, last, rsplit_byte, split_byte, split_line_col, strip, tail, trim_end, trim_start, wasm_location, Location, RawFrame};
 
 pub fn parse_line(line: &str) -> Option<RawFrame<'_>> {
-    // `trim` decodes chars from both ends; most lines have nothing to trim.
-    let line = if first(line).is_ascii_graphic() && last(line).is_ascii_graphic() { line } else { line.trim() };
+    // Most lines have nothing to trim. The engines pad lines with ASCII
+    // white space only.
+    let line = if first(line).is_ascii_graphic() && last(line).is_ascii_graphic() { line } else { trim_end(trim_start(line)) };
     let (function, loc) = split_byte(line, b'@')?;
     // `async*f@…`, `setTimeout handler*f@…`: the cause of an async frame.
     let function = match rsplit_byte(function, b'*') {

@@ -73,7 +73,7 @@ fn opening_paren(s: &str) -> Option<usize> {
             _ => {}
         }
     }
-    s.find(" (").map(|j| j + 1)
+    super::find_str(s, " (").map(|j| j + 1)
 }
 
 fn location(s: &str) -> Location<'_> {
@@ -107,13 +107,22 @@ fn location(s: &str) -> Location<'_> {
 /// file of its own, so the frame points at the call to eval in the real file,
 /// the innermost origin.
 fn eval_location(s: &str) -> Location<'_> {
-    let mut origin = match s.rfind(", ") {
-        Some(i) if s[..i].ends_with(')') => &s[..i],
-        _ => s,
-    };
+    // Up to the last `, `, when a `)` comes before it.
+    let b = s.as_bytes();
+    let mut origin = s;
+    let mut end = b.len();
+    while let Some(i) = super::rfind_byte(&b[..end], b',') {
+        if b.get(i + 1) == Some(&b' ') {
+            if i > 0 && b[i - 1] == b')' {
+                origin = &s[..i];
+            }
+            break;
+        }
+        end = i;
+    }
     for _ in 0..MAX_NESTING {
         let Some(rest) = origin.strip_prefix("eval at ") else { break };
-        let Some(inner) = rest.strip_suffix(')') else { return Location::Unknown };
+        let Some(inner) = rest.strip_suffix(")") else { return Location::Unknown };
         let Some(open) = opening_paren(inner) else { return Location::Unknown };
         origin = &inner[open + 1..];
     }
