@@ -168,6 +168,17 @@ test('a Durable Object wrapped by instrumentDurableObjectWithSentry reports its 
   assertValidByRelay([event], 'workerd-durable-object')
 })
 
+test('a Durable Object alarm that throws is reported', async () => {
+  assert.equal((await fetch(`${workerd.url}/do/alarm`)).status, 200)
+  const [event] = await eventsWhere((e) => exceptionOf(e)?.value === 'alarm went off badly')
+  assert.deepEqual(exceptionOf(event).mechanism, { type: 'cloudflare', handled: false })
+  assert.equal(event.contexts.cloudflare.trigger, 'durable_object')
+  assert.equal(event.contexts.cloudflare.method, 'alarm')
+  assert.equal(tags(event).object, 'counter-alarm')
+  assert.equal(event.request, undefined)
+  assertValidByRelay([event], 'workerd-durable-object-alarm')
+})
+
 test('200 concurrent interleaved requests: zero leaks between scopes, zero lost events', async () => {
   const N = 200
   const ids = await Promise.all(

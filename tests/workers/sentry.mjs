@@ -23,7 +23,13 @@ class Counter {
     const url = new URL(request.url)
     setTag('object', 'counter')
     if (url.pathname.endsWith('/throw')) throw new RangeError('counter overflow')
+    if (url.pathname.endsWith('/alarm')) await this.state.storage.setAlarm(Date.now() + 10)
     return new Response('counted')
+  }
+
+  async alarm() {
+    setTag('object', 'counter-alarm')
+    throw new Error('alarm went off badly')
   }
 }
 
@@ -75,6 +81,7 @@ export default withSentry(options, {
       case '/quiet':
         return new Response('nothing to report')
       case '/do/throw':
+      case '/do/alarm':
       case '/do/ok': {
         const stub = env.COUNTEROBJECT.get(env.COUNTEROBJECT.idFromName('one'))
         return stub.fetch(request)
