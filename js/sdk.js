@@ -95,10 +95,8 @@ export function createSdk(loadWasm) {
       state = LOADING
       // `integrations`: an array, or a function of the defaults; `defaultIntegrations: false` drops them all.
       let list = options.defaultIntegrations === false ? [] : ['GlobalHandlers', 'Breadcrumbs', 'Dedupe', 'LinkedErrors', 'InboundFilters', 'HttpContext'].map((name) => ({ name }))
-      const given = options.integrations
       try {
-        if (typeof given === 'function') list = given(list) || []
-        else if (Array.isArray(given)) list = [...list.filter((d) => !given.some((i) => i && i.name === d.name)), ...given]
+        list = withIntegrations(list, options.integrations)
       } catch (e) {}
       const on = {}
       for (const i of list) if (i && i.name) on[i.name] = i.options || {}
@@ -208,6 +206,10 @@ export function createSdk(loadWasm) {
     },
   }
 }
+
+/** `integrations` applied to `list` as the peer applies it: a function of the list, or an array that replaces members by name and adds the rest. */
+export const withIntegrations = (list, given) =>
+  typeof given === 'function' ? given(list) || [] : Array.isArray(given) ? [...list.filter((d) => !given.some((i) => i && i.name === d.name)), ...given] : list
 
 // The integrations, by the peer's names, to pass in `integrations` with options or to filter out.
 export const globalHandlersIntegration = (options) => ({ name: 'GlobalHandlers', options })

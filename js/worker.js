@@ -10,7 +10,7 @@
 // scope, but calls made after an await act on the global scope.
 import wasmModule from './wasm_sentry_bg.wasm'
 import * as glue from './wasm_sentry.js'
-import { createSdk } from './sdk.js'
+import { createSdk, withIntegrations } from './sdk.js'
 import { scopeOps } from './client.js'
 export {
   globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
@@ -77,11 +77,8 @@ let piiAllowed = false
 // A worker has no page: the global handlers and the page's HTTP context
 // are not among its defaults (the request's context comes from `withSentry`).
 // `integrations` then applies as the peer's does.
-const workerIntegrations = (given) => (defaults) => {
-  const list = defaults.filter((i) => i.name !== 'GlobalHandlers' && i.name !== 'HttpContext')
-  if (typeof given === 'function') return given(list)
-  return Array.isArray(given) ? [...list.filter((d) => !given.some((i) => i && i.name === d.name)), ...given] : list
-}
+const workerIntegrations = (given) => (defaults) =>
+  withIntegrations(defaults.filter((i) => i.name !== 'GlobalHandlers' && i.name !== 'HttpContext'), given)
 
 /** As the browser's `init`, with a worker's defaults (see above); `withSentry` calls it. */
 export function init(options) {

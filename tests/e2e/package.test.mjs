@@ -66,49 +66,48 @@ test('esbuild bundles the browser entry and the worker entry', () => {
   assert.match(fs.readFileSync(path.join(dir, 'out-worker.js'), 'utf8'), /wasm_sentry_bg\.wasm/)
 })
 
-test('a withSentry worker bundled by esbuild alone (the .wasm left as a module) runs in workerd', async () => {
-  const out = path.join(dir, 'out-wrangler')
-  fs.mkdirSync(out)
-  fs.writeFileSync(path.join(dir, 'wrangler-worker.js'), `
-    import { withSentry, setTag } from 'wasm-sentry/worker'
-    export default withSentry((env) => ({ dsn: env.SENTRY_DSN, release: 'bundled@1' }), {
-      async fetch(request) {
-        setTag('bundled', 'yes')
-        await new Promise((r) => setTimeout(r, 1))
-        throw new Error('from a bundled worker')
-      },
-    })
-  `)
-  // As wrangler does: one ESM bundle, the .wasm left as an import that the runtime serves as a module.
-  execFileSync(path.join(BIN, 'esbuild'), ['wrangler-worker.js', '--bundle', '--format=esm', '--external:*.wasm', `--outfile=${path.join(out, 'index.js')}`], { cwd: dir, stdio: 'pipe' })
-  fs.copyFileSync(path.join(dir, 'node_modules/wasm-sentry/wasm_sentry_bg.wasm'), path.join(out, 'wasm_sentry_bg.wasm'))
-  const workerd = await startWorkerd({ worker: path.join(out, 'index.js'), bindings: { SENTRY_DSN: receiver.dsn }, modules: { '': out }, flags: ['nodejs_compat'] })
+// A withSentry worker that tags its request's scope, awaits, then throws.
+const throwingWorker = (release, tag, message) => `
+  import { withSentry, setTag } from 'wasm-sentry/worker'
+  export default withSentry((env) => ({ dsn: env.SENTRY_DSN, release: '${release}' }), {
+    async fetch(request) {
+      setTag('bundled', '${tag}')
+      await new Promise((r) => setTimeout(r, 1))
+      throw new Error('${message}')
+    },
+  })
+`
+
+// Runs a bundle (out/index.js and its .wasm module) in workerd; its error arrives with the scope it set.
+async function assertBundleReports(out, flags, release, tag, message, relayName) {
+  const workerd = await startWorkerd({ worker: path.join(out, 'index.js'), bindings: { SENTRY_DSN: receiver.dsn }, modules: { '': out }, flags })
   try {
     const before = receiver.events().length
     assert.equal((await fetch(workerd.url)).status, 500)
-    const event = (await receiver.waitForEvents(before + 1, 15000).catch((e) => assert.fail(`${e}\n${workerd.log()}`))).find((e) => e.release === 'bundled@1')
-    assert.equal(event.exception.values[0].value, 'from a bundled worker')
-    assert.equal(event.exception.values[0].mechanism.type, 'cloudflare')
-    assert.equal(event.tags.bundled, 'yes', 'the scope followed the request across its await')
-    assertValidByRelay([event], 'package-wrangler-bundle')
+    const event = (await receiver.waitForEvents(before + 1, 15000).catch((e) => assert.fail(`${e}\n${workerd.log()}`))).find((e) => e.release === release)
+    assert.equal(event.exception.values[0].value, message)
+    assert.deepEqual(event.exception.values[0].mechanism, { type: 'cloudflare', handled: false })
+    assert.equal(event.tags.bundled, tag, 'the scope followed the request across its await')
+    assertValidByRelay([event], relayName)
   } finally {
     await workerd.close()
   }
+}
+
+test('a withSentry worker bundled by esbuild alone (the .wasm left as a module) runs in workerd', async () => {
+  const out = path.join(dir, 'out-esbuild')
+  fs.mkdirSync(out)
+  fs.writeFileSync(path.join(dir, 'esbuild-worker.js'), throwingWorker('bundled@1', 'yes', 'from a bundled worker'))
+  // As wrangler does: one ESM bundle, the .wasm left as an import that the runtime serves as a module.
+  execFileSync(path.join(BIN, 'esbuild'), ['esbuild-worker.js', '--bundle', '--format=esm', '--external:*.wasm', `--outfile=${path.join(out, 'index.js')}`], { cwd: dir, stdio: 'pipe' })
+  fs.copyFileSync(path.join(dir, 'node_modules/wasm-sentry/wasm_sentry_bg.wasm'), path.join(out, 'wasm_sentry_bg.wasm'))
+  await assertBundleReports(out, ['nodejs_compat'], 'bundled@1', 'yes', 'from a bundled worker', 'package-wrangler-bundle')
 })
 
 test('wrangler (3.114, the last to run on Node 20) bundles a withSentry worker, and its bundle runs in workerd', async () => {
   const project = path.join(dir, 'wrangler-project')
   fs.mkdirSync(path.join(project, 'src'), { recursive: true })
-  fs.writeFileSync(path.join(project, 'src/index.js'), `
-    import { withSentry, setTag } from 'wasm-sentry/worker'
-    export default withSentry((env) => ({ dsn: env.SENTRY_DSN, release: 'wrangler@1' }), {
-      async fetch(request) {
-        setTag('bundled', 'wrangler')
-        await new Promise((r) => setTimeout(r, 1))
-        throw new Error('from a wrangler bundle')
-      },
-    })
-  `)
+  fs.writeFileSync(path.join(project, 'src/index.js'), throwingWorker('wrangler@1', 'wrangler', 'from a wrangler bundle'))
   fs.writeFileSync(path.join(project, 'wrangler.toml'), 'name = "app"\nmain = "src/index.js"\ncompatibility_date = "2025-07-01"\ncompatibility_flags = ["nodejs_als"]\n')
   // The package resolves from the empty app's node_modules, one level up.
   const out = path.join(project, 'out')
@@ -119,18 +118,7 @@ test('wrangler (3.114, the last to run on Node 20) bundles a withSentry worker, 
   const files = fs.readdirSync(out)
   assert.ok(files.some((f) => f.endsWith('.wasm')), `wrangler kept the wasm as a module: ${files}`)
   fs.rmSync(path.join(out, 'index.js.map'), { force: true })
-  const workerd = await startWorkerd({ worker: path.join(out, 'index.js'), bindings: { SENTRY_DSN: receiver.dsn }, modules: { '': out }, flags: ['nodejs_als'] })
-  try {
-    const before = receiver.events().length
-    assert.equal((await fetch(workerd.url)).status, 500)
-    const event = (await receiver.waitForEvents(before + 1, 15000).catch((e) => assert.fail(`${e}\n${workerd.log()}`))).find((e) => e.release === 'wrangler@1')
-    assert.equal(event.exception.values[0].value, 'from a wrangler bundle')
-    assert.deepEqual(event.exception.values[0].mechanism, { type: 'cloudflare', handled: false })
-    assert.equal(event.tags.bundled, 'wrangler', 'the scope followed the request across its await')
-    assertValidByRelay([event], 'package-wrangler')
-  } finally {
-    await workerd.close()
-  }
+  await assertBundleReports(out, ['nodejs_als'], 'wrangler@1', 'wrangler', 'from a wrangler bundle', 'package-wrangler')
 })
 
 test('the TypeScript types check against a typical use, and reject a wrong one', () => {
