@@ -10,7 +10,8 @@
 // Declared first: esbuild inlines constants only when they come before their uses.
 const START = 0, STOP = 1, ERROR = 2, MESSAGE = 3, EVENT = 4, SEND = 5, DROP = 6, USER = 7, TAG = 8, EXTRA = 9,
   CONTEXT = 10, LEVEL = 11, FINGERPRINT = 12, BREADCRUMB = 13, PUSH = 14, POP = 15, LINKED = 16, TRANSPORT = 17,
-  USE_SCOPE = 18, DROP_SCOPE = 19, REQUEST = 20, LIMITS = 21, SDK_BASE = 22, STACK_TEXT = 23, IDLE = 24
+  USE_SCOPE = 18, DROP_SCOPE = 19, REQUEST = 20, LIMITS = 21, SDK_BASE = 22, STACK_TEXT = 23, IDLE = 24,
+  WANTED = 25, LEARN = 26, RELEASE = 27
 
 // The key under which client.js hands the JS transport its handler (see js/transport.js).
 const HANDLER = Symbol.for('wasm-sentry.handler')
@@ -21,7 +22,9 @@ const HANDLER = Symbol.for('wasm-sentry.handler')
 // Flag bits: 1 in_app, 2 function, 4 function in the demangled-names text,
 // 8 raw_function, 16 abs_path, 32 filename, 64 lineno, 128 colno,
 // 256 instruction_addr, 512 module. See src/core/stacktrace/spans.rs.
-function framesFromSpans(s, n, count, names) {
+// A raw_function with a function that is not demangled is a name waiting for
+// the demangler module: the frame keeps the engine's name, and `wait` is told.
+function framesFromSpans(s, n, count, names, wait) {
   const frames = []
   let text
   for (let i = 0; i < count * 13; i += 13) {
@@ -35,7 +38,8 @@ function framesFromSpans(s, n, count, names) {
     } else {
       f = {}
       if (flags & 2) f.function = flags & 4 ? (text ??= names()).slice(n[i + 1], n[i + 2]) : s.slice(n[i + 1], n[i + 2])
-      if (flags & 8) f.raw_function = s.slice(n[i + 3], n[i + 4])
+      if ((flags & 12) === 8) wait()
+      else if (flags & 8) f.raw_function = s.slice(n[i + 3], n[i + 4])
       if (flags & 32) f.filename = s.slice(n[i + 7], n[i + 8])
       if (flags & 16) f.abs_path = s.slice(n[i + 5], n[i + 6])
       if (flags & 64) f.lineno = n[i + 9]
@@ -56,7 +60,7 @@ function framesFromSpans(s, n, count, names) {
 // own exports (`stackInput`, `stackOutput` and `parseStackIn` are plain
 // wasm exports: see src/web/exports.rs), which the glue's `initSync`
 // returns once the module is instantiated; `names` reads the demangled names.
-function stackParser(raw, names) {
+function stackParser(raw, names, wait) {
   const encoder = new TextEncoder()
   const memory = raw.memory
   const out = raw.stackOutput() >>> 0
@@ -74,7 +78,7 @@ function stackParser(raw, names) {
     const h = put(1, head)
     const count = raw.parseStackIn(s, h, name.length, (s === stack.length) | ((h === head.length) << 1))
     if (!output || !output.byteLength) output = new Float64Array(memory.buffer, out, 250 * 13)
-    return framesFromSpans(stack, output, count, names)
+    return framesFromSpans(stack, output, count, names, wait)
   }
 }
 
@@ -188,9 +192,22 @@ export function scopeOps(wasm) {
   }
 }
 
+// The demangler module's one call (src/web/demangler.rs), from its exports:
+// a name to its demangled form, or '' when it is not a Rust symbol.
+function demanglerCall(x) {
+  const encoder = new TextEncoder(), decoder = new TextDecoder()
+  return (name) => {
+    const bytes = encoder.encode(name)
+    new Uint8Array(x.memory.buffer, x.input(bytes.length) >>> 0, bytes.length).set(bytes)
+    const n = x.demangle(bytes.length)
+    return n < 0 ? '' : decoder.decode(new Uint8Array(x.memory.buffer, x.output() >>> 0, n))
+  }
+}
+
 export function createClient(wasm, sdkBase, debug) {
   const g = globalThis
   const call = caller(wasm)
+  let demangler // a promise of the demangler's call, once a name needed it
   // For captures and parseStack alike: frames of the SDK's own files are not the app's.
   call(SDK_BASE, 0, 0, 0, 0, sdkBase || ownBase())
   let options = {}
@@ -304,6 +321,37 @@ export function createClient(wasm, sdkBase, debug) {
     } catch (e) {}
   }
 
+  // Events whose frames wait for the demangler leave when it came (the
+  // wasm held them after applying their scope). It loads once, on the first
+  // name that needs it, from what the entry's `wasm.demangler()` gives: a
+  // fetch's response, the bytes, or a compiled module. If it cannot load,
+  // the events leave with the engine's names.
+  function release() {
+    for (const r of call(RELEASE, 0, 0, 0, 0).split('\n')) deliver(r)
+  }
+  function demangleLater() {
+    demangler ??= Promise.resolve()
+      .then(() => wasm.demangler())
+      .then((x) => (typeof x.arrayBuffer === 'function' ? x.arrayBuffer() : x))
+      .then((x) => WebAssembly.instantiate(x))
+      .then((r) => demanglerCall((r.instance || r).exports), (e) => {
+        debug('the demangler module could not load; names stay as the engine printed them:', e)
+        return () => ''
+      })
+    demangler.then((run) => {
+      try {
+        for (const name of call(WANTED, 0, 0, 0, 0).split('\n')) {
+          let d = ''
+          try { d = name && run(name) } catch (e) {}
+          if (name) call(LEARN, 0, 0, 0, 0, name, d)
+        }
+        release()
+      } catch (e) {}
+    })
+  }
+  // What a capture returns: '+' when its event waits for the demangler.
+  const captured = (r) => (r === '+' ? demangleLater() : deliver(r))
+
   // The error and what caused it: `cause` chains and AggregateError members
   // become linked exceptions (up to `limit`), staged before the capture.
   function linkErrors(err, limit) {
@@ -336,7 +384,11 @@ export function createClient(wasm, sdkBase, debug) {
       // back through here. The JS transport takes the function from
       // globalThis while START runs (the wasm passes no JS values); a Rust
       // app's wasm registers its own closure instead.
-      g[HANDLER] = (id, status, limits, retryAfter) => call(TRANSPORT, 0, id, status, 0, limits, retryAfter)
+      // On page hide (id -2), events waiting for the demangler go at once.
+      g[HANDLER] = (id, status, limits, retryAfter) => {
+        if (id === -2) release()
+        call(TRANSPORT, 0, id, status, 0, limits, retryAfter)
+      }
       let problem
       try {
         problem = call(
@@ -377,16 +429,16 @@ export function createClient(wasm, sdkBase, debug) {
       }
       const [url, line, col] = fallback || ['', 0, 0]
       const aggregate = Array.isArray(read(err, 'errors'))
-      deliver(call(ERROR, handled | synthetic << 1 | aggregate << 2, line, col, ts, id, ...page, name, message, stack, mechanism, url))
+      captured(call(ERROR, handled | synthetic << 1 | aggregate << 2, line, col, ts, id, ...page, name, message, stack, mechanism, url))
     },
 
     message(id, ts, page, message, level) {
       const lvl = typeof level === 'string' ? level : (level && level.level) || 'info'
-      deliver(call(MESSAGE, 0, 0, 0, ts, id, ...page, typeof message === 'string' ? message : json(message), String(lvl)))
+      captured(call(MESSAGE, 0, 0, 0, ts, id, ...page, typeof message === 'string' ? message : json(message), String(lvl)))
     },
 
     event(id, ts, page, event) {
-      deliver(call(EVENT, 0, 0, 0, ts, id, ...page, json(event, 100)))
+      captured(call(EVENT, 0, 0, 0, ts, id, ...page, json(event, 100)))
     },
 
     setUser: (user) => call(USER, 0, 0, 0, 0, user == null ? '' : json(user)),
@@ -435,7 +487,9 @@ export function createClient(wasm, sdkBase, debug) {
 
     // The frames an event would get for this error (oldest first).
     parseStack(error) {
-      parse ??= stackParser(wasm.initSync(), () => call(STACK_TEXT, 0, 0, 0, 0))
+      // A name waiting for the demangler stays as printed in this call's
+      // frames; the demangler loads for later ones.
+      parse ??= stackParser(wasm.initSync(), () => call(STACK_TEXT, 0, 0, 0, 0), demangleLater)
       return typeof error === 'string' ? parse(error, '', '') : parse(own(() => error.stack), own(() => error.name), own(() => error.message))
     },
   }

@@ -15,7 +15,8 @@ const sdk = createSdk(() =>
   import('./wasm_sentry.js').then(async (m) => {
     const url = new URL('./wasm_sentry_bg.wasm', import.meta.url)
     await m.default({ module_or_path: nativeFetch ? nativeFetch(url) : url })
-    return m
+    // The demangler module, fetched only when a frame's name needs it.
+    return { ...m, demangler: () => nativeFetch(new URL('./wasm_sentry_demangle.wasm', import.meta.url)) }
   }),
 )
 

@@ -9,6 +9,9 @@
 // either, what `withSentry` captures itself still carries its request's
 // scope, but calls made after an await act on the global scope.
 import wasmModule from './wasm_sentry_bg.wasm'
+// Workers cannot compile wasm at run time: the demangler module is bundled
+// too, and instantiated only when a frame's name needs it.
+import demanglerModule from './wasm_sentry_demangle.wasm'
 import * as glue from './wasm_sentry.js'
 import { createSdk, withIntegrations } from './sdk.js'
 import { scopeOps } from './client.js'
@@ -49,6 +52,7 @@ const sdk = createSdk(() => {
   const dispatch = glue.dispatch
   return {
     ...glue,
+    demangler: () => demanglerModule,
     dispatch: (op, ...args) => {
       if (ops.scoped(op)) enter()
       return dispatch(op, ...args)

@@ -23,15 +23,28 @@ cd "$(dirname "$0")/.."
 # Without default features: the Rust API (`rust-api`) is for Rust apps that
 # embed the crate; the package's JS never calls it. With `small-alloc`: the
 # package's own allocator (src/web/alloc.rs) instead of dlmalloc.
-if [ "${WASM_SENTRY_STOCK_STD:-}" = 1 ]; then
-  cargo build --quiet --release --lib --no-default-features --features small-alloc --target wasm32-unknown-unknown --target-dir target/pkg-build
-else
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Cllvm-args=-inline-threshold=20" \
-    cargo build --quiet --release --lib --no-default-features --features small-alloc --target wasm32-unknown-unknown --target-dir target/pkg-build \
-    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
-fi
+# With `lazy-v0`: the v0 demangling grammar is the demangler module's, built
+# next from the same crate (feature `demangler`), which the JS client loads
+# when a frame's name needs it. Both builds share target/pkg-build (cargo
+# keeps each feature set's artifacts); each copies its .wasm out at once.
+build() {
+  if [ "${WASM_SENTRY_STOCK_STD:-}" = 1 ]; then
+    cargo build --quiet --release --lib --no-default-features --features "$1" --target wasm32-unknown-unknown --target-dir target/pkg-build
+  else
+    RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Cllvm-args=-inline-threshold=20" \
+      cargo build --quiet --release --lib --no-default-features --features "$1" --target wasm32-unknown-unknown --target-dir target/pkg-build \
+      -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
+  fi
+}
+OUT=target/pkg-build/wasm32-unknown-unknown/release/wasm_sentry.wasm
+build small-alloc,lazy-v0
 rm -rf pkg
-wasm-bindgen --target web --no-typescript --out-dir pkg target/pkg-build/wasm32-unknown-unknown/release/wasm_sentry.wasm
+wasm-bindgen --target web --no-typescript --out-dir pkg "$OUT"
+build small-alloc,demangler
+# No wasm-bindgen for it: plain exports, no imports (checked by its tests).
+node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers --strip-target-features \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  "$OUT" -o pkg/wasm_sentry_demangle.wasm
 # binaryen from npm (132): Debian's older wasm-opt breaks wasm-bindgen output.
 # Passes (measured, gzip of the .wasm): -Oz alone; then --converge (runs -Oz
 # until nothing changes, -0.5 KB); --flatten --rereloop before, and --gufa

@@ -7,6 +7,13 @@
 //! form: no hashes, crate disambiguators or vendor suffixes. Total on any
 //! input: no panics, capped nesting, output and work, so a hostile name in a
 //! stack trace costs little and yields `None`.
+//!
+//! With the `lazy-v0` feature (the npm package's wasm) the v0 grammar is
+//! left out, 3.8 KB gzip of a 38 KB module for names that are rare in a web
+//! page: linkers write name sections already demangled. A v0 name is then
+//! looked up in [`lazy`]'s table, which the platform fills from a second
+//! wasm module, this crate built with `demangler`, loaded on first need.
+#![cfg_attr(feature = "lazy-v0", allow(dead_code))]
 
 use crate::core::stacktrace::{find_either, split_byte};
 
@@ -26,8 +33,24 @@ const MAX_PUNY: usize = 128;
 /// one, so the caller keeps it as it is.
 pub fn demangle(symbol: &str) -> Option<String> {
     legacy(symbol)
-        .or_else(|| v0(symbol))
+        .or_else(|| {
+            v0_body(symbol)?;
+            #[cfg(feature = "lazy-v0")]
+            return lazy::lookup(symbol);
+            #[cfg(not(feature = "lazy-v0"))]
+            v0(symbol)
+        })
         .or_else(|| strip_hash(symbol))
+}
+
+/// Whether a [`demangle`] since the last call met a v0 name that [`lazy`]'s
+/// table does not hold yet (then resets). Always false with the grammar built in.
+#[inline(always)]
+pub fn take_missed() -> bool {
+    #[cfg(feature = "lazy-v0")]
+    return lazy::take_missed();
+    #[cfg(not(feature = "lazy-v0"))]
+    false
 }
 
 /// `h` + 16 lowercase hex digits: the legacy scheme's last path element.
@@ -177,16 +200,19 @@ fn legacy_escape(esc: &str) -> Option<char> {
 
 // ---- v0: _R <path> [<instantiating-crate>] [<vendor-suffix>] -------------
 
-fn v0(symbol: &str) -> Option<String> {
+/// What follows `_R` when `symbol` may be a v0 name.
+fn v0_body(symbol: &str) -> Option<&str> {
     let inner = symbol
         .strip_prefix("_R")
         .or_else(|| symbol.strip_prefix("__R"))
         .or_else(|| symbol.strip_prefix("R"))?;
     // Paths start with an uppercase tag; a leading digit would be a
     // mangling version we don't know.
-    if !inner.is_ascii() || !inner.bytes().next()?.is_ascii_uppercase() {
-        return None;
-    }
+    (inner.is_ascii() && inner.bytes().next()?.is_ascii_uppercase()).then_some(inner)
+}
+
+fn v0(symbol: &str) -> Option<String> {
+    let inner = v0_body(symbol)?;
     let mut p = V0 {
         sym: inner,
         pos: 0,
@@ -858,6 +884,65 @@ fn punycode(ascii: &str, puny: &[u8], buf: &mut [char; MAX_PUNY]) -> Option<usiz
         i += 1;
     }
     Some(len)
+}
+
+/// The v0 names of a build without the grammar (`lazy-v0`): those the
+/// platform has had demangled, and those waiting for it. Bounded both ways;
+/// a name past the bounds just stays as the engine printed it.
+#[cfg(feature = "lazy-v0")]
+pub mod lazy {
+    use std::cell::{Cell, RefCell};
+
+    /// Names remembered; past it, the table starts again.
+    const MAX_KNOWN: usize = 256;
+    /// Names waiting at once, at the longest.
+    const MAX_WANTED: usize = 64;
+
+    thread_local! {
+        /// A name and its demangled form (`None`: the demangler refused it,
+        /// or never came); then the names waiting, one per line (a name in
+        /// a stack line holds no line break).
+        static NAMES: RefCell<(Vec<(String, Option<String>)>, String)> = const { RefCell::new((Vec::new(), String::new())) };
+        static MISSED: Cell<bool> = const { Cell::new(false) };
+    }
+
+    pub(super) fn lookup(symbol: &str) -> Option<String> {
+        NAMES.with(|n| {
+            let mut names = n.try_borrow_mut().ok()?;
+            let (known, wanted) = &mut *names;
+            if let Some((_, d)) = known.iter().find(|(k, _)| k == symbol) {
+                return d.clone();
+            }
+            MISSED.with(|m| m.set(true));
+            if wanted.len() < MAX_WANTED * super::MAX_OUT && symbol.len() <= super::MAX_OUT && !crate::core::stacktrace::pieces(wanted, b'\n').any(|w| w == symbol) {
+                wanted.push_str(symbol);
+                wanted.push('\n');
+            }
+            None
+        })
+    }
+
+    pub(super) fn take_missed() -> bool {
+        MISSED.with(|m| m.replace(false))
+    }
+
+    /// The names waiting for the demangler, each ended by a line break, and
+    /// forgets them.
+    pub fn take_wanted() -> String {
+        NAMES.with(|n| n.try_borrow_mut().map(|mut n| std::mem::take(&mut n.1)).unwrap_or_default())
+    }
+
+    /// Remembers what the demangler made of `symbol` (`""`: nothing).
+    pub fn learn(symbol: &str, demangled: &str) {
+        NAMES.with(|n| {
+            if let Ok(mut n) = n.try_borrow_mut() {
+                if n.0.len() >= MAX_KNOWN {
+                    n.0.clear();
+                }
+                n.0.push((symbol.to_owned(), (!demangled.is_empty()).then(|| demangled.to_owned())));
+            }
+        });
+    }
 }
 
 #[cfg(test)]

@@ -47,6 +47,9 @@ mod op {
     pub const SDK_BASE: u32 = 22;
     pub const STACK_TEXT: u32 = 23;
     pub const IDLE: u32 = 24;
+    pub const WANTED: u32 = 25;
+    pub const LEARN: u32 = 26;
+    pub const RELEASE: u32 = 27;
 }
 
 /// Splits `"3,0,5;abcvwxyz"` into `["abc", "", "vwxyz"]`: the lengths (in
@@ -98,7 +101,11 @@ pub fn dispatch(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> Stri
         op::CAPTURE_EVENT => capture_event(s(0), x, s(1), s(2), s(3), s(4)),
         op::PUSH_SCOPE => if push_scope() { "1" } else { "" }.into(),
         op::STACK_TEXT => parse_stack_text(),
-        op::IDLE => if transport::is_idle() { "1" } else { "" }.into(),
+        op::IDLE => if transport::is_idle() && hub::none_held() { "1" } else { "" }.into(),
+        #[cfg(feature = "lazy-v0")]
+        op::WANTED => crate::core::demangle::lazy::take_wanted(),
+        #[cfg(feature = "lazy-v0")]
+        op::RELEASE => release(),
         _ => {
             match op {
                 op::STOP => stop(),
@@ -119,6 +126,8 @@ pub fn dispatch(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> Stri
                 op::SET_REQUEST => set_request(s(0), s(1), s(2)),
                 op::TRANSPORT_LIMITS => set_transport_limits(n, m),
                 op::SDK_BASE => set_sdk_base(s(0).into()),
+                #[cfg(feature = "lazy-v0")]
+                op::LEARN => crate::core::demangle::lazy::learn(s(0), s(1)),
                 _ => {}
             }
             String::new()
@@ -280,8 +289,29 @@ fn process(event: Event) -> String {
     match hub::process(event) {
         Outcome::Sent(id) => id.to_hex(),
         Outcome::ToJsHooks(_, json) => json,
+        // The JS client loads the demangler, then calls `RELEASE`.
+        #[cfg(feature = "lazy-v0")]
+        Outcome::Held(_) => HELD.into(),
         Outcome::Dropped => String::new(),
     }
+}
+
+/// What a capture returns when its event waits for the demangler (`lazy-v0`).
+#[cfg(feature = "lazy-v0")]
+const HELD: &str = "+";
+
+/// Sends the events that waited for the demangler (after `LEARN` taught
+/// its table what it could): for the JS hooks, their JSON, each ended by a line break.
+#[cfg(feature = "lazy-v0")]
+fn release() -> String {
+    let mut out = String::new();
+    hub::release(|outcome| {
+        if let Outcome::ToJsHooks(_, json) = outcome {
+            out.push_str(&json);
+            out.push('\n');
+        }
+    });
+    out
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -33,6 +33,10 @@ pub(crate) struct State {
     /// runs them on each finished event, then sends it.
     pub js_hooks: bool,
     pub http_context: bool,
+    /// Events whose frames wait for the lazily loaded demangler (`lazy-v0`),
+    /// scope already applied: [`release`] sends them.
+    #[cfg(feature = "lazy-v0")]
+    pub held: Vec<Event>,
     /// Started from Rust: its callbacks (only the Rust API sets them).
     #[cfg(feature = "rust-api")]
     pub before_send: Option<BeforeCallback<Event>>,
@@ -49,6 +53,8 @@ thread_local! {
             linked: Vec::new(),
             js_hooks: false,
             http_context: false,
+            #[cfg(feature = "lazy-v0")]
+            held: Vec::new(),
             #[cfg(feature = "rust-api")]
             before_send: None,
             #[cfg(feature = "rust-api")]
@@ -154,15 +160,23 @@ pub(crate) enum Outcome {
     Sent(EventId),
     /// For the JS hooks: the finished event as JSON.
     ToJsHooks(EventId, String),
+    /// Held until the demangler came (`lazy-v0`): the JS client loads it, then calls [`release`].
+    #[cfg(feature = "lazy-v0")]
+    Held(EventId),
     Dropped,
 }
+
+/// Most events held for the demangler at once; past it, an event leaves
+/// with its engine's names.
+#[cfg(feature = "lazy-v0")]
+const MAX_HELD: usize = 30;
 
 /// The pipeline: sample, scope, options, dedupe, scrub; then `before_send`,
 /// then the transport. Without a client (before `init`, after `close`), or
 /// on re-entry, nothing happens.
 pub(crate) fn process(event: Event) -> Outcome {
     with(|s| {
-        let State { client, scopes, js_hooks, .. } = s;
+        let State { client, scopes, .. } = s;
         let Some(client) = client.as_mut() else { return Outcome::Dropped };
         let mut event = match client.process(event, scopes.current(), math_random()) {
             Ok(event) => event,
@@ -172,26 +186,78 @@ pub(crate) fn process(event: Event) -> Outcome {
             }
         };
         attach_debug_images(&mut event, |url| Some(build_id_of(url)).filter(|id| !id.is_empty()));
-        if *js_hooks {
-            return Outcome::ToJsHooks(event.event_id, event.to_json());
+        #[cfg(feature = "lazy-v0")]
+        if has_pending(&event) {
+            if s.held.len() < MAX_HELD {
+                let id = event.event_id;
+                s.held.push(event);
+                return Outcome::Held(id);
+            }
+            resolve_pending(&mut event);
         }
-        // The state stays borrowed while the callback runs: captures made
-        // from inside it are no-ops.
-        #[cfg(feature = "rust-api")]
-        let event = match &s.before_send {
-            Some(f) => match f(event) {
-                Some(e) => e,
-                None => {
-                    transport::record(DiscardReason::BeforeSend);
-                    return Outcome::Dropped;
-                }
-            },
-            None => event,
-        };
-        transport::submit(client.envelope(&event));
-        Outcome::Sent(event.event_id)
+        finish(s, event)
     })
     .unwrap_or(Outcome::Dropped)
+}
+
+/// Names the frames of `event` that waited for the demangler; whether there were any.
+#[cfg(feature = "lazy-v0")]
+fn resolve_pending(event: &mut Event) -> bool {
+    let mut any = false;
+    for e in &mut event.exception {
+        if let Some(st) = &mut e.stacktrace {
+            any |= crate::core::stacktrace::resolve_pending(&mut st.frames);
+        }
+    }
+    any
+}
+
+#[cfg(feature = "lazy-v0")]
+fn has_pending(event: &Event) -> bool {
+    event.exception.iter().any(|e| e.stacktrace.as_ref().is_some_and(|st| st.frames.iter().any(crate::core::stacktrace::is_pending)))
+}
+
+/// Sends the events held for the demangler, named with what its table now
+/// holds: each goes where [`process`] sends an event, and `f` gets the outcome.
+#[cfg(feature = "lazy-v0")]
+pub(crate) fn release(mut f: impl FnMut(Outcome)) {
+    with(|s| {
+        for mut event in std::mem::take(&mut s.held) {
+            resolve_pending(&mut event);
+            f(finish(s, event));
+        }
+    });
+}
+
+/// Whether nothing waits for the demangler.
+pub(crate) fn none_held() -> bool {
+    #[cfg(feature = "lazy-v0")]
+    return with(|s| s.held.is_empty()).unwrap_or(true);
+    #[cfg(not(feature = "lazy-v0"))]
+    true
+}
+
+/// The end of [`process`]: the JS hooks, or `before_send` and the transport.
+fn finish(s: &mut State, event: Event) -> Outcome {
+    let Some(client) = s.client.as_ref() else { return Outcome::Dropped };
+    if s.js_hooks {
+        return Outcome::ToJsHooks(event.event_id, event.to_json());
+    }
+    // The state stays borrowed while the callback runs: captures made
+    // from inside it are no-ops.
+    #[cfg(feature = "rust-api")]
+    let event = match &s.before_send {
+        Some(f) => match f(event) {
+            Some(e) => e,
+            None => {
+                transport::record(DiscardReason::BeforeSend);
+                return Outcome::Dropped;
+            }
+        },
+        None => event,
+    };
+    transport::submit(client.envelope(&event));
+    Outcome::Sent(event.event_id)
 }
 
 /// [`process`] for a capture made in Rust: the event id, or the nil id when
@@ -204,6 +270,8 @@ pub(crate) fn capture(event: Event) -> EventId {
             deliver(&json);
             id
         }
+        #[cfg(feature = "lazy-v0")]
+        Outcome::Held(id) => id,
         Outcome::Dropped => EventId::default(),
     }
 }

@@ -1,17 +1,24 @@
 //! The platform layer (wasm32 only): the JS imports the SDK needs, and the
 //! exports the JS shim calls. It holds the one client; everything it does is
-//! a call into `core` with strings and numbers, plus a send.
+//! a call into `core` with strings and numbers, plus a send. Built with the
+//! `demangler` feature, it is the demangler module's three exports instead.
 
 #[cfg(feature = "small-alloc")]
 mod alloc;
-#[cfg(feature = "rust-api")]
+#[cfg(all(feature = "rust-api", not(feature = "demangler")))]
 pub mod api;
+#[cfg(not(feature = "demangler"))]
 #[cfg_attr(not(feature = "rust-api"), allow(dead_code))]
 mod bindings;
+#[cfg(feature = "demangler")]
+pub mod demangler;
+#[cfg(not(feature = "demangler"))]
 #[cfg_attr(not(feature = "rust-api"), allow(dead_code))]
 mod hub;
-#[cfg(feature = "rust-api")]
+#[cfg(all(feature = "rust-api", not(feature = "demangler")))]
 pub mod panic;
+#[cfg(not(feature = "demangler"))]
 mod transport;
+#[cfg(not(feature = "demangler"))]
 #[doc(hidden)]
 pub mod exports;

@@ -15,8 +15,10 @@ const TYPES = {
 }
 
 export async function startStatic({ root = path.join(REPO, 'examples/browser'), port = 0 } = {}) {
+  const requests = [] // every path asked for, in order
   const server = http.createServer(async (req, res) => {
     const { pathname } = new URL(req.url, 'http://127.0.0.1')
+    requests.push(pathname)
     const rel = decodeURIComponent(pathname)
     const mount = Object.keys(MOUNTS).find((m) => rel.startsWith(m))
     const base = mount ? MOUNTS[mount] : root
@@ -36,6 +38,7 @@ export async function startStatic({ root = path.join(REPO, 'examples/browser'), 
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve))
   return {
     url: `http://127.0.0.1:${server.address().port}`,
+    requests,
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve) }),
   }
 }

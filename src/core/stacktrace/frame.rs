@@ -55,7 +55,13 @@ pub fn to_frame(raw: RawFrame<'_>) -> ParsedFrame<'_> {
             frame.instruction_addr = offset;
             frame.func_index = func_index;
             frame.in_app = true;
-            if let Some(d) = name.and_then(demangle_wasm_name) {
+            let demangled = name.and_then(demangle_wasm_name);
+            // A v0 name waiting for the lazily loaded demangler is marked
+            // by a `raw_function` equal to `function` (see `resolve_pending`).
+            if crate::core::demangle::take_missed() && demangled.is_none() {
+                frame.raw_function = name;
+            }
+            if let Some(d) = demangled {
                 frame.function = Some(Cow::Owned(d));
                 frame.raw_function = name;
             }
@@ -98,6 +104,28 @@ fn demangle_wasm_name(name: &str) -> Option<String> {
             let clean = without_disambiguators(sym);
             (super::find_str(sym, "::").is_some() && (sym.len() != name.len() || clean.len() != sym.len())).then_some(clean)
         })
+}
+
+/// Whether a frame's name waits for the lazily loaded demangler (`lazy-v0`):
+/// its `raw_function` equals its `function`, which a demangled name never does.
+pub fn is_pending(f: &Frame) -> bool {
+    f.raw_function.is_some() && f.raw_function == f.function
+}
+
+/// Names the frames that waited for the demangler, now that its table has
+/// what it could learn: the demangled name, or the engine's as it was.
+pub fn resolve_pending(frames: &mut [Frame]) -> bool {
+    let mut any = false;
+    for f in frames.iter_mut().filter(|f| is_pending(f)) {
+        any = true;
+        let demangled = f.function.as_deref().and_then(demangle_wasm_name);
+        crate::core::demangle::take_missed();
+        match demangled {
+            Some(d) => f.function = Some(d),
+            None => f.raw_function = None,
+        }
+    }
+    any
 }
 
 /// `std[a543996e6e7dbf1e]::x` is `std::x`: drops each `[hex]`.
@@ -218,6 +246,36 @@ mod tests {
         assert_eq!(wasm("app.wasm.load_config").function.as_deref(), Some("app.wasm.load_config"));
         assert_eq!(wasm("a::b[x]").function.as_deref(), Some("a::b[x]"));
         assert_eq!(wasm("$func3").raw_function, None);
+    }
+
+    /// `cargo test --features lazy-v0 --lib lazy`: the npm build's rules.
+    #[cfg(feature = "lazy-v0")]
+    #[test]
+    fn lazy_v0_names_wait_then_are_resolved() {
+        use crate::core::demangle::lazy;
+        let wasm = |name| Frame::from(&to_frame(RawFrame { function: Some(name), location: Location::Wasm { url: None, func_index: None, offset: Some(1) } }));
+        let js = |name| Frame::from(&to_frame(RawFrame { function: Some(name), location: Location::Source { url: "http://h/a.js", line: Some(1), col: Some(2) } }));
+        lazy::take_wanted();
+        let v0 = "m._RNvCs1234_7mycrate3foo";
+        let mut frames = vec![wasm(v0), js("_RNvCs1234_7mycrate3foo"), wasm("m._ZN3foo3barE"), wasm("m._RNvCs1234_7mycrate3bar")];
+        // The v0 names wait, marked; the legacy one is demangled at once; a JS frame is never a symbol.
+        assert!(is_pending(&frames[0]) && is_pending(&frames[3]));
+        assert_eq!(frames[0].function.as_deref(), Some(v0));
+        assert!(!is_pending(&frames[1]) && frames[1].raw_function.is_none());
+        assert_eq!(frames[2].function.as_deref(), Some("foo::bar"));
+        assert_eq!(lazy::take_wanted(), "_RNvCs1234_7mycrate3foo\n_RNvCs1234_7mycrate3bar\n");
+        // The demangler named one and refused the other.
+        lazy::learn("_RNvCs1234_7mycrate3foo", "mycrate::foo");
+        lazy::learn("_RNvCs1234_7mycrate3bar", "");
+        assert!(resolve_pending(&mut frames));
+        assert_eq!((frames[0].function.as_deref(), frames[0].raw_function.as_deref()), (Some("mycrate::foo"), Some(v0)));
+        assert_eq!((frames[3].function.as_deref(), frames[3].raw_function.as_deref()), (Some("m._RNvCs1234_7mycrate3bar"), None));
+        assert!(!frames.iter().any(is_pending) && !resolve_pending(&mut frames));
+        // Known names are demangled at parse time from then on, and wanted no more.
+        assert_eq!(wasm(v0).function.as_deref(), Some("mycrate::foo"));
+        assert!(!is_pending(&wasm("m._RNvCs1234_7mycrate3bar")));
+        assert_eq!(lazy::take_wanted(), "");
+        assert!(!crate::core::demangle::take_missed());
     }
 
     #[test]

@@ -1,0 +1,41 @@
+//! The exports of the demangler module (feature `demangler`): this crate
+//! built with nothing but `core::demangle` reachable, a second, small wasm.
+//! The npm package's main module (feature `lazy-v0`) leaves the v0 grammar
+//! out, and its JS client loads this one when a frame's name needs it.
+//! Plain wasm exports, numbers only: no wasm-bindgen glue to load with it.
+
+use crate::core::demangle::demangle;
+use std::cell::RefCell;
+
+thread_local! {
+    /// The name in (UTF-8, as `TextEncoder.encodeInto` writes it), then the name out.
+    static BUF: RefCell<(Vec<u8>, String)> = const { RefCell::new((Vec::new(), String::new())) };
+}
+
+/// Room for a name of `len` bytes: where JS writes it.
+#[export_name = "input"]
+pub extern "C" fn input(len: usize) -> *mut u8 {
+    BUF.with(|b| {
+        let input = &mut b.borrow_mut().0;
+        input.resize(len, 0);
+        input.as_mut_ptr()
+    })
+}
+
+/// Demangles the `len` bytes written at [`input`]: the length of the
+/// result at [`output`], or -1 when the name is not a Rust symbol.
+#[export_name = "demangle"]
+pub extern "C" fn run(len: usize) -> isize {
+    BUF.with(|b| {
+        let (input, output) = &mut *b.borrow_mut();
+        let name = input.get(..len).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
+        *output = demangle(name).unwrap_or_default();
+        if output.is_empty() { -1 } else { output.len() as isize }
+    })
+}
+
+/// Where [`run`]'s result is.
+#[export_name = "output"]
+pub extern "C" fn output() -> *const u8 {
+    BUF.with(|b| b.borrow().1.as_ptr())
+}

@@ -1,0 +1,189 @@
+// Rust v0 symbol names in wasm frames, in real headless Chromium and
+// Firefox, in workerd (the demangler module bundled with the worker) and in Node.
+// The npm package's wasm leaves the v0 grammar out (3.8 KB gzip); the
+// demangler module is fetched on the first name that needs it, and the
+// events waiting for it leave once it came, demangled. A page that never
+// meets such a name never fetches it. Every event is validated by Relay.
+import { before, after, test } from 'node:test'
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { startReceiver } from '../support/receiver.mjs'
+import { startStatic } from '../support/static.mjs'
+import { forEachBrowser } from '../support/browsers.mjs'
+import { assertValidByRelay } from '../support/relay.mjs'
+import { startWorkerd } from '../support/workerd.mjs'
+import { WasmModule } from '../corpus/capture/lib/wasm.mjs'
+
+const HERE = path.dirname(new URL(import.meta.url).pathname)
+
+// A module whose name section holds v0 names, as a linker run with
+// --no-demangle writes them: `callJs` calls the imported `env.js_throw`
+// through `corpus::call_js`; `trap` reaches `unreachable` in `corpus::middle`.
+const NAMES = {
+  call_js: '_RNvCs1234_6corpus7call_js',
+  middle: '_RNvCs1234_6corpus6middle',
+  outer: '_RNvCs1234_6corpus5outer',
+}
+function moduleBytes() {
+  const m = new WasmModule({ moduleName: 'corpus_mod', names: true })
+  const jsThrow = m.importFunc('env', 'js_throw', { name: 'js_throw' })
+  m.func(NAMES.call_js, { exportAs: 'callJs' }, (b) => b.call(jsThrow))
+  const middle = m.func(NAMES.middle, {}, (b) => b.nop().unreachable())
+  m.func(NAMES.outer, { exportAs: 'trap' }, (b) => b.call(middle))
+  return [...m.build().bytes]
+}
+
+const DEMANGLER = '/pkg/wasm_sentry_demangle.wasm'
+
+forEachBrowser((name, launch, test) => {
+  let receiver, site, browser
+
+  before(async () => {
+    receiver = await startReceiver()
+    site = await startStatic()
+    browser = await launch()
+  })
+
+  after(async () => {
+    await browser?.close()
+    await site?.close()
+    await receiver?.close()
+  })
+
+  async function openPage(optionsSource = '{}') {
+    const page = await browser.newPage()
+    await page.goto(`${site.url}/fixtures/api.html`)
+    await page.waitForFunction(() => window.fixtureReady)
+    await page.evaluate(([src, dsn]) => window.Sentry.init({ dsn, ...(0, eval)(`(${src})`) }), [optionsSource, receiver.dsn])
+    return page
+  }
+
+  async function eventsOf(page, fn, arg, expect) {
+    const start = receiver.events().length
+    await page.evaluate(fn, arg)
+    assert.equal(await page.evaluate(() => window.Sentry.flush(5000)), true, 'flush saw everything handed over')
+    await receiver.waitForEvents(start + expect)
+    await new Promise((r) => setTimeout(r, 200))
+    return receiver.events().slice(start)
+  }
+
+  /** The frame named `function`, in `event`'s last exception. */
+  const frameOf = (event, fn) => event.exception.values.at(-1).stacktrace.frames.find((f) => f.function === fn)
+
+  test('a page that meets no Rust v0 name never fetches the demangler', async () => {
+    const page = await openPage()
+    const [event] = await eventsOf(page, () => window.Sentry.captureException(new Error('plain')), null, 1)
+    assert.equal(event.exception.values[0].value, 'plain')
+    assert.ok(!site.requests.includes(DEMANGLER), site.requests.join(' '))
+    await page.close()
+  })
+
+  test('v0 names in wasm frames are demangled by the demangler module, fetched once on demand', async () => {
+    const page = await openPage()
+    const events = await eventsOf(page, async (bytes) => {
+      const { instance } = await WebAssembly.instantiate(new Uint8Array(bytes), { env: { js_throw: () => { throw new Error('thrown under Rust frames') } } })
+      window.Sentry.setTag('phase', 'before')
+      try {
+        instance.exports.callJs()
+      } catch (e) {
+        window.captured = window.Sentry.captureException(e)
+      }
+      // The scope at capture time is the event's, though it leaves later.
+      window.Sentry.setTag('phase', 'after')
+      // And one through the global handler: a trap, uncaught.
+      setTimeout(() => instance.exports.trap())
+      await new Promise((r) => setTimeout(r, 50))
+    }, moduleBytes(), 2)
+    assert.equal(events.length, 2)
+    const thrown = events.find((e) => e.exception.values[0].value === 'thrown under Rust frames')
+    assert.equal(thrown.event_id, await page.evaluate(() => window.captured))
+    assert.equal(thrown.tags.phase, 'before')
+    const callJs = frameOf(thrown, 'corpus::call_js')
+    assert.ok(callJs, JSON.stringify(thrown.exception.values[0].stacktrace.frames, null, 1))
+    assert.equal(callJs.raw_function, `corpus_mod.${NAMES.call_js}`)
+    assert.match(callJs.instruction_addr, /^0x[0-9a-f]+$/)
+    const trap = events.find((e) => e !== thrown)
+    assert.equal(trap.exception.values[0].mechanism.type, 'auto.browser.global_handlers.onerror')
+    assert.equal(frameOf(trap, 'corpus::middle').raw_function, `corpus_mod.${NAMES.middle}`)
+    assert.equal(frameOf(trap, 'corpus::outer').raw_function, `corpus_mod.${NAMES.outer}`)
+    assert.equal(site.requests.filter((p) => p === DEMANGLER).length, 1, 'fetched once')
+    // Later names are demangled at once from what the demangler taught, and parseStack agrees.
+    const frames = await page.evaluate(async (bytes) => {
+      const { instance } = await WebAssembly.instantiate(new Uint8Array(bytes), { env: { js_throw: () => { throw new Error('again') } } })
+      try { instance.exports.callJs() } catch (e) { return window.Sentry.parseStack(e) }
+    }, moduleBytes())
+    assert.ok(frames.some((f) => f.function === 'corpus::call_js' && f.raw_function === `corpus_mod.${NAMES.call_js}`), JSON.stringify(frames))
+    assertValidByRelay(events, `${name}-v0-demangled`)
+    await page.close()
+  })
+
+  test('with beforeSend, the waiting event passes through it once the demangler came', async () => {
+    const page = await openPage(`{ beforeSend: (e) => { e.tags = { ...e.tags, seen: 'yes' }; return e } }`)
+    const [event] = await eventsOf(page, async (bytes) => {
+      const { instance } = await WebAssembly.instantiate(new Uint8Array(bytes), { env: { js_throw: () => { throw new Error('hooked') } } })
+      try { instance.exports.callJs() } catch (e) { window.Sentry.captureException(e) }
+    }, moduleBytes(), 1)
+    assert.equal(event.tags.seen, 'yes')
+    assert.equal(frameOf(event, 'corpus::call_js').raw_function, `corpus_mod.${NAMES.call_js}`)
+    assertValidByRelay([event], `${name}-v0-demangled-beforesend`)
+    await page.close()
+  })
+})
+
+/** Waits for `n` events in all from `receiver`. */
+async function eventsAfter(receiver, start, n) {
+  await receiver.waitForEvents(start + n)
+  return receiver.events().slice(start)
+}
+
+/** The wasm frame whose raw name is the v0 `call_js`, and the event's exception. */
+function callJsFrame(event) {
+  const ex = event.exception.values.at(-1)
+  return [ex, ex.stacktrace.frames.find((f) => f.raw_function?.endsWith(NAMES.call_js))]
+}
+
+test('[workerd] v0 names are demangled with the demangler module bundled in the worker', async () => {
+  const receiver = await startReceiver()
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasm-sentry-v0-'))
+  fs.writeFileSync(path.join(dir, 'corpus.wasm'), Uint8Array.from(moduleBytes()))
+  const workerd = await startWorkerd({ worker: path.join(HERE, '../workers/rust-v0.mjs'), bindings: { SENTRY_DSN: receiver.dsn }, modules: { 'v0/': dir }, flags: ['nodejs_als'] })
+  try {
+    const res = await fetch(workerd.url)
+    assert.equal(res.status, 500)
+    const [event] = await eventsAfter(receiver, 0, 1)
+    const [ex, frame] = callJsFrame(event)
+    assert.equal(ex.value, 'thrown under Rust frames in a worker')
+    assert.equal(ex.mechanism.type, 'cloudflare')
+    assert.equal(frame?.function, 'corpus::call_js', JSON.stringify(ex.stacktrace.frames))
+    assertValidByRelay([event], 'workerd-v0-demangled')
+  } finally {
+    await workerd.close()
+    await receiver.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('[node] v0 names are demangled with the demangler module read from the package', async () => {
+  const receiver = await startReceiver()
+  try {
+    const sdk = await import(path.join(HERE, '../../pkg/node.js'))
+    sdk.init({ dsn: receiver.dsn })
+    const { instance } = await WebAssembly.instantiate(Uint8Array.from(moduleBytes()), { env: { js_throw: () => { throw new Error('thrown under Rust frames in Node') } } })
+    try {
+      instance.exports.callJs()
+    } catch (e) {
+      sdk.captureException(e)
+    }
+    assert.equal(await sdk.flush(5000), true)
+    const [event] = await eventsAfter(receiver, 0, 1)
+    const [ex, frame] = callJsFrame(event)
+    assert.equal(ex.value, 'thrown under Rust frames in Node')
+    assert.equal(frame?.function, 'corpus::call_js', JSON.stringify(ex.stacktrace.frames))
+    assertValidByRelay([event], 'node-v0-demangled')
+    await sdk.close(2000)
+  } finally {
+    await receiver.close()
+  }
+})
