@@ -1,11 +1,12 @@
 // The registry of wasm modules, for `debug_meta`: which build id belongs to
 // the module that a wasm frame names. Shipped with the crate as a
-// wasm-bindgen snippet (it installs itself when the glue is imported, before
-// a Rust app's own module is instantiated), and as the npm entry
-// `wasm-sentry/wasm`: an app that instantiates wasm modules before the SDK's
-// glue has loaded imports it first, as @sentry/wasm is opted into. It is
-// not in the synchronous shim, which must stay within 3 KB. Both copies
-// share one registry on `globalThis`.
+// wasm-bindgen snippet (it installs itself when a Rust app's glue is
+// imported, before the app's own module is instantiated), and as the npm
+// entry `wasm-sentry/wasm`, which an app imports first to get debug images
+// for the wasm modules it compiles, as @sentry/wasm is opted into. The npm
+// package does not load it by itself: most pages have no wasm of their own,
+// and it is 1.2 KB gzip. Both copies share one registry on `globalThis`,
+// which `buildIdOf` (js/transport.js) reads.
 //
 // `installModuleRegistry` wraps `WebAssembly.instantiate`,
 // `instantiateStreaming`, `compile`, `compileStreaming`, `new Module` and
@@ -13,20 +14,13 @@
 // compiled Module is noted (never throwing) with its build id (the
 // `build_id` custom section that wasm-ld writes with `--build-id`: a LEB128
 // length, then the id) and how V8 names it in stacks:
-//   - from a Response (`*Streaming`): the response's URL, matched exactly;
-//   - from bytes: `wasm://wasm/<name>-<hash>` when the name section names the
-//     module, else `wasm://wasm/<hash>`, matched by `<name>`. `<hash>` is V8's
-//     hash of the module's bytes, which for a module over 16 KiB is its
-//     length (`length << 2 | 2`: Node 20, Chromium 156); when the bytes were
-//     given (not a ready Module), it picks among modules of the same name.
-// Modules with the same name and the same build id match; different build
-// ids under one name and hash, and Firefox's frames (which print the JS file
-// that instantiated the module), match nothing.
+//   - from a Response (`*Streaming`): the response's URL;
+//   - from bytes: by the module's name (from the name section) and V8's
+//     hash of its bytes, which for a module over 16 KiB is its length
+//     (`length << 2 | 2`: Node 20, Chromium 156), when the bytes were given
+//     (not a ready Module). See `buildIdOf` for how frames are matched.
 
 const KEY = Symbol.for('wasm-sentry.modules')
-
-/** The registry's entries ({ url, name, id }), once installed. */
-const entries = () => globalThis[KEY] || []
 
 /** The unsigned LEB128 at `b[at]`: [value, next offset], or [-1, at] when malformed. */
 function leb(b, at) {
@@ -129,29 +123,6 @@ export function installModuleRegistry() {
       }))
     }
   } catch (e) {}
-}
-
-/**
- * The build id (lowercase hex) of the module that frames name `url`, or ""
- * when none or several match (see the rules above).
- */
-export function buildIdOf(url) {
-  try {
-    let found = entries().filter((e) => e.url && e.url === url)
-    if (!found.length && url.startsWith('wasm://wasm/')) {
-      const rest = url.slice(12)
-      const m = /^(?:(.+)-)?([0-9a-f]{8})$/.exec(rest)
-      if (m) {
-        found = entries().filter((e) => !e.url && e.name === (m[1] || ''))
-        const same = found.filter((e) => e.hash === m[2])
-        if (same.length) found = same
-      }
-    }
-    const ids = new Set(found.map((e) => e.id))
-    return ids.size === 1 ? [...ids][0] : ''
-  } catch (e) {
-    return ''
-  }
 }
 
 installModuleRegistry()

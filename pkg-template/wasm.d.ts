@@ -1,3 +1,2 @@
-/** Importing `wasm-sentry/wasm` installs the registry of wasm modules at once (it otherwise installs when the SDK's wasm loads): events then carry debug images for modules the app compiles before that. */
+/** Importing `wasm-sentry/wasm` installs the registry of wasm modules (as `@sentry/wasm`'s integration is opted into): events then carry debug images for the modules the app compiles after it. A Rust app built with the crate has it already. */
 export function installModuleRegistry(): void
-export function buildIdOf(url: string): string | undefined

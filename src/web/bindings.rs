@@ -95,14 +95,25 @@ pub fn flush_pending(timeout_ms: f64) -> JsValue {
     io_value(IO_FLUSH, "", "", timeout_ms)
 }
 
-// The registry of wasm modules (for `debug_meta`), also a snippet: importing
-// the app's glue installs it, before the app's module is instantiated.
-#[wasm_bindgen(module = "/js/modules.js")]
+#[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
     /// The build id (lowercase hex) of the wasm module that frames name
-    /// `url`, or "" when no registered module (or more than one) matches.
+    /// `url`, or "" when no module in the registry (js/modules.js), or more
+    /// than one, matches; always "" when the registry was not installed.
     #[wasm_bindgen(js_name = buildIdOf)]
     pub fn build_id_of(url: &str) -> String;
+}
+
+// The registry of wasm modules (for `debug_meta`), also a snippet: a Rust
+// app's glue imports it, which installs it before the app's module is
+// instantiated. The npm package leaves it to the app (`wasm-sentry/wasm`).
+#[cfg(feature = "rust-api")]
+#[wasm_bindgen(module = "/js/modules.js")]
+extern "C" {
+    /// Installs the registry (a no-op once it is): called at start so that
+    /// the glue keeps its import of the snippet, whose loading installs it.
+    #[wasm_bindgen(js_name = installModuleRegistry)]
+    pub fn install_module_registry();
 }
 
 #[wasm_bindgen]

@@ -71,6 +71,8 @@ pub(crate) fn with<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
 /// Starts (or restarts) the client and its transport.
 pub(crate) fn start(dsn: &str, options: ClientOptions, js_hooks: bool, http_context: bool) -> Result<(), ParseDsnError> {
     let client = Client::new(dsn, options)?;
+    #[cfg(feature = "rust-api")]
+    super::bindings::install_module_registry();
     transport::start(client.url());
     with(|s| {
         s.client = Some(client);

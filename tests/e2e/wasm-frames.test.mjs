@@ -1,9 +1,15 @@
-// Rust v0 symbol names in wasm frames, in real headless Chromium and
-// Firefox, in workerd (the demangler module bundled with the worker) and in Node.
+// A JS app's own wasm modules, in real headless Chromium and Firefox, in
+// workerd and in Node: Rust v0 symbol names in their frames, and debug images.
+//
 // The npm package's wasm leaves the v0 grammar out (3.8 KB gzip); the
 // demangler module is fetched on the first name that needs it, and the
 // events waiting for it leave once it came, demangled. A page that never
-// meets such a name never fetches it. Every event is validated by Relay.
+// meets such a name never fetches it. Workers bundle it (they cannot
+// compile wasm at run time).
+//
+// Debug images need the registry of modules, which the npm package leaves
+// to the app (`import 'wasm-sentry/wasm'`, as @sentry/wasm is opted into).
+// Every event is validated by Relay.
 import { before, after, test } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
@@ -26,13 +32,19 @@ const NAMES = {
   middle: '_RNvCs1234_6corpus6middle',
   outer: '_RNvCs1234_6corpus5outer',
 }
-function moduleBytes() {
+// With `buildId` (hex), the module carries it as wasm-ld writes it: a
+// `build_id` custom section holding its length, then its bytes.
+function moduleBytes(buildId) {
   const m = new WasmModule({ moduleName: 'corpus_mod', names: true })
   const jsThrow = m.importFunc('env', 'js_throw', { name: 'js_throw' })
   m.func(NAMES.call_js, { exportAs: 'callJs' }, (b) => b.call(jsThrow))
   const middle = m.func(NAMES.middle, {}, (b) => b.nop().unreachable())
   m.func(NAMES.outer, { exportAs: 'trap' }, (b) => b.call(middle))
-  return [...m.build().bytes]
+  const bytes = [...m.build().bytes]
+  if (!buildId) return bytes
+  const id = buildId.match(/../g).map((h) => parseInt(h, 16))
+  const payload = [8, ...Buffer.from('build_id'), id.length, ...id]
+  return [...bytes, 0, payload.length, ...payload]
 }
 
 const DEMANGLER = '/pkg/wasm_sentry_demangle.wasm'
@@ -116,6 +128,35 @@ forEachBrowser((name, launch, test) => {
     }, moduleBytes())
     assert.ok(frames.some((f) => f.function === 'corpus::call_js' && f.raw_function === `corpus_mod.${NAMES.call_js}`), JSON.stringify(frames))
     assertValidByRelay(events, `${name}-v0-demangled`)
+    await page.close()
+  })
+
+  test('debug images for the app\'s module once the app imported wasm-sentry/wasm, and only then', async () => {
+    const buildId = '0123456789abcdef0123456789abcdef01234567'
+    const throwThrough = async ([bytes, withRegistry]) => {
+      if (withRegistry) await import('/pkg/modules.js')
+      const { instance } = await WebAssembly.instantiate(new Uint8Array(bytes), { env: { js_throw: () => { throw new Error(`registry: ${withRegistry}`) } } })
+      try { instance.exports.callJs() } catch (e) { window.Sentry.captureException(e) }
+    }
+    let page = await openPage()
+    const [without] = await eventsOf(page, throwThrough, [moduleBytes(buildId), false], 1)
+    assert.equal(without.debug_meta, undefined, 'the npm package alone installs no registry')
+    assert.ok(without.exception.values[0].stacktrace.frames.every((f) => f.addr_mode === undefined))
+    await page.close()
+    page = await openPage()
+    const [event] = await eventsOf(page, throwThrough, [moduleBytes(buildId), true], 1)
+    const frame = frameOf(event, 'corpus::call_js')
+    if (name === 'chromium') {
+      // V8 names the module `wasm://wasm/corpus_mod-<hash>`, which the registry matches by name.
+      assert.deepEqual(event.debug_meta?.images, [{ type: 'wasm', code_file: frame.abs_path, debug_id: '01234567-89ab-cdef-0123-456789abcdef', code_id: buildId }])
+      assert.match(frame.abs_path, /^wasm:\/\/wasm\/corpus_mod-[0-9a-f]{8}$/)
+      assert.equal(frame.addr_mode, 'rel:0')
+    } else {
+      // Firefox's frames name the JS file that instantiated the module: no image, no addr_mode.
+      assert.equal(event.debug_meta, undefined)
+      assert.equal(frame.addr_mode, undefined)
+    }
+    assertValidByRelay([without, event], `${name}-wasm-debug-images`)
     await page.close()
   })
 
