@@ -324,20 +324,25 @@ export function createClient(wasm, sdkBase, debug) {
   // Events whose frames wait for the demangler leave when it came (the
   // wasm held them after applying their scope). It loads once, on the first
   // name that needs it, from what the entry's `wasm.demangler()` gives: a
-  // fetch's response, the bytes, or a compiled module. If it cannot load,
-  // the events leave with the engine's names.
+  // fetch's response, the bytes, or a compiled module. If it cannot load
+  // (or takes over 5 s), the events leave with the engine's names.
   function release() {
     for (const r of call(RELEASE, 0, 0, 0, 0).split('\n')) deliver(r)
   }
   function demangleLater() {
-    demangler ??= Promise.resolve()
-      .then(() => wasm.demangler())
-      .then((x) => (typeof x.arrayBuffer === 'function' ? x.arrayBuffer() : x))
-      .then((x) => WebAssembly.instantiate(x))
-      .then((r) => demanglerCall((r.instance || r).exports), (e) => {
-        debug('the demangler module could not load; names stay as the engine printed them:', e)
-        return () => ''
-      })
+    const failed = (e) => {
+      debug('the demangler module could not load; names stay as the engine printed them:', e)
+      return () => ''
+    }
+    demangler ??= Promise.race([
+      Promise.resolve()
+        .then(() => wasm.demangler())
+        .then((x) => (typeof x.arrayBuffer === 'function' ? x.arrayBuffer() : x))
+        .then((x) => WebAssembly.instantiate(x))
+        .then((r) => demanglerCall((r.instance || r).exports)),
+      // A load that hangs holds no event for long.
+      new Promise((_, reject) => setTimeout(reject, 5000, 'timed out')),
+    ]).catch(failed)
     demangler.then((run) => {
       try {
         for (const name of call(WANTED, 0, 0, 0, 0).split('\n')) {

@@ -75,7 +75,7 @@ forEachBrowser((name, launch, test) => {
   async function eventsOf(page, fn, arg, expect) {
     const start = receiver.events().length
     await page.evaluate(fn, arg)
-    assert.equal(await page.evaluate(() => window.Sentry.flush(5000)), true, 'flush saw everything handed over')
+    assert.equal(await page.evaluate(() => window.Sentry.flush(8000)), true, 'flush saw everything handed over')
     await receiver.waitForEvents(start + expect)
     await new Promise((r) => setTimeout(r, 200))
     return receiver.events().slice(start)
@@ -130,6 +130,28 @@ forEachBrowser((name, launch, test) => {
     assertValidByRelay(events, `${name}-v0-demangled`)
     await page.close()
   })
+
+  for (const [how, what] of [['missing', 'is missing (404)'], ['hang', 'never answers']]) {
+    test(`when the demangler ${what}, the event still leaves, with the engine's names`, async () => {
+      site.fail(DEMANGLER, how)
+      try {
+        const page = await openPage()
+        const started = Date.now()
+        const [event] = await eventsOf(page, async (bytes) => {
+          const { instance } = await WebAssembly.instantiate(new Uint8Array(bytes), { env: { js_throw: () => { throw new Error('no demangler') } } })
+          try { instance.exports.callJs() } catch (e) { window.Sentry.captureException(e) }
+        }, moduleBytes(), 1)
+        const frame = frameOf(event, `corpus_mod.${NAMES.call_js}`)
+        assert.ok(frame, JSON.stringify(event.exception.values[0].stacktrace.frames))
+        assert.equal(frame.raw_function, undefined)
+        if (how === 'hang') assert.ok(Date.now() - started < 10000, 'held for about 5 s at most')
+        assertValidByRelay([event], `${name}-v0-no-demangler-${how}`)
+        await page.close()
+      } finally {
+        site.fail(DEMANGLER)
+      }
+    })
+  }
 
   test('debug images for the app\'s module once the app imported wasm-sentry/wasm, and only then', async () => {
     const buildId = '0123456789abcdef0123456789abcdef01234567'

@@ -16,9 +16,13 @@ const TYPES = {
 
 export async function startStatic({ root = path.join(REPO, 'examples/browser'), port = 0 } = {}) {
   const requests = [] // every path asked for, in order
+  const failing = new Map() // path -> 'missing' (404) or 'hang' (never answered)
+  const hung = [] // responses held by 'hang', ended when a failure is cleared
   const server = http.createServer(async (req, res) => {
     const { pathname } = new URL(req.url, 'http://127.0.0.1')
     requests.push(pathname)
+    if (failing.get(pathname) === 'hang') return void hung.push(res)
+    if (failing.get(pathname) === 'missing') return void res.writeHead(404).end('not found')
     const rel = decodeURIComponent(pathname)
     const mount = Object.keys(MOUNTS).find((m) => rel.startsWith(m))
     const base = mount ? MOUNTS[mount] : root
@@ -39,6 +43,12 @@ export async function startStatic({ root = path.join(REPO, 'examples/browser'), 
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     requests,
+    /** Makes `path` answer 404 (`'missing'`) or never (`'hang'`); `undefined` serves it again. */
+    fail: (path, how) => {
+      if (how) return void failing.set(path, how)
+      failing.delete(path)
+      for (const res of hung.splice(0)) res.writeHead(404).end()
+    },
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve) }),
   }
 }
