@@ -42,8 +42,7 @@ for (const name of Object.keys(VARIANTS)) {
     mainFields: ['module', 'main'], external: ['*.wasm', 'node:*'],
     outfile: path.join(dir, 'index.js'), alias: { 'wasm-sentry/worker': path.join(REPO, 'pkg/worker.js') }, logLevel: 'error',
   })
-  // Both of the package's modules: worker.js imports the demangler too (workers cannot compile wasm later).
-  if (name === 'wasm-sentry') for (const f of ['wasm_sentry_bg.wasm', 'wasm_sentry_demangle.wasm']) fs.copyFileSync(path.join(REPO, 'pkg', f), path.join(dir, f))
+  if (name === 'wasm-sentry') fs.copyFileSync(path.join(REPO, 'pkg/wasm_sentry_worker_bg.wasm'), path.join(dir, 'wasm_sentry_worker_bg.wasm'))
   size[name] = fs.readdirSync(dir).reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length, 0)
 }
 

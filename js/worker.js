@@ -8,11 +8,12 @@
 // workerd offers under the `nodejs_als` or `nodejs_compat` flag; without
 // either, what `withSentry` captures itself still carries its request's
 // scope, but calls made after an await act on the global scope.
-import wasmModule from './wasm_sentry_bg.wasm'
-// Workers cannot compile wasm at run time: the demangler module is bundled
-// too, and instantiated only when a frame's name needs it.
-import demanglerModule from './wasm_sentry_demangle.wasm'
-import * as glue from './wasm_sentry.js'
+//
+// Workers have a wasm of their own (scripts/build.sh): with the per-request
+// isolation scopes, and with the whole demangler, since a worker cannot
+// compile the demangler module at run time.
+import wasmModule from './wasm_sentry_worker_bg.wasm'
+import * as glue from './wasm_sentry_worker.js'
 import { createSdk, withIntegrations } from './sdk.js'
 import { scopeOps } from './client.js'
 export {
@@ -52,7 +53,6 @@ const sdk = createSdk(() => {
   const dispatch = glue.dispatch
   return {
     ...glue,
-    demangler: () => demanglerModule,
     dispatch: (op, ...args) => {
       if (ops.scoped(op)) enter()
       return dispatch(op, ...args)

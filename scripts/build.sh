@@ -23,10 +23,14 @@ cd "$(dirname "$0")/.."
 # Without default features: the Rust API (`rust-api`) is for Rust apps that
 # embed the crate; the package's JS never calls it. With `small-alloc`: the
 # package's own allocator (src/web/alloc.rs) instead of dlmalloc.
-# With `lazy-v0`: the v0 demangling grammar is the demangler module's, built
-# next from the same crate (feature `demangler`), which the JS client loads
-# when a frame's name needs it. Both builds share target/pkg-build (cargo
-# keeps each feature set's artifacts); each copies its .wasm out at once.
+# Three modules from the one crate, sharing target/pkg-build (cargo keeps
+# each feature set's artifacts; each .wasm is taken out at once):
+#   - pages and Node (`lazy-v0`): without the v0 demangling grammar, which is
+#     the demangler module's, loaded by the JS client when a frame needs it;
+#   - workers (`isolation`: per-request scopes), with the grammar: a worker
+#     cannot compile a module at run time, and bundling the demangler module
+#     beside the pages' wasm would cost it 5 KB gzip more;
+#   - the demangler module (`demangler`).
 build() {
   if [ "${WASM_SENTRY_STOCK_STD:-}" = 1 ]; then
     cargo build --quiet --release --lib --no-default-features --features "$1" --target wasm32-unknown-unknown --target-dir target/pkg-build
@@ -37,9 +41,11 @@ build() {
   fi
 }
 OUT=target/pkg-build/wasm32-unknown-unknown/release/wasm_sentry.wasm
-build small-alloc,lazy-v0
 rm -rf pkg
+build small-alloc,lazy-v0
 wasm-bindgen --target web --no-typescript --out-dir pkg "$OUT"
+build small-alloc,isolation
+wasm-bindgen --target web --no-typescript --out-dir pkg --out-name wasm_sentry_worker "$OUT"
 build small-alloc,demangler
 # No wasm-bindgen for it: plain exports, no imports (checked by its tests).
 node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers --strip-target-features \
@@ -51,12 +57,14 @@ node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers --stri
 # between two rounds (-0.4 KB more), none slower in the benches. The
 # target_features section only served wasm-bindgen, which ran already.
 WASM_OPT_PASSES=${WASM_OPT_PASSES:---flatten --rereloop -Oz --gufa -Oz --converge}
-# shellcheck disable=SC2086
-node_modules/.bin/wasm-opt $WASM_OPT_PASSES --strip-debug --strip-producers --strip-target-features \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  pkg/wasm_sentry_bg.wasm -o pkg/wasm_sentry_bg.wasm
-node scripts/trim-glue.mjs pkg/wasm_sentry.js
+for name in wasm_sentry wasm_sentry_worker; do
+  # shellcheck disable=SC2086
+  node_modules/.bin/wasm-opt $WASM_OPT_PASSES --strip-debug --strip-producers --strip-target-features \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
+  node scripts/trim-glue.mjs "pkg/$name.js"
+done
 # Every module of the JS wrapper; transport.js is the wasm-bindgen snippet, already in snippets/.
 find js -maxdepth 1 -name '*.js' ! -name transport.js -exec cp {} pkg/ \;
 cp pkg-template/*.d.ts pkg-template/README.md pkg/

@@ -31,6 +31,12 @@ if ! rustup component list --installed | grep -q '^rust-src'; then
   rustup component add rust-src
 fi
 
+# scripts/lint.sh runs clippy.
+if ! rustup component list --installed | grep -q '^clippy'; then
+  say "adding the clippy component"
+  rustup component add clippy
+fi
+
 # The CLI must equal the crate version in Cargo.lock. No --locked: the
 # registry mirror can lag behind the CLI's own lock file.
 want=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')

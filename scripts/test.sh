@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test and ends with one summary line, "total: N passed, N failed":
+#   lint     clippy with warnings denied, for the host and for each wasm the package builds
 #   host     cargo test (the pure core, envelopes cross-checked with sentry-types)
 #   wasm     the platform layer under wasm-bindgen-test, in Node and in headless Chromium
 #   e2e      node --test: headless Chromium against the local receiver, the
@@ -30,16 +31,17 @@ stage() {
   local p f
   p=$( { grep -oE '^test result: [A-Za-z]+\. [0-9]+ passed' "$log" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+'
          grep -oE '^# pass [0-9]+' "$log" | grep -oE '[0-9]+'
-         grep -oE '^(relay|fuzz): [0-9]+ passed' "$log" | grep -oE '[0-9]+'; } | awk '{s+=$1} END {print s+0}')
+         grep -oE '^(relay|fuzz|lint): [0-9]+ passed' "$log" | grep -oE '[0-9]+'; } | awk '{s+=$1} END {print s+0}')
   f=$( { grep -oE '^test result: [A-Za-z]+\. [0-9]+ passed; [0-9]+ failed' "$log" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+'
          grep -oE '^# fail [0-9]+' "$log" | grep -oE '[0-9]+'
-         grep -oE '^(relay|fuzz): [0-9]+ passed, [0-9]+ failed' "$log" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+'; } | awk '{s+=$1} END {print s+0}')
+         grep -oE '^(relay|fuzz|lint): [0-9]+ passed, [0-9]+ failed' "$log" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+'; } | awk '{s+=$1} END {print s+0}')
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   echo "== $name: $p passed, $f failed"
   passed=$((passed + p))
   failed=$((failed + f))
 }
 
+stage lint bash scripts/lint.sh
 stage host cargo test
 # The npm build's rules for names that wait for the demangler module (feature lazy-v0).
 stage host-lazy cargo test --features lazy-v0 --lib lazy

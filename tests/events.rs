@@ -103,8 +103,7 @@ fn huge_and_hostile_strings_stay_valid_json() {
 
 #[test]
 fn everything_the_scope_adds_and_linked_exceptions() {
-    let mut scope = Scope::default();
-    scope.user = Some(value::parse(r#"{"id":"42","email":"ada@example.com","username":"ada","segment":"beta"}"#).unwrap());
+    let mut scope = Scope { user: Some(value::parse(r#"{"id":"42","email":"ada@example.com","username":"ada","segment":"beta"}"#).unwrap()), ..Default::default() };
     scope.set_tag("plan", Some("pro".into()));
     scope.set_extra("cart", Some(value::parse(r#"{"items":[1,2.5,-3e2],"note":null,"ok":true}"#).unwrap()));
     scope.set_context("device", Some(value::parse(r#"{"model":"fixture","memory_size":1024}"#).unwrap()));

@@ -461,8 +461,7 @@ mod tests {
 
     #[test]
     fn sampling_drops_by_rate_without_a_draw_at_the_edges() {
-        let mut opts = ClientOptions::default();
-        opts.sample_rate = 0.0;
+        let mut opts = ClientOptions { sample_rate: 0.0, ..Default::default() };
         assert_eq!(client(opts.clone()).process(error_event("a"), &Scope::default(), 0.0).unwrap_err(), DiscardReason::SampleRate);
         opts.sample_rate = 0.5;
         assert!(client(opts.clone()).process(error_event("a"), &Scope::default(), 0.49).is_ok());
@@ -476,9 +475,7 @@ mod tests {
         assert_eq!(c.process(error_event("a"), &Scope::default(), 0.0).unwrap_err(), DiscardReason::EventProcessor);
         assert!(c.process(error_event("b"), &Scope::default(), 0.0).is_ok());
         assert!(c.process(error_event("a"), &Scope::default(), 0.0).is_ok());
-        let mut opts = ClientOptions::default();
-        opts.dedupe = false;
-        let mut c = client(opts);
+        let mut c = client(ClientOptions { dedupe: false, ..Default::default() });
         assert!(c.process(error_event("a"), &Scope::default(), 0.0).is_ok());
         assert!(c.process(error_event("a"), &Scope::default(), 0.0).is_ok());
     }
@@ -517,9 +514,7 @@ mod tests {
         let json = out.to_json();
         assert!(!json.contains("hunter2") && !json.contains("\"k\"") && !json.contains("abc"), "{json}");
         assert!(json.contains("Ada") && json.contains("q=1"));
-        let mut opts = ClientOptions::default();
-        opts.send_default_pii = true;
-        let kept = client(opts).process(event, &scope, 0.0).unwrap().to_json();
+        let kept = client(ClientOptions { send_default_pii: true, ..Default::default() }).process(event, &scope, 0.0).unwrap().to_json();
         assert!(kept.contains("hunter2") && kept.contains("token=abc"));
     }
 

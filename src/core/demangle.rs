@@ -898,11 +898,14 @@ pub mod lazy {
     /// Names waiting at once, at the longest.
     const MAX_WANTED: usize = 64;
 
+    /// Each name and its demangled form.
+    type Known = Vec<(String, Option<String>)>;
+
     thread_local! {
         /// A name and its demangled form (`None`: the demangler refused it,
         /// or never came); then the names waiting, one per line (a name in
         /// a stack line holds no line break).
-        static NAMES: RefCell<(Vec<(String, Option<String>)>, String)> = const { RefCell::new((Vec::new(), String::new())) };
+        static NAMES: RefCell<(Known, String)> = const { RefCell::new((Vec::new(), String::new())) };
         static MISSED: Cell<bool> = const { Cell::new(false) };
     }
 

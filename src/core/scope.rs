@@ -288,8 +288,7 @@ mod tests {
 
     #[test]
     fn the_scope_request_fills_only_events_without_one() {
-        let mut scope = Scope::default();
-        scope.request = Some(Request { method: Some("POST".into()), url: Some("https://w.example/a".into()), headers: vec![] });
+        let scope = Scope { request: Some(Request { method: Some("POST".into()), url: Some("https://w.example/a".into()), headers: vec![] }), ..Default::default() };
         let mut event = Event::default();
         scope.apply_to_event(&mut event);
         assert_eq!(event.request.as_ref().and_then(|r| r.method.as_deref()), Some("POST"));

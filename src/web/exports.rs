@@ -20,7 +20,9 @@ use crate::core::value::{self, Value};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-/// The operations of [`dispatch`]; js/client.js has the same numbers.
+/// The operations of [`dispatch`]; js/client.js has the same numbers. A
+/// build without a feature (`isolation`, `lazy-v0`) ignores its operations.
+#[allow(dead_code)]
 mod op {
     pub const START: u32 = 0;
     pub const STOP: u32 = 1;
@@ -121,8 +123,11 @@ pub fn dispatch(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> Stri
                 op::POP_SCOPE => pop_scope(),
                 op::ADD_LINKED_ERROR => add_linked_error(s(0).into(), s(1).into(), s(2).into(), s(3).into(), n, bit(0)),
                 op::TRANSPORT => transport::on_event(n as i32, m as u16, s(0).into(), s(1).into()),
+                #[cfg(feature = "isolation")]
                 op::USE_SCOPE => use_scope(n),
+                #[cfg(feature = "isolation")]
                 op::DROP_SCOPE => drop_scope(n),
+                #[cfg(feature = "isolation")]
                 op::SET_REQUEST => set_request(s(0), s(1), s(2)),
                 op::TRANSPORT_LIMITS => set_transport_limits(n, m),
                 op::SDK_BASE => set_sdk_base(s(0).into()),
@@ -161,16 +166,18 @@ pub fn start(
     hooks: bool,
     http_context: bool,
 ) -> Option<String> {
-    let mut options = ClientOptions::default();
-    options.release = opt(release);
-    options.environment = opt(environment);
-    options.dist = opt(dist);
-    options.sample_rate = sample_rate;
-    options.max_breadcrumbs = (max_breadcrumbs as usize).min(crate::core::scope::DEFAULT_MAX_BREADCRUMBS);
-    options.send_default_pii = send_default_pii;
-    options.max_value_length = max_value_length as usize;
-    options.tunnel = opt(tunnel);
-    options.dedupe = dedupe;
+    let options = ClientOptions {
+        release: opt(release),
+        environment: opt(environment),
+        dist: opt(dist),
+        sample_rate,
+        max_breadcrumbs: (max_breadcrumbs as usize).min(crate::core::scope::DEFAULT_MAX_BREADCRUMBS),
+        send_default_pii,
+        max_value_length: max_value_length as usize,
+        tunnel: opt(tunnel),
+        dedupe,
+        ..Default::default()
+    };
     hub::start(dsn, options, hooks, http_context).err().map(|e| e.as_str().to_owned())
 }
 

@@ -31,8 +31,10 @@ pub fn start(url: &str) {
 fn register_closure() {
     use super::bindings::set_handler;
     use wasm_bindgen::prelude::*;
+    /// The transport's callback: response (`id`, status, the two rate-limit headers), wake-up, page hide.
+    type Handler = Closure<dyn FnMut(i32, u16, String, String)>;
     thread_local! {
-        static HANDLER: RefCell<Option<Closure<dyn FnMut(i32, u16, String, String)>>> = const { RefCell::new(None) };
+        static HANDLER: RefCell<Option<Handler>> = const { RefCell::new(None) };
     }
     HANDLER.with(|h| {
         if h.borrow().is_none() {

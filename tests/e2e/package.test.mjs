@@ -33,7 +33,7 @@ after(async () => {
 
 test('the packed tarball holds the wasm, the glue, the snippet, the wrapper and the types', () => {
   const installed = path.join(dir, 'node_modules/wasm-sentry')
-  for (const f of ['package.json', 'README.md', 'index.js', 'node.js', 'worker.js', 'sdk.js', 'index.d.ts', 'worker.d.ts', 'wasm_sentry.js', 'wasm_sentry_bg.wasm', 'wasm_sentry_demangle.wasm']) {
+  for (const f of ['package.json', 'README.md', 'index.js', 'node.js', 'worker.js', 'sdk.js', 'index.d.ts', 'worker.d.ts', 'wasm_sentry.js', 'wasm_sentry_bg.wasm', 'wasm_sentry_worker.js', 'wasm_sentry_worker_bg.wasm', 'wasm_sentry_demangle.wasm']) {
     assert.ok(fs.existsSync(path.join(installed, f)), f)
   }
   assert.ok(fs.readdirSync(path.join(installed, 'snippets')).length === 1)
@@ -63,7 +63,7 @@ test('esbuild bundles the browser entry and the worker entry', () => {
   assert.ok(fs.readdirSync(path.join(dir, 'out-browser')).length >= 2, 'the glue is split off the shim')
   fs.writeFileSync(path.join(dir, 'worker.js'), `import { init } from 'wasm-sentry/worker'\nexport default { fetch() { init({}); return new Response('ok') } }\n`)
   execFileSync(path.join(BIN, 'esbuild'), ['worker.js', '--bundle', '--format=esm', '--external:*.wasm', '--outfile=out-worker.js'], { cwd: dir, stdio: 'pipe' })
-  assert.match(fs.readFileSync(path.join(dir, 'out-worker.js'), 'utf8'), /wasm_sentry_bg\.wasm/)
+  assert.match(fs.readFileSync(path.join(dir, 'out-worker.js'), 'utf8'), /wasm_sentry_worker_bg\.wasm/)
 })
 
 // A withSentry worker that tags its request's scope, awaits, then throws.
@@ -100,8 +100,7 @@ test('a withSentry worker bundled by esbuild alone (the .wasm left as a module) 
   fs.writeFileSync(path.join(dir, 'esbuild-worker.js'), throwingWorker('bundled@1', 'yes', 'from a bundled worker'))
   // As wrangler does: one ESM bundle, the .wasm left as an import that the runtime serves as a module.
   execFileSync(path.join(BIN, 'esbuild'), ['esbuild-worker.js', '--bundle', '--format=esm', '--external:*.wasm', `--outfile=${path.join(out, 'index.js')}`], { cwd: dir, stdio: 'pipe' })
-  // The package's two modules: the SDK's, and the demangler that worker.js imports too.
-  for (const f of ['wasm_sentry_bg.wasm', 'wasm_sentry_demangle.wasm']) fs.copyFileSync(path.join(dir, 'node_modules/wasm-sentry', f), path.join(out, f))
+  fs.copyFileSync(path.join(dir, 'node_modules/wasm-sentry/wasm_sentry_worker_bg.wasm'), path.join(out, 'wasm_sentry_worker_bg.wasm'))
   await assertBundleReports(out, ['nodejs_compat'], 'bundled@1', 'yes', 'from a bundled worker', 'package-wrangler-bundle')
 })
 

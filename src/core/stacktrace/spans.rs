@@ -62,7 +62,7 @@ pub fn encode_into(stack: &str, ascii: bool, frames: &[ParsedFrame<'_>], reverse
                 flags |= flag::FUNCTION | flag::FUNCTION_IN_TEXT;
                 let start = utf16_len(text);
                 text.push_str(s);
-                (a, b) = (start as f64, (start + utf16_len(&s)) as f64);
+                (a, b) = (start as f64, (start + utf16_len(s)) as f64);
             }
             None => {}
         }
@@ -118,6 +118,7 @@ fn to_utf16(stack: &str, out: &mut [f64]) {
     for (i, o) in out.chunks_exact(SLOTS).enumerate() {
         let flags = o[0] as u32;
         let in_stack = if flags & flag::FUNCTION_IN_TEXT == 0 { 1 } else { 3 };
+        #[allow(clippy::needless_range_loop)] // the slot numbers are what is recorded
         for slot in in_stack..9 {
             offsets.push((o[slot] as usize, i * SLOTS + slot));
         }
