@@ -179,6 +179,18 @@ test('a Durable Object alarm that throws is reported', async () => {
   assertValidByRelay([event], 'workerd-durable-object-alarm')
 })
 
+test('a Durable Object WebSocket message handler that throws is reported', async () => {
+  const res = await fetch(`${workerd.driverUrl}/ws`)
+  assert.deepEqual(await res.json(), { status: 101, received: ['echo hello'] })
+  const [event] = await eventsWhere((e) => exceptionOf(e)?.value === 'bad message: boom')
+  assert.equal(exceptionOf(event).type, 'TypeError')
+  assert.deepEqual(exceptionOf(event).mechanism, { type: 'cloudflare', handled: false })
+  assert.equal(event.contexts.cloudflare.trigger, 'durable_object')
+  assert.equal(event.contexts.cloudflare.method, 'webSocketMessage')
+  assert.equal(tags(event).object, 'counter-ws')
+  assertValidByRelay([event], 'workerd-durable-object-websocket')
+})
+
 test('200 concurrent interleaved requests: zero leaks between scopes, zero lost events', async () => {
   const N = 200
   const ids = await Promise.all(

@@ -24,7 +24,19 @@ class Counter {
     setTag('object', 'counter')
     if (url.pathname.endsWith('/throw')) throw new RangeError('counter overflow')
     if (url.pathname.endsWith('/alarm')) await this.state.storage.setAlarm(Date.now() + 10)
+    if (url.pathname.endsWith('/ws')) {
+      // A hibernatable WebSocket: its messages come to webSocketMessage.
+      const [client, server] = Object.values(new WebSocketPair())
+      this.state.acceptWebSocket(server)
+      return new Response(null, { status: 101, webSocket: client })
+    }
     return new Response('counted')
+  }
+
+  async webSocketMessage(ws, message) {
+    setTag('object', 'counter-ws')
+    if (message === 'boom') throw new TypeError(`bad message: ${message}`)
+    ws.send(`echo ${message}`)
   }
 
   async alarm() {
@@ -81,6 +93,7 @@ export default withSentry(options, {
       case '/quiet':
         return new Response('nothing to report')
       case '/do/throw':
+      case '/do/ws':
       case '/do/alarm':
       case '/do/ok': {
         const stub = env.COUNTEROBJECT.get(env.COUNTEROBJECT.idFromName('one'))
