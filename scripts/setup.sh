@@ -31,11 +31,13 @@ if ! rustup component list --installed | grep -q '^rust-src'; then
   rustup component add rust-src
 fi
 
-# scripts/lint.sh runs clippy.
-if ! rustup component list --installed | grep -q '^clippy'; then
-  say "adding the clippy component"
-  rustup component add clippy
-fi
+# scripts/lint.sh runs clippy and rustfmt.
+for component in clippy rustfmt; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding the $component component"
+    rustup component add "$component"
+  fi
+done
 
 # The CLI must equal the crate version in Cargo.lock. No --locked: the
 # registry mirror can lag behind the CLI's own lock file.

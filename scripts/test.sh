@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test and ends with one summary line, "total: N passed, N failed":
-#   lint     clippy with warnings denied, for the host and for each wasm the package builds
+#   lint     clippy with warnings denied (the host, each wasm the package builds), and rustfmt
 #   host     cargo test (the pure core, envelopes cross-checked with sentry-types)
 #   wasm     the platform layer under wasm-bindgen-test, in Node and in headless Chromium
 #   e2e      node --test: headless Chromium against the local receiver, the

@@ -21,15 +21,15 @@ pub fn parse_stack(stack: &str, name: &str, message: &str) -> Vec<Frame> {
     crate::core::stacktrace::parse(stack, name, message, "")
 }
 
+pub use crate::core::protocol::{Breadcrumb, Event, EventId, Exception, Mechanism, Stacktrace};
+pub use crate::core::scope::Scope;
+pub use crate::core::value::Value;
 /// The Rust API, for Rust apps compiled to wasm that depend on this crate
 /// (wasm32 only): the `sentry` crate's shape. See `examples/rust-app`.
 #[cfg(all(target_arch = "wasm32", feature = "rust-api"))]
 pub use crate::web::api::{
-    add_breadcrumb, capture_error, capture_event, capture_message, close, configure_scope, flush, init, is_enabled, with_scope,
-    ClientInitGuard, ClientOptions, Flush,
+    add_breadcrumb, capture_error, capture_event, capture_message, close, configure_scope, flush, init, is_enabled, with_scope, ClientInitGuard, ClientOptions,
+    Flush,
 };
 #[cfg(all(target_arch = "wasm32", feature = "rust-api"))]
 pub use crate::web::panic::{capture_panic, register_panic_hook};
-pub use crate::core::protocol::{Breadcrumb, Event, EventId, Exception, Mechanism, Stacktrace};
-pub use crate::core::scope::Scope;
-pub use crate::core::value::Value;

@@ -56,7 +56,10 @@ fn uncaught_error_with_v8_frames_and_page_context() {
     let thrown = ThrownError { name: "TypeError", message: "Cannot read properties of null (reading 'x')", stack, ..Default::default() };
     let mut event = base(1);
     event.request = page_request("https://app.example/page?q=1", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0", "https://ref.example/");
-    event.exception.push(Client::exception_from_error(&thrown, Mechanism { ty: "auto.browser.global_handlers.onerror".into(), handled: Some(false), ..Default::default() }));
+    event.exception.push(Client::exception_from_error(
+        &thrown,
+        Mechanism { ty: "auto.browser.global_handlers.onerror".into(), handled: Some(false), ..Default::default() },
+    ));
     let json = roundtrip("uncaught-error", event);
     let frames = json["exception"]["values"][0]["stacktrace"]["frames"].as_array().unwrap();
     assert_eq!(frames[1]["function"], "read");
@@ -80,9 +83,24 @@ fn message_event_at_each_level() {
 fn wasm_and_native_frames() {
     let mut event = base(20);
     let frames = vec![
-        Frame { function: Some("main".into()), abs_path: Some("http://h/app.js".into()), filename: Some("/app.js".into()), lineno: Some(1), colno: Some(1), in_app: Some(true), ..Default::default() },
+        Frame {
+            function: Some("main".into()),
+            abs_path: Some("http://h/app.js".into()),
+            filename: Some("/app.js".into()),
+            lineno: Some(1),
+            colno: Some(1),
+            in_app: Some(true),
+            ..Default::default()
+        },
         Frame { in_app: Some(false), ..Default::default() },
-        Frame { function: Some("app::run".into()), raw_function: Some("_ZN3app3run17h0123456789abcdefE".into()), abs_path: Some("http://h/app.wasm".into()), instruction_addr: Some(0x1a2b), in_app: Some(true), ..Default::default() },
+        Frame {
+            function: Some("app::run".into()),
+            raw_function: Some("_ZN3app3run17h0123456789abcdefE".into()),
+            abs_path: Some("http://h/app.wasm".into()),
+            instruction_addr: Some(0x1a2b),
+            in_app: Some(true),
+            ..Default::default()
+        },
     ];
     event.exception.push(wasm_sentry::core::protocol::Exception {
         ty: "RuntimeError".into(),
@@ -103,7 +121,8 @@ fn huge_and_hostile_strings_stay_valid_json() {
 
 #[test]
 fn everything_the_scope_adds_and_linked_exceptions() {
-    let mut scope = Scope { user: Some(value::parse(r#"{"id":"42","email":"ada@example.com","username":"ada","segment":"beta"}"#).unwrap()), ..Default::default() };
+    let mut scope =
+        Scope { user: Some(value::parse(r#"{"id":"42","email":"ada@example.com","username":"ada","segment":"beta"}"#).unwrap()), ..Default::default() };
     scope.set_tag("plan", Some("pro".into()));
     scope.set_extra("cart", Some(value::parse(r#"{"items":[1,2.5,-3e2],"note":null,"ok":true}"#).unwrap()));
     scope.set_context("device", Some(value::parse(r#"{"model":"fixture","memory_size":1024}"#).unwrap()));
@@ -121,8 +140,16 @@ fn everything_the_scope_adds_and_linked_exceptions() {
             100,
         );
     }
-    let top = ThrownError { name: "Error", message: "save failed", stack: "Error: save failed\n    at save (https://app.example/a.js:3:9)", ..Default::default() };
-    let linked = [wasm_sentry::core::client::LinkedError { name: "TypeError".into(), message: "disk full".into(), stack: "TypeError: disk full\n    at write (https://app.example/a.js:9:1)".into(), source: "cause".into(), parent: 0, is_group: false }];
+    let top =
+        ThrownError { name: "Error", message: "save failed", stack: "Error: save failed\n    at save (https://app.example/a.js:3:9)", ..Default::default() };
+    let linked = [wasm_sentry::core::client::LinkedError {
+        name: "TypeError".into(),
+        message: "disk full".into(),
+        stack: "TypeError: disk full\n    at write (https://app.example/a.js:9:1)".into(),
+        source: "cause".into(),
+        parent: 0,
+        is_group: false,
+    }];
     let mut event = base(40);
     event.exception = Client::exceptions_from_error(&top, Mechanism { ty: "generic".into(), handled: Some(true), ..Default::default() }, &linked);
     let json = roundtrip_with("scope-and-linked", event, &scope);

@@ -24,10 +24,61 @@ impl Rng {
 
 /// Pieces of every engine's grammar, and the characters that break grammars.
 const PREFIXES: &[&str] = &["    at ", "  at ", "at ", "", "async*", "    at async ", "    at new ", "@", "promise callback*"];
-const NAMES: &[&str] = &["f", "Obj.m [as a]", "<anonymous>", "outer/<", "Kc/Ab<", "eval code", "global code", "get x", "a@b", "f (x)", "", "$func3", "_ZN3app3run17h0123456789abcdefE", "_RNvCs1_3app3run", "m.f", "ü", "😀"];
-const URLS: &[&str] = &["http://h/a.js", "https://h:8/p a/b.js?q=1#f", "file:///C:/x.js", "node:internal/x", "blob:http://h/1-2", "data:text/javascript,1", "lib/a.js", "wasm://wasm/8c2a", "C:\\P (x86)\\a.js", "<anonymous>", "", "http://h/node_modules/@s/p.js", "[native code]", "[wasm code]", "<?>", "native", "index 0", "unknown location"];
-const TAILS: &[&str] = &[":1:2", ":100000:250000", ":7", "", ":wasm-function[3]:0x1f", ":wasm-function[3]", " line 2 > eval:1:5", " line 2 > eval line 1 > Function:1:1", " line 9 > WebAssembly.instantiate:wasm-function[1]:0xa", ":99999999999999999999:1", ":0x:0x", ":-1:-1"];
-const NOISE: &[&str] = &["(", ")", "@", ":", "*", "[", "]", " > ", " line ", "eval at ", ", ", "\n", "\r\n", " ", "0x", "wasm-function[", "\u{0}", "é", "\u{2028}"];
+const NAMES: &[&str] = &[
+    "f",
+    "Obj.m [as a]",
+    "<anonymous>",
+    "outer/<",
+    "Kc/Ab<",
+    "eval code",
+    "global code",
+    "get x",
+    "a@b",
+    "f (x)",
+    "",
+    "$func3",
+    "_ZN3app3run17h0123456789abcdefE",
+    "_RNvCs1_3app3run",
+    "m.f",
+    "ü",
+    "😀",
+];
+const URLS: &[&str] = &[
+    "http://h/a.js",
+    "https://h:8/p a/b.js?q=1#f",
+    "file:///C:/x.js",
+    "node:internal/x",
+    "blob:http://h/1-2",
+    "data:text/javascript,1",
+    "lib/a.js",
+    "wasm://wasm/8c2a",
+    "C:\\P (x86)\\a.js",
+    "<anonymous>",
+    "",
+    "http://h/node_modules/@s/p.js",
+    "[native code]",
+    "[wasm code]",
+    "<?>",
+    "native",
+    "index 0",
+    "unknown location",
+];
+const TAILS: &[&str] = &[
+    ":1:2",
+    ":100000:250000",
+    ":7",
+    "",
+    ":wasm-function[3]:0x1f",
+    ":wasm-function[3]",
+    " line 2 > eval:1:5",
+    " line 2 > eval line 1 > Function:1:1",
+    " line 9 > WebAssembly.instantiate:wasm-function[1]:0xa",
+    ":99999999999999999999:1",
+    ":0x:0x",
+    ":-1:-1",
+];
+const NOISE: &[&str] =
+    &["(", ")", "@", ":", "*", "[", "]", " > ", " line ", "eval at ", ", ", "\n", "\r\n", " ", "0x", "wasm-function[", "\u{0}", "é", "\u{2028}"];
 
 fn gen_line(r: &mut Rng) -> String {
     let mut s = String::from(r.pick(PREFIXES));

@@ -15,7 +15,14 @@ fn project(frame: &Value, index: Option<u64>) -> Value {
     let mut out = Map::new();
     let f = frame.as_object().unwrap();
     let function = f.get("raw_function").or_else(|| f.get("function"));
-    for (key, value) in [("function", function), ("abs_path", f.get("abs_path")), ("lineno", f.get("lineno")), ("colno", f.get("colno")), ("in_app", f.get("in_app")), ("instruction_addr", f.get("instruction_addr"))] {
+    for (key, value) in [
+        ("function", function),
+        ("abs_path", f.get("abs_path")),
+        ("lineno", f.get("lineno")),
+        ("colno", f.get("colno")),
+        ("in_app", f.get("in_app")),
+        ("instruction_addr", f.get("instruction_addr")),
+    ] {
         if let Some(v) = value {
             out.insert(key.into(), v.clone());
         }

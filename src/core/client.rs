@@ -1,13 +1,13 @@
 //! The client: options, and the pipeline that turns what was caught into an
 //! envelope ready to send. No I/O: the platform layer sends what comes out.
 
+use crate::core::client_report::DiscardReason;
 use crate::core::dsn::{Dsn, ParseDsnError};
 use crate::core::envelope::Envelope;
-use crate::core::client_report::DiscardReason;
 use crate::core::json::{write_str, write_u64, ToJson};
 use crate::core::protocol::{Event, EventId, Exception, Frame, Level, Mechanism, Request, Stacktrace, SDK_CLIENT};
-use crate::core::value::{truncate_js, Value};
 use crate::core::scope::{Scope, DEFAULT_MAX_BREADCRUMBS};
+use crate::core::value::{truncate_js, Value};
 use crate::core::{scrub, stacktrace};
 
 /// Options shared by every platform; names and defaults follow `@sentry/browser`.
@@ -339,7 +339,9 @@ pub fn event_from_value(v: &Value, event: &mut Event) {
     if let Some(id) = v.get("event_id").and_then(Value::as_str).and_then(EventId::parse) {
         event.event_id = id;
     }
-    event.message = text("message").or_else(|| v.get("message").or_else(|| v.get("logentry")).and_then(|m| m.get("message").or_else(|| m.get("formatted"))).and_then(Value::as_str).map(str::to_owned));
+    event.message = text("message").or_else(|| {
+        v.get("message").or_else(|| v.get("logentry")).and_then(|m| m.get("message").or_else(|| m.get("formatted"))).and_then(Value::as_str).map(str::to_owned)
+    });
     event.level = v.get("level").and_then(Value::as_str).and_then(|l| l.parse().ok()).unwrap_or(Level::Info);
     event.release = text("release");
     event.environment = text("environment");
@@ -404,7 +406,6 @@ pub fn page_request(url: &str, user_agent: &str, referrer: &str) -> Option<Reque
 pub fn new_event(event_id: EventId, timestamp_ms: u64) -> Event {
     Event { event_id, timestamp_ms, ..Default::default() }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -526,7 +527,8 @@ mod tests {
             LinkedError { name: "TypeError".into(), message: "root".into(), source: "cause".into(), parent: 1, ..Default::default() },
         ];
         let ex = Client::exceptions_from_error(&top, Mechanism { ty: "generic".into(), ..Default::default() }, &linked);
-        let got: Vec<_> = ex.iter().map(|e| (e.value.clone().unwrap(), e.mechanism.as_ref().unwrap().exception_id, e.mechanism.as_ref().unwrap().parent_id)).collect();
+        let got: Vec<_> =
+            ex.iter().map(|e| (e.value.clone().unwrap(), e.mechanism.as_ref().unwrap().exception_id, e.mechanism.as_ref().unwrap().parent_id)).collect();
         assert_eq!(got, [("root".into(), Some(2), Some(1)), ("mid".into(), Some(1), Some(0)), ("top".into(), Some(0), None)]);
     }
 

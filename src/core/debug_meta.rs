@@ -120,8 +120,14 @@ mod tests {
         let js = Frame { abs_path: Some("http://h/a.js".into()), lineno: Some(1), ..Default::default() };
         let mut event = Event {
             exception: vec![
-                Exception { stacktrace: Some(Stacktrace { frames: vec![wasm("http://h/none.wasm"), wasm("http://h/b.wasm"), js.clone()] }), ..Default::default() },
-                Exception { stacktrace: Some(Stacktrace { frames: vec![wasm("wasm://wasm/a-1f2e3d4c"), wasm("http://h/b.wasm"), wasm("http://h/none.wasm")] }), ..Default::default() },
+                Exception {
+                    stacktrace: Some(Stacktrace { frames: vec![wasm("http://h/none.wasm"), wasm("http://h/b.wasm"), js.clone()] }),
+                    ..Default::default()
+                },
+                Exception {
+                    stacktrace: Some(Stacktrace { frames: vec![wasm("wasm://wasm/a-1f2e3d4c"), wasm("http://h/b.wasm"), wasm("http://h/none.wasm")] }),
+                    ..Default::default()
+                },
             ],
             ..Default::default()
         };
@@ -131,7 +137,8 @@ mod tests {
             (!url.contains("none")).then(|| if url.contains("b.wasm") { ID.into() } else { "00".repeat(16) })
         });
         assert_eq!(asked, ["http://h/none.wasm", "http://h/b.wasm", "wasm://wasm/a-1f2e3d4c"]);
-        let modes: Vec<Vec<Option<&str>>> = event.exception.iter().map(|e| e.stacktrace.as_ref().unwrap().frames.iter().map(|f| f.addr_mode.as_deref()).collect()).collect();
+        let modes: Vec<Vec<Option<&str>>> =
+            event.exception.iter().map(|e| e.stacktrace.as_ref().unwrap().frames.iter().map(|f| f.addr_mode.as_deref()).collect()).collect();
         assert_eq!(modes, [vec![None, Some("rel:0"), None], vec![Some("rel:1"), Some("rel:0"), None]]);
         assert_eq!(event.debug_images.iter().map(|i| i.code_file.as_str()).collect::<Vec<_>>(), ["http://h/b.wasm", "wasm://wasm/a-1f2e3d4c"]);
         assert_eq!(event.debug_images[1].debug_id, "00000000-0000-0000-0000-000000000000");
@@ -145,9 +152,13 @@ mod tests {
     fn a_parsed_stack_is_numbered_as_its_event() {
         use crate::core::stacktrace::{self, Location, RawFrame};
         let raw = |url| RawFrame { function: Some("f"), location: Location::Wasm { url: Some(url), func_index: Some(1), offset: Some(16) } };
-        let mut frames: Vec<_> = ["http://h/none.wasm", "http://h/b.wasm", "http://h/none.wasm", "http://h/c.wasm"].map(|u| stacktrace::to_frame(raw(u))).into();
+        let mut frames: Vec<_> =
+            ["http://h/none.wasm", "http://h/b.wasm", "http://h/none.wasm", "http://h/c.wasm"].map(|u| stacktrace::to_frame(raw(u))).into();
         stacktrace::number_wasm_modules(&mut frames, &mut Vec::new());
-        let mut event = Event { exception: vec![Exception { stacktrace: Some(Stacktrace { frames: frames.iter().map(Frame::from).collect() }), ..Default::default() }], ..Default::default() };
+        let mut event = Event {
+            exception: vec![Exception { stacktrace: Some(Stacktrace { frames: frames.iter().map(Frame::from).collect() }), ..Default::default() }],
+            ..Default::default()
+        };
         let ids = |url: &str| (!url.contains("none")).then(|| ID.to_string());
         number_modules_with_images(&mut frames, ids);
         attach_debug_images(&mut event, ids);
@@ -157,7 +168,8 @@ mod tests {
 
     #[test]
     fn no_build_id_no_debug_meta() {
-        let mut event = Event { exception: vec![Exception { stacktrace: Some(Stacktrace { frames: vec![wasm("x")] }), ..Default::default() }], ..Default::default() };
+        let mut event =
+            Event { exception: vec![Exception { stacktrace: Some(Stacktrace { frames: vec![wasm("x")] }), ..Default::default() }], ..Default::default() };
         attach_debug_images(&mut event, |_| None);
         assert_eq!(event.exception[0].stacktrace.as_ref().unwrap().frames[0].addr_mode, None);
         assert!(!event.to_json().contains("debug_meta"));

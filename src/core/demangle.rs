@@ -55,11 +55,7 @@ pub fn take_missed() -> bool {
 
 /// `h` + 16 lowercase hex digits: the legacy scheme's last path element.
 fn is_hash(s: &str) -> bool {
-    s.len() == 17
-        && s.as_bytes()[0] == b'h'
-        && s.bytes()
-            .skip(1)
-            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    s.len() == 17 && s.as_bytes()[0] == b'h' && s.bytes().skip(1).all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// Names a tool already demangled but left the hash on (`a::b::h0123…`).
@@ -74,8 +70,7 @@ fn strip_hash(s: &str) -> Option<String> {
 /// What may follow a complete symbol: nothing, or a vendor suffix such as
 /// `.llvm.1234` or `.cold` that LLVM appends. It is dropped.
 fn vendor_suffix(rest: &str) -> Option<()> {
-    (rest.is_empty() || rest.as_bytes()[0] == b'.' && rest.bytes().all(|b| b.is_ascii_graphic()))
-        .then_some(())
+    (rest.is_empty() || rest.as_bytes()[0] == b'.' && rest.bytes().all(|b| b.is_ascii_graphic())).then_some(())
 }
 
 /// Lowercase hex to a number (leading zeros allowed); `None` past 64 bits.
@@ -93,10 +88,7 @@ fn hex_u64(s: &str) -> Option<u64> {
 // ---- legacy: _ZN <len><bytes>… E -------------------------------------------
 
 fn legacy(symbol: &str) -> Option<String> {
-    let inner = symbol
-        .strip_prefix("_ZN")
-        .or_else(|| symbol.strip_prefix("ZN"))
-        .or_else(|| symbol.strip_prefix("__ZN"))?;
+    let inner = symbol.strip_prefix("_ZN").or_else(|| symbol.strip_prefix("ZN")).or_else(|| symbol.strip_prefix("__ZN"))?;
     if !inner.is_ascii() {
         return None;
     }
@@ -153,9 +145,7 @@ fn legacy_element(out: &mut String, elem: &str) {
             out.push('.');
             rest = r;
         } else if let Some(r) = rest.strip_prefix("$") {
-            match split_byte(r, b'$')
-                .and_then(|(esc, after)| Some((legacy_escape(esc)?, after)))
-            {
+            match split_byte(r, b'$').and_then(|(esc, after)| Some((legacy_escape(esc)?, after))) {
                 Some((c, after)) => {
                     out.push(c);
                     rest = after;
@@ -163,9 +153,7 @@ fn legacy_element(out: &mut String, elem: &str) {
                 None => break,
             }
         } else {
-            match find_either(rest.as_bytes(), b'$', b'.')
-                .and_then(|i| Some((rest.get(..i)?, rest.get(i..)?)))
-            {
+            match find_either(rest.as_bytes(), b'$', b'.').and_then(|i| Some((rest.get(..i)?, rest.get(i..)?))) {
                 Some((plain, r)) => {
                     out.push_str(plain);
                     rest = r;
@@ -202,10 +190,7 @@ fn legacy_escape(esc: &str) -> Option<char> {
 
 /// What follows `_R` when `symbol` may be a v0 name.
 fn v0_body(symbol: &str) -> Option<&str> {
-    let inner = symbol
-        .strip_prefix("_R")
-        .or_else(|| symbol.strip_prefix("__R"))
-        .or_else(|| symbol.strip_prefix("R"))?;
+    let inner = symbol.strip_prefix("_R").or_else(|| symbol.strip_prefix("__R")).or_else(|| symbol.strip_prefix("R"))?;
     // Paths start with an uppercase tag; a leading digit would be a
     // mangling version we don't know.
     (inner.is_ascii() && inner.bytes().next()?.is_ascii_uppercase()).then_some(inner)
@@ -213,15 +198,7 @@ fn v0_body(symbol: &str) -> Option<&str> {
 
 fn v0(symbol: &str) -> Option<String> {
     let inner = v0_body(symbol)?;
-    let mut p = V0 {
-        sym: inner,
-        pos: 0,
-        depth: 0,
-        steps: 0,
-        bound: 0,
-        skip: false,
-        out: String::new(),
-    };
+    let mut p = V0 { sym: inner, pos: 0, depth: 0, steps: 0, bound: 0, skip: false, out: String::new() };
     p.path(true)?;
     if p.peek().is_some_and(|b| b.is_ascii_uppercase()) {
         // The instantiating crate: parsed, not shown.
@@ -358,17 +335,11 @@ impl<'a> V0<'a> {
         self.pos = end;
         // rustc writes only these (others go through Punycode); this keeps a
         // vendor suffix such as `.llvm.1` from being read as a name.
-        if !bytes
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        {
+        if !bytes.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
             return None;
         }
         if !puny {
-            return Some(Ident {
-                ascii: bytes,
-                puny: "",
-            });
+            return Some(Ident { ascii: bytes, puny: "" });
         }
         let (ascii, puny) = match bytes.bytes().rposition(|b| b == b'_') {
             Some(i) => (bytes.get(..i)?, bytes.get(i + 1..)?),
@@ -748,8 +719,7 @@ impl<'a> V0<'a> {
     fn hex(&mut self) -> Option<&'a str> {
         let start = self.pos;
         while !self.eat(b'_') {
-            self.next()
-                .filter(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))?;
+            self.next().filter(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))?;
         }
         let hex = self.sym.get(start..self.pos - 1)?;
         (hex.len() <= MAX_HEX).then_some(hex)
@@ -917,7 +887,10 @@ pub mod lazy {
                 return d.clone();
             }
             MISSED.with(|m| m.set(true));
-            if wanted.len() < MAX_WANTED * super::MAX_OUT && symbol.len() <= super::MAX_OUT && !crate::core::stacktrace::pieces(wanted, b'\n').any(|w| w == symbol) {
+            if wanted.len() < MAX_WANTED * super::MAX_OUT
+                && symbol.len() <= super::MAX_OUT
+                && !crate::core::stacktrace::pieces(wanted, b'\n').any(|w| w == symbol)
+            {
                 wanted.push_str(symbol);
                 wanted.push('\n');
             }
@@ -955,12 +928,7 @@ mod tests {
 
     macro_rules! t {
         ($input:expr, $expected:expr) => {
-            assert_eq!(
-                demangle($input).as_deref(),
-                Some($expected),
-                "input: {}",
-                $input
-            )
+            assert_eq!(demangle($input).as_deref(), Some($expected), "input: {}", $input)
         };
     }
     macro_rules! t_none {
@@ -972,43 +940,31 @@ mod tests {
     /// Legacy `_ZN…E`: real rustc 1.95 symbols (this crate's wasm and a scratch crate), then hand-written escapes, prefixes and suffixes.
     #[test]
     fn legacy() {
+        t!("_ZN7gtcrate10boxed_once17heff049cbd629b3e8E", "gtcrate::boxed_once");
+        t!("_ZN11wasm_sentry3web7exports13capture_error17h3e28b7b4d5c99f5fE", "wasm_sentry::web::exports::capture_error");
         t!(
-            "_ZN7gtcrate10boxed_once17heff049cbd629b3e8E",
-            "gtcrate::boxed_once"
+            "_ZN90_$LT$wasm_sentry..core..protocol..Exception$u20$as$u20$wasm_sentry..core..json..ToJson$GT$10write_json17h5692bfe22bfbe924E",
+            "<wasm_sentry::core::protocol::Exception as wasm_sentry::core::json::ToJson>::write_json"
+        );
+        t!("_ZN42_$LT$$RF$T$u20$as$u20$core..fmt..Debug$GT$3fmt17h0adf117a00a84dc3E", "<&T as core::fmt::Debug>::fmt");
+        t!("_ZN4core5slice29_$LT$impl$u20$$u5b$T$u5d$$GT$4iter17hf066564a41a91b69E", "core::slice::<impl [T]>::iter");
+        t!(
+            "_ZN4core3ptr9const_ptr33_$LT$impl$u20$$BP$const$u20$T$GT$13is_aligned_to17h68876901ff9b6a0bE",
+            "core::ptr::const_ptr::<impl *const T>::is_aligned_to"
         );
         t!(
-            "_ZN11wasm_sentry3web7exports13capture_error17h3e28b7b4d5c99f5fE",
-            "wasm_sentry::web::exports::capture_error"
-        );
-        t!("_ZN90_$LT$wasm_sentry..core..protocol..Exception$u20$as$u20$wasm_sentry..core..json..ToJson$GT$10write_json17h5692bfe22bfbe924E", "<wasm_sentry::core::protocol::Exception as wasm_sentry::core::json::ToJson>::write_json");
-        t!(
-            "_ZN42_$LT$$RF$T$u20$as$u20$core..fmt..Debug$GT$3fmt17h0adf117a00a84dc3E",
-            "<&T as core::fmt::Debug>::fmt"
+            "_ZN4core3fmt3num49_$LT$impl$u20$core..fmt..Debug$u20$for$u20$u8$GT$3fmt17h4abc8d223bae60b5E",
+            "core::fmt::num::<impl core::fmt::Debug for u8>::fmt"
         );
         t!(
-            "_ZN4core5slice29_$LT$impl$u20$$u5b$T$u5d$$GT$4iter17hf066564a41a91b69E",
-            "core::slice::<impl [T]>::iter"
+            "_ZN4core3ops8function6FnOnce40call_once$u7b$$u7b$vtable.shim$u7d$$u7d$17h0c3928c1b9085b2aE",
+            "core::ops::function::FnOnce::call_once{{vtable.shim}}"
         );
-        t!("_ZN4core3ptr9const_ptr33_$LT$impl$u20$$BP$const$u20$T$GT$13is_aligned_to17h68876901ff9b6a0bE", "core::ptr::const_ptr::<impl *const T>::is_aligned_to");
-        t!("_ZN4core3fmt3num49_$LT$impl$u20$core..fmt..Debug$u20$for$u20$u8$GT$3fmt17h4abc8d223bae60b5E", "core::fmt::num::<impl core::fmt::Debug for u8>::fmt");
-        t!("_ZN4core3ops8function6FnOnce40call_once$u7b$$u7b$vtable.shim$u7d$$u7d$17h0c3928c1b9085b2aE", "core::ops::function::FnOnce::call_once{{vtable.shim}}");
-        t!(
-            "_ZN7gtcrate10boxed_once28_$u7b$$u7b$closure$u7d$$u7d$17hd5b0dc5b7dfb1519E",
-            "gtcrate::boxed_once::{{closure}}"
-        );
+        t!("_ZN7gtcrate10boxed_once28_$u7b$$u7b$closure$u7d$$u7d$17hd5b0dc5b7dfb1519E", "gtcrate::boxed_once::{{closure}}");
         t!("_ZN4core3ptr170drop_in_place$LT$$LT$alloc..vec..into_iter..IntoIter$LT$T$C$A$GT$$u20$as$u20$core..ops..drop..Drop$GT$..drop..DropGuard$LT$$LP$i8$C$u16$RP$$C$alloc..alloc..Global$GT$$GT$17hc9bcc0f2a743ec2eE", "core::ptr::drop_in_place<<alloc::vec::into_iter::IntoIter<T,A> as core::ops::drop::Drop>::drop::DropGuard<(i8,u16),alloc::alloc::Global>>");
-        t!(
-            "_ZN7gtcrate15_$u51fd$$u6570$17h7257aa16b595b041E",
-            "gtcrate::函数"
-        );
-        t!(
-            "_ZN7gtcrate8caf$ue9$13Gr$uf6$$udf$e8h$uf6$he17ha0540dc227fc6effE",
-            "gtcrate::café::Größe::höhe"
-        );
-        t!(
-            "_ZN7gtcrate7_9lives1c17hf37dbce5bc2831d7E",
-            "gtcrate::_9lives::c"
-        );
+        t!("_ZN7gtcrate15_$u51fd$$u6570$17h7257aa16b595b041E", "gtcrate::函数");
+        t!("_ZN7gtcrate8caf$ue9$13Gr$uf6$$udf$e8h$uf6$he17ha0540dc227fc6effE", "gtcrate::café::Größe::höhe");
+        t!("_ZN7gtcrate7_9lives1c17hf37dbce5bc2831d7E", "gtcrate::_9lives::c");
         t!("ZN3foo3bar17h0123456789abcdefE", "foo::bar");
         t!("__ZN3foo3bar17h0123456789abcdefE", "foo::bar");
         t!("_ZN3foo3barE", "foo::bar");
@@ -1017,10 +973,7 @@ mod tests {
         t!("_ZN3foo17h0123456789abcdefE", "foo");
         t!("_ZN3foo16h0123456789abcdeE", "foo::h0123456789abcde");
         t!("_ZN6$u7e$a4$SP$8$LP$$RP$E", "~a::@::()");
-        t!(
-            "_ZN40$u27$$u22$$u3b$$u2b$$u5b$$u5d$$u7b$$u7d$E",
-            "'\";+[]{}"
-        );
+        t!("_ZN40$u27$$u22$$u3b$$u2b$$u5b$$u5d$$u7b$$u7d$E", "'\";+[]{}");
         t!("_ZN6a$C$b$E", "a,b$");
         t!("_ZN8a$XY$b.cE", "a$XY$b.c");
         t!("_ZN6$u1f$xE", "$u1f$x");
@@ -1041,49 +994,25 @@ mod tests {
         t!("_RNvCs1234_7mycrate3foo", "mycrate::foo");
         t!("RNvCs1234_7mycrate3foo", "mycrate::foo");
         t!("__RNvCs1234_7mycrate3foo", "mycrate::foo");
+        t!("_RNvCs1234_7mycrate3foo.llvm.8865521419356442432", "mycrate::foo");
+        t!("_RNvNtCs5HsEFGxYfEK_7gtcrate7__9lives7__0start", "gtcrate::_9lives::_0start");
+        t!("_RNvMNtCsgXGp5Oqx2Ny_4core3stre8is_empty", "<str>::is_empty");
+        t!("_RNvMs2_NtCs5cOc02OMXlo_5alloc7raw_vecNtB5_11RawVecInner10deallocateB7_", "<alloc::raw_vec::RawVecInner>::deallocate");
+        t!("_RNvXCs5HsEFGxYfEK_7gtcrateNtB2_6CircleNtB2_5Shape4area", "<gtcrate::Circle as gtcrate::Shape>::area");
+        t!("_RNvYNtCs5HsEFGxYfEK_7gtcrate6CircleNtB4_5Shape4nameB4_", "<gtcrate::Circle as gtcrate::Shape>::name");
+        t!("_RNvXsd_NtNtCsgXGp5Oqx2Ny_4core5slice3cmphNtB5_8SliceOrd7compareCsebHcaeoSrxy_3std", "<u8 as core::slice::cmp::SliceOrd>::compare");
+        t!("_RNCNvCs5HsEFGxYfEK_7gtcrate8closuress1_0B3_", "gtcrate::closures::{closure#3}");
+        t!("_RNCNKNvCs5HsEFGxYfEK_7gtcrate2TL0s_0B5_", "gtcrate::TL::{K#0}::{closure#1}");
+        t!("_RNSNvCs5HsEFGxYfEK_7gtcrate2tc5reifyB3_", "gtcrate::tc::{shim:reify#0}");
         t!(
-            "_RNvCs1234_7mycrate3foo.llvm.8865521419356442432",
-            "mycrate::foo"
+            "_RNSNvYNCNvCs5HsEFGxYfEK_7gtcrate10boxed_once0INtNtNtCsgEmfK2I1SDS_4core3ops8function6FnOnceuE9call_once6vtableB8_",
+            "<gtcrate::boxed_once::{closure#0} as core::ops::function::FnOnce<()>>::call_once::{shim:vtable#0}"
         );
-        t!(
-            "_RNvNtCs5HsEFGxYfEK_7gtcrate7__9lives7__0start",
-            "gtcrate::_9lives::_0start"
-        );
-        t!(
-            "_RNvMNtCsgXGp5Oqx2Ny_4core3stre8is_empty",
-            "<str>::is_empty"
-        );
-        t!(
-            "_RNvMs2_NtCs5cOc02OMXlo_5alloc7raw_vecNtB5_11RawVecInner10deallocateB7_",
-            "<alloc::raw_vec::RawVecInner>::deallocate"
-        );
-        t!(
-            "_RNvXCs5HsEFGxYfEK_7gtcrateNtB2_6CircleNtB2_5Shape4area",
-            "<gtcrate::Circle as gtcrate::Shape>::area"
-        );
-        t!(
-            "_RNvYNtCs5HsEFGxYfEK_7gtcrate6CircleNtB4_5Shape4nameB4_",
-            "<gtcrate::Circle as gtcrate::Shape>::name"
-        );
-        t!(
-            "_RNvXsd_NtNtCsgXGp5Oqx2Ny_4core5slice3cmphNtB5_8SliceOrd7compareCsebHcaeoSrxy_3std",
-            "<u8 as core::slice::cmp::SliceOrd>::compare"
-        );
-        t!(
-            "_RNCNvCs5HsEFGxYfEK_7gtcrate8closuress1_0B3_",
-            "gtcrate::closures::{closure#3}"
-        );
-        t!(
-            "_RNCNKNvCs5HsEFGxYfEK_7gtcrate2TL0s_0B5_",
-            "gtcrate::TL::{K#0}::{closure#1}"
-        );
-        t!(
-            "_RNSNvCs5HsEFGxYfEK_7gtcrate2tc5reifyB3_",
-            "gtcrate::tc::{shim:reify#0}"
-        );
-        t!("_RNSNvYNCNvCs5HsEFGxYfEK_7gtcrate10boxed_once0INtNtNtCsgEmfK2I1SDS_4core3ops8function6FnOnceuE9call_once6vtableB8_", "<gtcrate::boxed_once::{closure#0} as core::ops::function::FnOnce<()>>::call_once::{shim:vtable#0}");
         t!("_RNvXNvXse_NtNtCslNYArtu3iFV_5alloc3vec9into_iterINtB8_8IntoIterppENtNtNtCsgEmfK2I1SDS_4core3ops4drop4Drop4dropINtB2_9DropGuardTatENtNtBc_5alloc6GlobalEB12_4dropCs5HsEFGxYfEK_7gtcrate", "<<alloc::vec::into_iter::IntoIter<_, _> as core::ops::drop::Drop>::drop::DropGuard<(i8, u16), alloc::alloc::Global> as core::ops::drop::Drop>::drop");
-        t!("_RNvNvMs_NtCslNYArtu3iFV_5alloc3vecINtB6_3VecppE7set_len18precondition_checkCs5HsEFGxYfEK_7gtcrate", "<alloc::vec::Vec<_, _>>::set_len::precondition_check");
+        t!(
+            "_RNvNvMs_NtCslNYArtu3iFV_5alloc3vecINtB6_3VecppE7set_len18precondition_checkCs5HsEFGxYfEK_7gtcrate",
+            "<alloc::vec::Vec<_, _>>::set_len::precondition_check"
+        );
         t_none!("_RNvC0_3foo");
         t!("_RNvC3foo0", "foo");
         t!("_RC3foo.", "foo");
@@ -1092,100 +1021,49 @@ mod tests {
     /// v0 generic args, every type form, and const values.
     #[test]
     fn v0_generics_types_consts() {
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate7generichsEB2_", "gtcrate::generic::<u8, i16>");
         t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate7generichsEB2_",
-            "gtcrate::generic::<u8, i16>"
+            "_RINvCs5HsEFGxYfEK_7gtcrate7genericINtNtCsgEmfK2I1SDS_4core6option6OptionINtB2_7WrapperfEETmcEEB2_",
+            "gtcrate::generic::<core::option::Option<gtcrate::Wrapper<f32>>, (u32, char)>"
         );
-        t!("_RINvCs5HsEFGxYfEK_7gtcrate7genericINtNtCsgEmfK2I1SDS_4core6option6OptionINtB2_7WrapperfEETmcEEB2_", "gtcrate::generic::<core::option::Option<gtcrate::Wrapper<f32>>, (u32, char)>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate7genericRSlRDNtB2_5ShapeEL_EB2_", "gtcrate::generic::<&[i32], &dyn gtcrate::Shape>");
         t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate7genericRSlRDNtB2_5ShapeEL_EB2_",
-            "gtcrate::generic::<&[i32], &dyn gtcrate::Shape>"
+            "_RINvNtCsgEmfK2I1SDS_4core3mem11size_of_valThuReAnj2_RSoINtNtB4_6option6OptioniEEECs5HsEFGxYfEK_7gtcrate",
+            "core::mem::size_of_val::<(u8, (), &str, [i128; 2], &[u128], core::option::Option<isize>)>"
         );
-        t!("_RINvNtCsgEmfK2I1SDS_4core3mem11size_of_valThuReAnj2_RSoINtNtB4_6option6OptioniEEECs5HsEFGxYfEK_7gtcrate", "core::mem::size_of_val::<(u8, (), &str, [i128; 2], &[u128], core::option::Option<isize>)>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate2tyThEEB2_", "gtcrate::ty::<(u8,)>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate2tyTuTxyETfdcbiEEEB2_", "gtcrate::ty::<((), (i64, u64), (f32, f64, char, bool, isize))>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate2tyOPAAhj4_j2_EB2_", "gtcrate::ty::<*mut *const [[u8; 4]; 2]>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate2tySQeEB2_", "gtcrate::ty::<[&mut str]>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate2tyFUKCPhOxEzEB2_", "gtcrate::ty::<unsafe extern \"C\" fn(*const u8, *mut i64) -> !>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate2tyFK6systemEuEB2_", "gtcrate::ty::<extern \"system\" fn()>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate2tyFK8C_unwindhEhEB2_", "gtcrate::ty::<extern \"C-unwind\" fn(u8) -> u8>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate2tyFUKClvEuEB2_", "gtcrate::ty::<unsafe extern \"C\" fn(i32, ...)>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate2tyFG0_RL1_hQL0_tERhEB2_", "gtcrate::ty::<for<'a, 'b> fn(&'a u8, &'b mut u16) -> &u8>");
         t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate2tyThEEB2_",
-            "gtcrate::ty::<(u8,)>"
-        );
-        t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate2tyTuTxyETfdcbiEEEB2_",
-            "gtcrate::ty::<((), (i64, u64), (f32, f64, char, bool, isize))>"
-        );
-        t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate2tyOPAAhj4_j2_EB2_",
-            "gtcrate::ty::<*mut *const [[u8; 4]; 2]>"
-        );
-        t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate2tySQeEB2_",
-            "gtcrate::ty::<[&mut str]>"
+            "_RINvCs5HsEFGxYfEK_7gtcrate2tyDG0_INtNtNtCsgEmfK2I1SDS_4core3ops8function2FnTRL1_eRL0_eEEp6OutputRL1_eNtNtBC_6marker4SendEL_EB2_",
+            "gtcrate::ty::<dyn for<'a, 'b> core::ops::function::Fn<(&'a str, &'b str), Output = &'a str> + core::marker::Send>"
         );
         t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate2tyFUKCPhOxEzEB2_",
-            "gtcrate::ty::<unsafe extern \"C\" fn(*const u8, *mut i64) -> !>"
+            "_RINvCs5HsEFGxYfEK_7gtcrate2tyDNtNtNtNtCsgEmfK2I1SDS_4core4iter6traits8iterator8Iteratorp4ItemhNtNtBA_6marker4SendEL_EB2_",
+            "gtcrate::ty::<dyn core::iter::traits::iterator::Iterator<Item = u8> + core::marker::Send>"
         );
-        t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate2tyFK6systemEuEB2_",
-            "gtcrate::ty::<extern \"system\" fn()>"
-        );
-        t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate2tyFK8C_unwindhEhEB2_",
-            "gtcrate::ty::<extern \"C-unwind\" fn(u8) -> u8>"
-        );
-        t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate2tyFUKClvEuEB2_",
-            "gtcrate::ty::<unsafe extern \"C\" fn(i32, ...)>"
-        );
-        t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate2tyFG0_RL1_hQL0_tERhEB2_",
-            "gtcrate::ty::<for<'a, 'b> fn(&'a u8, &'b mut u16) -> &u8>"
-        );
-        t!("_RINvCs5HsEFGxYfEK_7gtcrate2tyDG0_INtNtNtCsgEmfK2I1SDS_4core3ops8function2FnTRL1_eRL0_eEEp6OutputRL1_eNtNtBC_6marker4SendEL_EB2_", "gtcrate::ty::<dyn for<'a, 'b> core::ops::function::Fn<(&'a str, &'b str), Output = &'a str> + core::marker::Send>");
-        t!("_RINvCs5HsEFGxYfEK_7gtcrate2tyDNtNtNtNtCsgEmfK2I1SDS_4core4iter6traits8iterator8Iteratorp4ItemhNtNtBA_6marker4SendEL_EB2_", "gtcrate::ty::<dyn core::iter::traits::iterator::Iterator<Item = u8> + core::marker::Send>");
         t!("_RINvCs5HsEFGxYfEK_7gtcrate2tyDINtNtNtCsgEmfK2I1SDS_4core3ops8function2FnThEEp6OutputINtNtCslNYArtu3iFV_5alloc5boxed3BoxDIBt_TtEEp6OutputmEL_EEL_EB2_", "gtcrate::ty::<dyn core::ops::function::Fn<(u8,), Output = alloc::boxed::Box<dyn core::ops::function::Fn<(u16,), Output = u32>>>>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate3arrKj3_EB2_", "gtcrate::arr::<3>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate3negKln80000000_EB2_", "gtcrate::neg::<-2147483648>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate3negKl7fffffff_EB2_", "gtcrate::neg::<2147483647>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate3bigKn10000000000000000_Koffffffffffffffff_EB2_", "gtcrate::big::<0x10000000000000000, 18446744073709551615>");
         t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate3arrKj3_EB2_",
-            "gtcrate::arr::<3>"
+            "_RINvCs5HsEFGxYfEK_7gtcrate3bigKnn80000000000000000000000000000000_Koffffffffffffffffffffffffffffffff_EB2_",
+            "gtcrate::big::<-0x80000000000000000000000000000000, 0xffffffffffffffffffffffffffffffff>"
         );
-        t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate3negKln80000000_EB2_",
-            "gtcrate::neg::<-2147483648>"
-        );
-        t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate3negKl7fffffff_EB2_",
-            "gtcrate::neg::<2147483647>"
-        );
-        t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate3bigKn10000000000000000_Koffffffffffffffff_EB2_",
-            "gtcrate::big::<0x10000000000000000, 18446744073709551615>"
-        );
-        t!("_RINvCs5HsEFGxYfEK_7gtcrate3bigKnn80000000000000000000000000000000_Koffffffffffffffffffffffffffffffff_EB2_", "gtcrate::big::<-0x80000000000000000000000000000000, 0xffffffffffffffffffffffffffffffff>");
-        t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate4flagKb1_EB2_",
-            "gtcrate::flag::<true>"
-        );
-        t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate4flagKb0_EB2_",
-            "gtcrate::flag::<false>"
-        );
-        t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate3chrKc27_EB2_",
-            "gtcrate::chr::<'\\''>"
-        );
-        t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate3chrKca_EB2_",
-            "gtcrate::chr::<'\\n'>"
-        );
-        t!(
-            "_RINvCs5HsEFGxYfEK_7gtcrate3chrKc2202_EB2_",
-            "gtcrate::chr::<'∂'>"
-        );
-        t!(
-            "_RINvMs2_NtCsgEmfK2I1SDS_4core3fmtNtB6_9Arguments3newKj2_Kj1_ECs5HsEFGxYfEK_7gtcrate",
-            "<core::fmt::Arguments>::new::<2, 1>"
-        );
-        t!(
-            "_RINvC1a1fKpKc22_Kc0_Kc5c_Kc7f_E",
-            "a::f::<_, '\"', '\\0', '\\\\', '\\u{7f}'>"
-        );
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate4flagKb1_EB2_", "gtcrate::flag::<true>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate4flagKb0_EB2_", "gtcrate::flag::<false>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate3chrKc27_EB2_", "gtcrate::chr::<'\\''>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate3chrKca_EB2_", "gtcrate::chr::<'\\n'>");
+        t!("_RINvCs5HsEFGxYfEK_7gtcrate3chrKc2202_EB2_", "gtcrate::chr::<'∂'>");
+        t!("_RINvMs2_NtCsgEmfK2I1SDS_4core3fmtNtB6_9Arguments3newKj2_Kj1_ECs5HsEFGxYfEK_7gtcrate", "<core::fmt::Arguments>::new::<2, 1>");
+        t!("_RINvC1a1fKpKc22_Kc0_Kc5c_Kc7f_E", "a::f::<_, '\"', '\\0', '\\\\', '\\u{7f}'>");
         t_none!("_RINvC1a1fKb2_E");
         t_none!("_RINvC1a1fKc110000_E");
         t_none!("_RINvC1a1fKhn1_E");
@@ -1214,19 +1092,10 @@ mod tests {
     /// Punycode identifiers (non-ASCII names), valid and broken.
     #[test]
     fn punycode() {
-        t!(
-            "_RNvNtCs5HsEFGxYfEK_7gtcrateu7caf_dmau8nave_6pa",
-            "gtcrate::café::naïve"
-        );
-        t!(
-            "_RNvMNtCs5HsEFGxYfEK_7gtcrateu7caf_dmaNtB2_u9Gre_6ka8iu7hhe_sna",
-            "<gtcrate::café::Größe>::höhe"
-        );
+        t!("_RNvNtCs5HsEFGxYfEK_7gtcrateu7caf_dmau8nave_6pa", "gtcrate::café::naïve");
+        t!("_RNvMNtCs5HsEFGxYfEK_7gtcrateu7caf_dmaNtB2_u9Gre_6ka8iu7hhe_sna", "<gtcrate::café::Größe>::höhe");
         t!("_RNvCs5HsEFGxYfEK_7gtcrateu7bbrz78b", "gtcrate::函数");
-        t!(
-            "_RNvMNtCs5HsEFGxYfEK_7gtcrateu20ncd_mdl_dyae6c7de3ekINtB2_u8mega_ukdKj7_Eu3zxaB4_",
-            "<gtcrate::ünïcödé_mödülé::Ωmega<7>>::ξ"
-        );
+        t!("_RNvMNtCs5HsEFGxYfEK_7gtcrateu20ncd_mdl_dyae6c7de3ekINtB2_u8mega_ukdKj7_Eu3zxaB4_", "<gtcrate::ünïcödé_mödülé::Ωmega<7>>::ξ");
         t_none!("_RNvC1au3caf_");
         t_none!("_RNvC1au5caf_A");
         t_none!("_RNvC1au8caf_9999");
@@ -1237,14 +1106,8 @@ mod tests {
     #[test]
     fn hash_suffixed() {
         t!("app::run::h0123456789abcdef", "app::run");
-        t!(
-            "<wasm_sentry::core::json::Obj as core::fmt::Debug>::fmt::h0123456789abcdef",
-            "<wasm_sentry::core::json::Obj as core::fmt::Debug>::fmt"
-        );
-        t!(
-            "core::ops::function::FnOnce::call_once{{vtable.shim}}::h0c3928c1b9085b2a",
-            "core::ops::function::FnOnce::call_once{{vtable.shim}}"
-        );
+        t!("<wasm_sentry::core::json::Obj as core::fmt::Debug>::fmt::h0123456789abcdef", "<wasm_sentry::core::json::Obj as core::fmt::Debug>::fmt");
+        t!("core::ops::function::FnOnce::call_once{{vtable.shim}}::h0c3928c1b9085b2a", "core::ops::function::FnOnce::call_once{{vtable.shim}}");
         t_none!("app::run::h0123456789ABCDEF");
         t_none!("app::run::h0123456789abcde");
         t_none!("app::run::h0123456789abcdef0");
@@ -1284,10 +1147,7 @@ mod tests {
 
     /// Real symbols (see the file's header): mangled, TAB, demangled.
     fn corpus() -> impl Iterator<Item = (&'static str, &'static str)> {
-        include_str!("../../tests/demangle/symbols.tsv")
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
+        include_str!("../../tests/demangle/symbols.tsv").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).filter_map(|l| l.split_once('\t'))
     }
 
     #[test]
@@ -1326,10 +1186,7 @@ mod tests {
         t_none!(&nested(100_000));
         // Type nesting (`&&&…u8`) and generic nesting (`f::<f::<…>>`).
         let refs = |n: usize| format!("_RINvC1a1f{}hE", "R".repeat(n));
-        assert_eq!(
-            demangle(&refs(50)).as_deref(),
-            Some(&*format!("a::f::<{}u8>", "&".repeat(50)))
-        );
+        assert_eq!(demangle(&refs(50)).as_deref(), Some(&*format!("a::f::<{}u8>", "&".repeat(50))));
         t_none!(&refs(100_000));
         let generics = |n: usize| format!("_R{}C1a{}", "INvC1a1f".repeat(n), "E".repeat(n));
         assert!(demangle(&generics(20)).is_some());
@@ -1416,8 +1273,7 @@ mod tests {
                 }
                 1 if round % 1000 == 1 => {
                     // A deep nest of paths, types or generic args.
-                    let unit: &[u8] =
-                        [&b"Nv"[..], b"INvNv", b"R", b"ANv", b"TB_", b"IB_"][rng.below(6)];
+                    let unit: &[u8] = [&b"Nv"[..], b"INvNv", b"R", b"ANv", b"TB_", b"IB_"][rng.below(6)];
                     buf.extend_from_slice(b"_R");
                     for _ in 0..rng.below(2000) {
                         buf.extend_from_slice(unit);
@@ -1431,9 +1287,7 @@ mod tests {
                         match rng.below(4) {
                             0 if i < buf.len() => buf[i] = GRAMMAR[rng.below(GRAMMAR.len())],
                             1 if i < buf.len() => buf[i] ^= 1 << rng.below(8),
-                            2 if i < buf.len() => {
-                                drop(buf.drain(i..(i + 1 + rng.below(6)).min(buf.len())))
-                            }
+                            2 if i < buf.len() => drop(buf.drain(i..(i + 1 + rng.below(6)).min(buf.len()))),
                             _ => buf.insert(i, GRAMMAR[rng.below(GRAMMAR.len())]),
                         }
                     }

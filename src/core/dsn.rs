@@ -144,14 +144,7 @@ impl FromStr for Dsn {
         if !project_id.bytes().all(|b| b.is_ascii_digit()) {
             return Err(InvalidProjectId);
         }
-        Ok(Dsn {
-            scheme,
-            public_key: public_key.to_owned(),
-            host: host.to_owned(),
-            port,
-            path: prefix.to_owned(),
-            project_id: project_id.to_owned(),
-        })
+        Ok(Dsn { scheme, public_key: public_key.to_owned(), host: host.to_owned(), port, path: prefix.to_owned(), project_id: project_id.to_owned() })
     }
 }
 

@@ -221,13 +221,7 @@ mod tests {
     #[test]
     fn objects_skip_absent_members() {
         let mut out = String::new();
-        Obj::new(&mut out)
-            .str("a", "x")
-            .opt_str("b", None)
-            .u64("c", 3)
-            .bool("d", false)
-            .map("e", &[])
-            .end();
+        Obj::new(&mut out).str("a", "x").opt_str("b", None).u64("c", 3).bool("d", false).map("e", &[]).end();
         assert_eq!(out, r#"{"a":"x","c":3,"d":false}"#);
     }
 }

@@ -221,11 +221,7 @@ pub struct Request {
 
 impl ToJson for Request {
     fn write_json(&self, out: &mut String) {
-        Obj::new(out)
-            .opt_str("url", self.url.as_deref())
-            .opt_str("method", self.method.as_deref())
-            .map("headers", &self.headers)
-            .end();
+        Obj::new(out).opt_str("url", self.url.as_deref()).opt_str("method", self.method.as_deref()).map("headers", &self.headers).end();
     }
 }
 

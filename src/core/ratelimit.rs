@@ -287,8 +287,27 @@ mod tests {
             x
         };
         const PARTS: &[&str] = &[
-            "0", "1", "60", "2.5", ".", ":", ";", ",", " ", "error", "internal", "transaction", "", "-",
-            "99999999999999999999", "é", "\u{0}", "key", "organization", "e", "\t",
+            "0",
+            "1",
+            "60",
+            "2.5",
+            ".",
+            ":",
+            ";",
+            ",",
+            " ",
+            "error",
+            "internal",
+            "transaction",
+            "",
+            "-",
+            "99999999999999999999",
+            "é",
+            "\u{0}",
+            "key",
+            "organization",
+            "e",
+            "\t",
         ];
         let mut l = RateLimits::new();
         for _ in 0..20_000 {

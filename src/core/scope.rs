@@ -288,7 +288,8 @@ mod tests {
 
     #[test]
     fn the_scope_request_fills_only_events_without_one() {
-        let scope = Scope { request: Some(Request { method: Some("POST".into()), url: Some("https://w.example/a".into()), headers: vec![] }), ..Default::default() };
+        let scope =
+            Scope { request: Some(Request { method: Some("POST".into()), url: Some("https://w.example/a".into()), headers: vec![] }), ..Default::default() };
         let mut event = Event::default();
         scope.apply_to_event(&mut event);
         assert_eq!(event.request.as_ref().and_then(|r| r.method.as_deref()), Some("POST"));

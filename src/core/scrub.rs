@@ -102,19 +102,13 @@ fn sensitive_name(key: &[u8]) -> bool {
         return true;
     }
     if let Some(last) = flat.get(last_word) {
-        if LAST_WORD_SUFFIX
-            .iter()
-            .any(|s| last.ends_with(s.as_bytes()))
-        {
+        if LAST_WORD_SUFFIX.iter().any(|s| last.ends_with(s.as_bytes())) {
             return true;
         }
     }
     // A plain window scan: keys are short, and `str::contains` would pull
     // the two-way searcher into the wasm.
-    flat == b"twofactor"
-        || ANYWHERE
-            .iter()
-            .any(|s| flat.windows(s.len()).any(|w| w == s.as_bytes()))
+    flat == b"twofactor" || ANYWHERE.iter().any(|s| flat.windows(s.len()).any(|w| w == s.as_bytes()))
 }
 
 /// Checks the word `flat[start..]` and remembers it as the last non-empty one.
@@ -339,23 +333,16 @@ pub fn scrub_url(url: &str) -> Cow<'_, str> {
 /// Collects (in order) the byte ranges of `word` to filter, offset by `base`.
 fn url_word(b: &[u8], base: usize, cuts: &mut Vec<(usize, usize)>) {
     // Authority: after `scheme://` or a leading `//`.
-    let scheme_end = b
-        .iter()
-        .position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')));
+    let scheme_end = b.iter().position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')));
     let auth_start = match scheme_end {
-        Some(n) if n > 0 && b.first().is_some_and(u8::is_ascii_alphabetic) => {
-            b.get(n..n + 3).filter(|s| *s == b"://").map(|_| n + 3)
-        }
+        Some(n) if n > 0 && b.first().is_some_and(u8::is_ascii_alphabetic) => b.get(n..n + 3).filter(|s| *s == b"://").map(|_| n + 3),
         Some(0) if b.starts_with(b"//") => Some(2),
         _ => None,
     };
     let mut rest = 0;
     if let Some(s) = auth_start {
         let tail = b.get(s..).unwrap_or(&[]);
-        let len = tail
-            .iter()
-            .position(|c| matches!(c, b'/' | b'?' | b'#' | b'\\'))
-            .unwrap_or(tail.len());
+        let len = tail.iter().position(|c| matches!(c, b'/' | b'?' | b'#' | b'\\')).unwrap_or(tail.len());
         let authority = tail.get(..len).unwrap_or(&[]);
         if let Some(at) = rfind_byte(authority, b'@') {
             let userinfo = authority.get(..at).unwrap_or(&[]);
@@ -679,51 +666,18 @@ mod tests {
             ("[]", "[]"),
             ("null", "null"),
             (r#""""#, r#""""#),
-            (
-                r#"{"password":"hunter2","user":"bob"}"#,
-                r#"{"password":"[Filtered]","user":"bob"}"#,
-            ),
-            (
-                r#"{"a":{"b":[{"apiKey":"k","n":1}]}}"#,
-                r#"{"a":{"b":[{"apiKey":"[Filtered]","n":1}]}}"#,
-            ),
-            (
-                r#"{"token":123,"secret":[1,2],"auth":{"x":1}}"#,
-                r#"{"token":"[Filtered]","secret":"[Filtered]","auth":"[Filtered]"}"#,
-            ),
-            (
-                r#"{"password":null,"auth":true,"token":""}"#,
-                r#"{"password":null,"auth":true,"token":""}"#,
-            ),
-            (
-                r#"{"author":"Ann","monkey":"x","tokenizer_version":"2"}"#,
-                r#"{"author":"Ann","monkey":"x","tokenizer_version":"2"}"#,
-            ),
-            (
-                r#"{"ключ":"v","пароль":"v","ключ_token":"v"}"#,
-                r#"{"ключ":"v","пароль":"v","ключ_token":"[Filtered]"}"#,
-            ),
+            (r#"{"password":"hunter2","user":"bob"}"#, r#"{"password":"[Filtered]","user":"bob"}"#),
+            (r#"{"a":{"b":[{"apiKey":"k","n":1}]}}"#, r#"{"a":{"b":[{"apiKey":"[Filtered]","n":1}]}}"#),
+            (r#"{"token":123,"secret":[1,2],"auth":{"x":1}}"#, r#"{"token":"[Filtered]","secret":"[Filtered]","auth":"[Filtered]"}"#),
+            (r#"{"password":null,"auth":true,"token":""}"#, r#"{"password":null,"auth":true,"token":""}"#),
+            (r#"{"author":"Ann","monkey":"x","tokenizer_version":"2"}"#, r#"{"author":"Ann","monkey":"x","tokenizer_version":"2"}"#),
+            (r#"{"ключ":"v","пароль":"v","ключ_token":"v"}"#, r#"{"ключ":"v","пароль":"v","ключ_token":"[Filtered]"}"#),
             (r#""4111 1111 1111 1111""#, r#""[Filtered]""#),
-            (
-                r#"["4111111111111111",4111111111111111,1700000000000,"1700000000000"]"#,
-                r#"["[Filtered]","[Filtered]",1700000000000,"1700000000000"]"#,
-            ),
-            (
-                r#"{"note":"card 4111-1111-1111-1111 was declined"}"#,
-                r#"{"note":"card [Filtered] was declined"}"#,
-            ),
-            (
-                r#""on 2024-01-05 4111 1111 1111 1111, ok""#,
-                r#""on 2024-01-05 [Filtered], ok""#,
-            ),
-            (
-                r#""a 4111111111111111 b 5555555555554444""#,
-                r#""a [Filtered] b [Filtered]""#,
-            ),
-            (
-                r#""x4111111111111111 4111111111111111y""#,
-                r#""x4111111111111111 4111111111111111y""#,
-            ),
+            (r#"["4111111111111111",4111111111111111,1700000000000,"1700000000000"]"#, r#"["[Filtered]","[Filtered]",1700000000000,"1700000000000"]"#),
+            (r#"{"note":"card 4111-1111-1111-1111 was declined"}"#, r#"{"note":"card [Filtered] was declined"}"#),
+            (r#""on 2024-01-05 4111 1111 1111 1111, ok""#, r#""on 2024-01-05 [Filtered], ok""#),
+            (r#""a 4111111111111111 b 5555555555554444""#, r#""a [Filtered] b [Filtered]""#),
+            (r#""x4111111111111111 4111111111111111y""#, r#""x4111111111111111 4111111111111111y""#),
             (r#""id 123 4111111111111111""#, r#""id 123 [Filtered]""#),
             (r#""4111111111111112""#, r#""4111111111111112""#),
             (r#""😀4111111111111111😀""#, r#""😀[Filtered]😀""#),
@@ -740,67 +694,28 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             ("", ""),
             ("https://example.com/", "https://example.com/"),
-            (
-                "https://example.com/?a=1&token=abc&b=2",
-                "https://example.com/?a=1&token=[Filtered]&b=2",
-            ),
-            (
-                "https://x.io/p?password=p%20w&author=me#top",
-                "https://x.io/p?password=[Filtered]&author=me#top",
-            ),
+            ("https://example.com/?a=1&token=abc&b=2", "https://example.com/?a=1&token=[Filtered]&b=2"),
+            ("https://x.io/p?password=p%20w&author=me#top", "https://x.io/p?password=[Filtered]&author=me#top"),
             ("/relative?api_key=K", "/relative?api_key=[Filtered]"),
-            (
-                "?api%5Fkey=K&api+key=K2&%zz=1",
-                "?api%5Fkey=[Filtered]&api+key=[Filtered]&%zz=1",
-            ),
-            (
-                "https://x/?token=&token&token=a",
-                "https://x/?token=&token&token=[Filtered]",
-            ),
+            ("?api%5Fkey=K&api+key=K2&%zz=1", "?api%5Fkey=[Filtered]&api+key=[Filtered]&%zz=1"),
+            ("https://x/?token=&token&token=a", "https://x/?token=&token&token=[Filtered]"),
             ("https://x/?a=1&&b=2&", "https://x/?a=1&&b=2&"),
-            (
-                "https://x/?a=b=c&secret=s=t",
-                "https://x/?a=b=c&secret=[Filtered]",
-            ),
-            (
-                "https://user:pass@host.com/p?q=1",
-                "https://user:[Filtered]@host.com/p?q=1",
-            ),
+            ("https://x/?a=b=c&secret=s=t", "https://x/?a=b=c&secret=[Filtered]"),
+            ("https://user:pass@host.com/p?q=1", "https://user:[Filtered]@host.com/p?q=1"),
             ("https://user@host.com/", "https://user@host.com/"),
             ("https://user:@host.com/", "https://user:@host.com/"),
             ("ftp://a:b:c@h", "ftp://a:[Filtered]@h"),
-            (
-                "//u:p@cdn.example.com/x.js",
-                "//u:[Filtered]@cdn.example.com/x.js",
-            ),
+            ("//u:p@cdn.example.com/x.js", "//u:[Filtered]@cdn.example.com/x.js"),
             ("https://host.com/a@b:c", "https://host.com/a@b:c"),
-            (
-                "https://h/#access_token=abc&token_type=bearer&state=1",
-                "https://h/#access_token=[Filtered]&token_type=[Filtered]&state=1",
-            ),
-            (
-                "https://h/#/reset?token=abc",
-                "https://h/#/reset?token=[Filtered]",
-            ),
+            ("https://h/#access_token=abc&token_type=bearer&state=1", "https://h/#access_token=[Filtered]&token_type=[Filtered]&state=1"),
+            ("https://h/#/reset?token=abc", "https://h/#/reset?token=[Filtered]"),
             ("https://h/#section", "https://h/#section"),
             ("https://h/#a=b&c=d", "https://h/#a=b&c=d"),
-            (
-                "https://h/?x=1#sessionid=9",
-                "https://h/?x=1#sessionid=[Filtered]",
-            ),
+            ("https://h/?x=1#sessionid=9", "https://h/?x=1#sessionid=[Filtered]"),
             ("https://h/?q=a#b?c#d", "https://h/?q=a#b?c#d"),
-            (
-                "https://h/?тoken=1&ключ_token=2",
-                "https://h/?тoken=1&ключ_token=[Filtered]",
-            ),
-            (
-                "GET https://x/?token=abc failed",
-                "GET https://x/?token=[Filtered] failed",
-            ),
-            (
-                "a\thttps://u:p@h/?pwd=1\n",
-                "a\thttps://u:[Filtered]@h/?pwd=[Filtered]\n",
-            ),
+            ("https://h/?тoken=1&ключ_token=2", "https://h/?тoken=1&ключ_token=[Filtered]"),
+            ("GET https://x/?token=abc failed", "GET https://x/?token=[Filtered] failed"),
+            ("a\thttps://u:p@h/?pwd=1\n", "a\thttps://u:[Filtered]@h/?pwd=[Filtered]\n"),
             ("not a url", "not a url"),
             ("mailto:a@b.c?subject=x", "mailto:a@b.c?subject=x"),
             ("?", "?"),
@@ -934,10 +849,7 @@ mod tests {
             let once = scrub_url(&s).into_owned();
             assert_eq!(scrub_url(&once), once.as_str(), "{s:?}");
 
-            let mut v = Value::Object(vec![
-                (s.clone(), Value::String(s.clone())),
-                ("k".to_owned(), Value::Array(vec![Value::String(s.clone())])),
-            ]);
+            let mut v = Value::Object(vec![(s.clone(), Value::String(s.clone())), ("k".to_owned(), Value::Array(vec![Value::String(s.clone())]))]);
             scrub_value(&mut v);
             let mut again = v.clone();
             scrub_value(&mut again);

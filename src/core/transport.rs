@@ -329,8 +329,7 @@ impl Transport {
         let id = self.alloc_id();
         let body = envelope.to_body(now_ms);
         let keepalive_in_flight: usize = self.in_flight.iter().map(|f| f.keepalive_bytes).sum();
-        let keepalive = self.in_flight.len() < KEEPALIVE_MAX_REQUESTS
-            && keepalive_in_flight.saturating_add(body.len()) <= KEEPALIVE_MAX_BYTES;
+        let keepalive = self.in_flight.len() < KEEPALIVE_MAX_REQUESTS && keepalive_in_flight.saturating_add(body.len()) <= KEEPALIVE_MAX_BYTES;
         let keepalive_bytes = if keepalive { body.len() } else { 0 };
         self.in_flight.push(InFlight { id, envelope, attempts: attempts.saturating_add(1), keepalive_bytes });
         Request { id, body, keepalive }
@@ -726,8 +725,20 @@ mod tests {
             x
         };
         const HEADERS: &[&str] = &[
-            "60:error", "1::org", "0.5:error;internal", "garbage", "", ",", "99999999999999999999:error", "5:transaction",
-            "-1", "3:error:key:reason:ns:x", ":::", "0", "1.", "é:error",
+            "60:error",
+            "1::org",
+            "0.5:error;internal",
+            "garbage",
+            "",
+            ",",
+            "99999999999999999999:error",
+            "5:transaction",
+            "-1",
+            "3:error:key:reason:ns:x",
+            ":::",
+            "0",
+            "1.",
+            "é:error",
         ];
         const STATUSES: &[u16] = &[0, 200, 201, 413, 429, 500, 503, 400, 302, 999, u16::MAX];
         for seed_round in 0..20 {

@@ -80,11 +80,7 @@ impl std::error::Error for ParseValueError {}
 /// surrogate escape (`"\ud800"`) becomes U+FFFD rather than an error, as the
 /// text came from `JSON.stringify`, which can produce it.
 pub fn parse(json: &str) -> Result<Value, ParseValueError> {
-    let mut p = Parser {
-        src: json,
-        bytes: json.as_bytes(),
-        pos: 0,
-    };
+    let mut p = Parser { src: json, bytes: json.as_bytes(), pos: 0 };
     p.skip_ws();
     let v = p.value(0)?;
     p.skip_ws();
@@ -564,9 +560,7 @@ mod tests {
             Value::Bool(b) => serde_json::Value::Bool(*b),
             Value::Number(n) => serde_json::from_str(n).ok()?,
             Value::String(s) => serde_json::Value::String(s.clone()),
-            Value::Array(items) => {
-                serde_json::Value::Array(items.iter().map(to_serde).collect::<Option<_>>()?)
-            }
+            Value::Array(items) => serde_json::Value::Array(items.iter().map(to_serde).collect::<Option<_>>()?),
             Value::Object(members) => {
                 let mut m = serde_json::Map::new();
                 for (k, v) in members {
@@ -701,10 +695,7 @@ mod tests {
         ];
         for &(src, want) in cases {
             assert_eq!(parse(src), Err(want), "{src:?}");
-            assert!(
-                serde_json::from_str::<serde_json::Value>(src).is_err(),
-                "{src:?}"
-            );
+            assert!(serde_json::from_str::<serde_json::Value>(src).is_err(), "{src:?}");
         }
         // Far too deep must fail fast, not overflow the stack.
         assert_eq!(parse(&nested(100_000)), Err(E::TooDeep));
@@ -731,14 +722,7 @@ mod tests {
 
     #[test]
     fn numbers_keep_their_text() {
-        for n in [
-            "-0",
-            "1E5",
-            "1e05",
-            "0.10",
-            "123456789012345678901234567890",
-            "1e999",
-        ] {
+        for n in ["-0", "1E5", "1e05", "0.10", "123456789012345678901234567890", "1e999"] {
             assert_eq!(parse(n), Ok(Value::Number(n.to_owned())));
             assert_eq!(parse(n).unwrap().to_json(), n);
         }
@@ -757,18 +741,9 @@ mod tests {
         let v = parse(&src).unwrap();
         let members = v.as_object().unwrap();
         assert_eq!(members.len(), 40);
-        assert_eq!(
-            members[0],
-            ("k0".to_owned(), Value::String("last".to_owned()))
-        );
-        assert_eq!(
-            members[1],
-            ("k1".to_owned(), Value::Number("81".to_owned()))
-        );
-        assert_eq!(
-            members[39],
-            ("k39".to_owned(), Value::Number("79".to_owned()))
-        );
+        assert_eq!(members[0], ("k0".to_owned(), Value::String("last".to_owned())));
+        assert_eq!(members[1], ("k1".to_owned(), Value::Number("81".to_owned())));
+        assert_eq!(members[39], ("k39".to_owned(), Value::Number("79".to_owned())));
     }
 
     #[test]
@@ -827,10 +802,7 @@ mod tests {
         }
         let mut v = parse(r#"{"long":"abcdef","n":1234567,"a":["xyzxyz",{"k":"abc"}]}"#).unwrap();
         v.truncate_strings(3);
-        assert_eq!(
-            v.to_json(),
-            r#"{"long":"abc...","n":1234567,"a":["xyz...",{"k":"abc"}]}"#
-        );
+        assert_eq!(v.to_json(), r#"{"long":"abc...","n":1234567,"a":["xyz...",{"k":"abc"}]}"#);
     }
 
     /// xorshift64*: deterministic, no dependency.
@@ -858,9 +830,8 @@ mod tests {
     ];
 
     const ALPHABET: &[char] = &[
-        '{', '}', '[', ']', ',', ':', '"', '\\', '/', 'u', 'd', '8', '0', 'e', 'E', '+', '-', '.',
-        '1', '9', 't', 'r', 'n', 'l', 'f', 'a', ' ', '\n', '\t', '\u{0}', '\u{1f}', 'é', '😀',
-        '\u{feff}', 'D', 'C', 'x',
+        '{', '}', '[', ']', ',', ':', '"', '\\', '/', 'u', 'd', '8', '0', 'e', 'E', '+', '-', '.', '1', '9', 't', 'r', 'n', 'l', 'f', 'a', ' ', '\n', '\t',
+        '\u{0}', '\u{1f}', 'é', '😀', '\u{feff}', 'D', 'C', 'x',
     ];
 
     fn mutate(rng: &mut Rng, doc: &str) -> String {
@@ -897,8 +868,7 @@ mod tests {
     fn allowed_serde_refusal(src: &str, e: &serde_json::Error) -> bool {
         let m = e.to_string();
         let surrogate_escape = src.to_ascii_lowercase().contains("\\ud");
-        (surrogate_escape && (m.contains("surrogate") || m.contains("hex escape")))
-            || m.contains("number out of range")
+        (surrogate_escape && (m.contains("surrogate") || m.contains("hex escape"))) || m.contains("number out of range")
     }
 
     #[test]

@@ -179,7 +179,14 @@ pub fn capture_error<E: std::error::Error + ?Sized>(error: &E) -> EventId {
         if linked.len() >= 10 {
             break;
         }
-        linked.push(LinkedError { name: type_name(e), message: e.to_string(), stack: String::new(), source: "source".into(), parent: linked.len(), is_group: false });
+        linked.push(LinkedError {
+            name: type_name(e),
+            message: e.to_string(),
+            stack: String::new(),
+            source: "source".into(),
+            parent: linked.len(),
+            is_group: false,
+        });
         source = e.source();
     }
     let thrown = ThrownError { name: &top_type, message: &top_message, ..Default::default() };

@@ -30,7 +30,11 @@ pub extern "C" fn run(len: usize) -> isize {
         let (input, output) = &mut *b.borrow_mut();
         let name = input.get(..len).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
         *output = demangle(name).unwrap_or_default();
-        if output.is_empty() { -1 } else { output.len() as isize }
+        if output.is_empty() {
+            -1
+        } else {
+            output.len() as isize
+        }
     })
 }
 

@@ -365,15 +365,7 @@ pub fn capture_error(
     }
 }
 
-pub fn capture_message(
-    event_id: &str,
-    timestamp_ms: f64,
-    page_url: &str,
-    user_agent: &str,
-    referrer: &str,
-    message: String,
-    level: &str,
-) -> String {
+pub fn capture_message(event_id: &str, timestamp_ms: f64, page_url: &str, user_agent: &str, referrer: &str, message: String, level: &str) -> String {
     let mut event = new_event(event_id, timestamp_ms, page_url, user_agent, referrer);
     event.level = level.parse().unwrap_or(Level::Info);
     event.message = Some(message);

@@ -13,12 +13,12 @@ mod bindings;
 #[cfg(feature = "demangler")]
 pub mod demangler;
 #[cfg(not(feature = "demangler"))]
+#[doc(hidden)]
+pub mod exports;
+#[cfg(not(feature = "demangler"))]
 #[cfg_attr(not(feature = "rust-api"), allow(dead_code))]
 mod hub;
 #[cfg(all(feature = "rust-api", not(feature = "demangler")))]
 pub mod panic;
 #[cfg(not(feature = "demangler"))]
 mod transport;
-#[cfg(not(feature = "demangler"))]
-#[doc(hidden)]
-pub mod exports;

@@ -98,13 +98,10 @@ impl From<&ParsedFrame<'_>> for Frame {
 /// module name and v0's crate disambiguators (`std::panicking::f`).
 fn demangle_wasm_name(name: &str) -> Option<String> {
     let sym = super::without_module_name(name);
-    demangle(sym)
-        .or_else(|| demangle(name))
-        .or_else(|| super::split_byte(name, b'.').and_then(|(_, sym)| demangle(sym)))
-        .or_else(|| {
-            let clean = without_disambiguators(sym);
-            (super::find_str(sym, "::").is_some() && (sym.len() != name.len() || clean.len() != sym.len())).then_some(clean)
-        })
+    demangle(sym).or_else(|| demangle(name)).or_else(|| super::split_byte(name, b'.').and_then(|(_, sym)| demangle(sym))).or_else(|| {
+        let clean = without_disambiguators(sym);
+        (super::find_str(sym, "::").is_some() && (sym.len() != name.len() || clean.len() != sym.len())).then_some(clean)
+    })
 }
 
 /// Whether a frame's name waits for the lazily loaded demangler (`lazy-v0`):
@@ -255,7 +252,8 @@ mod tests {
     fn lazy_v0_names_wait_then_are_resolved() {
         use crate::core::demangle::lazy;
         let wasm = |name| Frame::from(&to_frame(RawFrame { function: Some(name), location: Location::Wasm { url: None, func_index: None, offset: Some(1) } }));
-        let js = |name| Frame::from(&to_frame(RawFrame { function: Some(name), location: Location::Source { url: "http://h/a.js", line: Some(1), col: Some(2) } }));
+        let js =
+            |name| Frame::from(&to_frame(RawFrame { function: Some(name), location: Location::Source { url: "http://h/a.js", line: Some(1), col: Some(2) } }));
         lazy::take_wanted();
         let v0 = "m._RNvCs1234_7mycrate3foo";
         let mut frames = vec![wasm(v0), js("_RNvCs1234_7mycrate3foo"), wasm("m._ZN3foo3barE"), wasm("m._RNvCs1234_7mycrate3bar")];

@@ -174,12 +174,7 @@ const CAPTURE_MACHINERY: [&str; 13] = [
 /// nothing would be left, the frames stay as they were.
 pub fn trim_capture_frames(frames: &mut Vec<Frame>) {
     let glue = frames.iter().rev().take_while(|f| f.instruction_addr.is_none()).count();
-    let machinery = frames
-        .iter()
-        .rev()
-        .skip(glue)
-        .take_while(|f| f.function.as_deref().map(without_module_name).is_some_and(is_capture_machinery))
-        .count();
+    let machinery = frames.iter().rev().skip(glue).take_while(|f| f.function.as_deref().map(without_module_name).is_some_and(is_capture_machinery)).count();
     let keep = frames.len() - glue - machinery;
     if keep > 0 {
         frames.truncate(keep);
@@ -361,13 +356,21 @@ fn not_ascii() -> ! {
 /// The first byte of `s`, or 0 when it is empty.
 #[inline(always)]
 pub(crate) fn first(s: &str) -> u8 {
-    if s.is_empty() { 0 } else { s.as_bytes()[0] }
+    if s.is_empty() {
+        0
+    } else {
+        s.as_bytes()[0]
+    }
 }
 
 /// The last byte of `s`, or 0 when it is empty.
 #[inline(always)]
 pub(crate) fn last(s: &str) -> u8 {
-    if s.is_empty() { 0 } else { s.as_bytes()[s.len() - 1] }
+    if s.is_empty() {
+        0
+    } else {
+        s.as_bytes()[s.len() - 1]
+    }
 }
 
 /// `s` without ASCII white space at its start, as `str::trim_ascii_start`.
@@ -758,7 +761,23 @@ mod tests {
 
     #[test]
     fn garbage_never_panics() {
-        for s in ["", "\n\n", "at", "    at (", "    at )(", "    at f (:::)", "\u{0}\u{ffff}", "    at eval at (", "    at x (a:wasm-function[:0x)", "@", "@@", "*@", " line 1 > ", "f@a line 99999999999999999999 > eval:1:1", "f@a:wasm-function[1]:0xfffffffffffffffffffff"] {
+        for s in [
+            "",
+            "\n\n",
+            "at",
+            "    at (",
+            "    at )(",
+            "    at f (:::)",
+            "\u{0}\u{ffff}",
+            "    at eval at (",
+            "    at x (a:wasm-function[:0x)",
+            "@",
+            "@@",
+            "*@",
+            " line 1 > ",
+            "f@a line 99999999999999999999 > eval:1:1",
+            "f@a:wasm-function[1]:0xfffffffffffffffffffff",
+        ] {
             let _ = parse(s, "", "", "");
             let _ = parse(s, s, s, "");
         }

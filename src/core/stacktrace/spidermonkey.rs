@@ -106,7 +106,6 @@ mod tests {
         };
     }
 
-
     #[test]
     fn spidermonkey_frames() {
         t!("f@http://h/a.js:1:2", Some("f"), src("http://h/a.js", 1, 2));
@@ -131,6 +130,10 @@ mod tests {
     #[test]
     fn spidermonkey_wasm() {
         t!("m@http://h/m.wasm:wasm-function[3]:0x1f", Some("m"), Wasm { url: Some("http://h/m.wasm"), func_index: Some(3), offset: Some(0x1f) });
-        t!("m@http://h/a.js line 7 > WebAssembly.instantiate:wasm-function[3]:0x1f", Some("m"), Wasm { url: Some("http://h/a.js"), func_index: Some(3), offset: Some(0x1f) });
+        t!(
+            "m@http://h/a.js line 7 > WebAssembly.instantiate:wasm-function[3]:0x1f",
+            Some("m"),
+            Wasm { url: Some("http://h/a.js"), func_index: Some(3), offset: Some(0x1f) }
+        );
     }
 }

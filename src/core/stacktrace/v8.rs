@@ -149,7 +149,6 @@ mod tests {
         };
     }
 
-
     #[test]
     fn v8_calls_and_prefixes() {
         t!("    at f (http://h/a.js:1:2)", Some("f"), src("http://h/a.js", 1, 2));
