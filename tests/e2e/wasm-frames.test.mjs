@@ -1,11 +1,11 @@
 // A JS app's own wasm modules, in real headless Chromium and Firefox, in
 // workerd and in Node: Rust v0 symbol names in their frames, and debug images.
 //
-// The npm package's wasm leaves the v0 grammar out (3.8 KB gzip); the
-// demangler module is fetched on the first name that needs it, and the
+// The npm package's pages wasm leaves the v0 grammar out (3.8 KB gzip);
+// the demangler module is fetched on the first name that needs it, and the
 // events waiting for it leave once it came, demangled. A page that never
-// meets such a name never fetches it. Workers bundle it (they cannot
-// compile wasm at run time).
+// meets such a name never fetches it. Workers, which cannot compile wasm at
+// run time, have a wasm of their own with the grammar built in.
 //
 // Debug images need the registry of modules, which the npm package leaves
 // to the app (`import 'wasm-sentry/wasm'`, as @sentry/wasm is opted into).
@@ -207,7 +207,7 @@ function callJsFrame(event) {
   return [ex, ex.stacktrace.frames.find((f) => f.raw_function?.endsWith(NAMES.call_js))]
 }
 
-test('[workerd] v0 names are demangled with the demangler module bundled in the worker', async () => {
+test('[workerd] v0 names are demangled by the workers\' wasm, which has the grammar built in', async () => {
   const receiver = await startReceiver()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasm-sentry-v0-'))
   fs.writeFileSync(path.join(dir, 'corpus.wasm'), Uint8Array.from(moduleBytes()))

@@ -1,6 +1,6 @@
 // A worker whose wasm module (written by tests/e2e/demangle.test.mjs) names
 // its functions with v0 symbols; the error thrown through them is captured by
-// `withSentry`, and its names are demangled by the bundled demangler module.
+// `withSentry`, and its names are demangled by the workers' wasm.
 import { withSentry } from 'wasm-sentry/worker'
 import corpus from 'v0/corpus.wasm'
 
