@@ -166,5 +166,7 @@ export function ready(): Promise<boolean>
  * The frames, oldest first, that an event would get for this error: V8, SpiderMonkey and
  * JavaScriptCore stacks, WebAssembly frames included. Takes an Error, any object with
  * `stack`/`name`/`message`, or a bare stack string. Returns `[]` before `ready()` has resolved.
+ * A wasm frame named by a Rust v0 symbol keeps the engine's name until the demangler module,
+ * which the first such name starts loading, has come; events wait for it, this call does not.
  */
 export function parseStack(error: unknown): StackFrame[]
