@@ -189,34 +189,17 @@ pub(crate) fn process(event: Event) -> Outcome {
         };
         attach_debug_images(&mut event, |url| Some(build_id_of(url)).filter(|id| !id.is_empty()));
         #[cfg(feature = "lazy-v0")]
-        if has_pending(&event) {
+        if crate::core::stacktrace::resolve_event(&mut event, false) {
             if s.held.len() < MAX_HELD {
                 let id = event.event_id;
                 s.held.push(event);
                 return Outcome::Held(id);
             }
-            resolve_pending(&mut event);
+            crate::core::stacktrace::resolve_event(&mut event, true);
         }
         finish(s, event)
     })
     .unwrap_or(Outcome::Dropped)
-}
-
-/// Names the frames of `event` that waited for the demangler; whether there were any.
-#[cfg(feature = "lazy-v0")]
-fn resolve_pending(event: &mut Event) -> bool {
-    let mut any = false;
-    for e in &mut event.exception {
-        if let Some(st) = &mut e.stacktrace {
-            any |= crate::core::stacktrace::resolve_pending(&mut st.frames);
-        }
-    }
-    any
-}
-
-#[cfg(feature = "lazy-v0")]
-fn has_pending(event: &Event) -> bool {
-    event.exception.iter().any(|e| e.stacktrace.as_ref().is_some_and(|st| st.frames.iter().any(crate::core::stacktrace::is_pending)))
 }
 
 /// Sends the events held for the demangler, named with what its table now
@@ -225,7 +208,7 @@ fn has_pending(event: &Event) -> bool {
 pub(crate) fn release(mut f: impl FnMut(Outcome)) {
     with(|s| {
         for mut event in std::mem::take(&mut s.held) {
-            resolve_pending(&mut event);
+            crate::core::stacktrace::resolve_event(&mut event, true);
             f(finish(s, event));
         }
     });

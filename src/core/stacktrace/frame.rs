@@ -6,7 +6,7 @@
 
 use super::{Location, RawFrame};
 use crate::core::demangle::demangle;
-use crate::core::protocol::Frame;
+use crate::core::protocol::{Event, Frame};
 use std::borrow::Cow;
 
 /// A Sentry frame that borrows the engine's text.
@@ -122,6 +122,16 @@ pub fn resolve_pending(frames: &mut [Frame]) -> bool {
             Some(d) => f.function = Some(d),
             None => f.raw_function = None,
         }
+    }
+    any
+}
+
+/// Whether any frame of `event`'s exceptions waits for the demangler; with
+/// `resolve`, names those frames as [`resolve_pending`] does.
+pub fn resolve_event(event: &mut Event, resolve: bool) -> bool {
+    let mut any = false;
+    for st in event.exception.iter_mut().filter_map(|e| e.stacktrace.as_mut()) {
+        any |= if resolve { resolve_pending(&mut st.frames) } else { st.frames.iter().any(is_pending) };
     }
     any
 }
@@ -266,7 +276,16 @@ mod tests {
         // The demangler named one and refused the other.
         lazy::learn("_RNvCs1234_7mycrate3foo", "mycrate::foo");
         lazy::learn("_RNvCs1234_7mycrate3bar", "");
+        let exception = |frames| crate::core::protocol::Exception {
+            ty: "Error".into(),
+            value: None,
+            mechanism: None,
+            stacktrace: Some(crate::core::protocol::Stacktrace { frames }),
+        };
+        let mut event = Event { exception: vec![exception(vec![js("a")]), exception(frames.clone())], ..Default::default() };
+        assert!(resolve_event(&mut event, false) && resolve_event(&mut event, true) && !resolve_event(&mut event, false));
         assert!(resolve_pending(&mut frames));
+        assert_eq!(Some(&frames), event.exception[1].stacktrace.as_ref().map(|st| &st.frames));
         assert_eq!((frames[0].function.as_deref(), frames[0].raw_function.as_deref()), (Some("mycrate::foo"), Some(v0)));
         assert_eq!((frames[3].function.as_deref(), frames[3].raw_function.as_deref()), (Some("m._RNvCs1234_7mycrate3bar"), None));
         assert!(!frames.iter().any(is_pending) && !resolve_pending(&mut frames));
