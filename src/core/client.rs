@@ -542,4 +542,39 @@ mod tests {
         assert!(out.to_json().len() <= crate::core::envelope::MAX_EVENT_BYTES);
         assert!(out.breadcrumbs.is_empty());
     }
+
+    /// `captureEvent`'s reading of an event object, field by field.
+    #[test]
+    fn capture_event_reads_the_fields_the_peer_sends() {
+        let read = |json: &str| {
+            let mut e = Event::default();
+            event_from_value(&value::parse(json).unwrap(), &mut e);
+            e
+        };
+        let e = read(
+            r#"{"event_id":"0123456789abcdef0123456789abcdef","message":"hi","level":"warning","release":"r@1","environment":"prod","dist":"7",
+                "user":{"id":"1"},"extra":{"a":1,"b":null},"contexts":{"os":{"name":"x"},"bad":3},"tags":{"s":"v","n":2,"t":true,"o":{}},
+                "fingerprint":["f",3]}"#,
+        );
+        assert_eq!(e.event_id.to_hex(), "0123456789abcdef0123456789abcdef");
+        assert_eq!((e.message.as_deref(), e.level), (Some("hi"), Level::Warning));
+        assert_eq!((e.release.as_deref(), e.environment.as_deref(), e.dist.as_deref()), (Some("r@1"), Some("prod"), Some("7")));
+        assert_eq!(e.user.as_ref().map(|u| u.to_json()), Some(r#"{"id":"1"}"#.to_owned()));
+        assert_eq!(e.extra.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(e.contexts.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["os"]);
+        let tags: Vec<_> = e.tags.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(tags, [("s", "v"), ("n", "2"), ("t", "true")]);
+        assert_eq!(e.fingerprint, Value::Array(vec![Value::String("f".into()), Value::Number("3".into())]).strings());
+        assert!(e.exception.is_empty());
+        // Messages from a logentry or a message object; levels default by kind.
+        assert_eq!(read(r#"{"logentry":{"formatted":"from logentry"}}"#).message.as_deref(), Some("from logentry"));
+        assert_eq!(read(r#"{"message":{"message":"inner"},"logentry":{"message":"no"}}"#).message.as_deref(), Some("inner"));
+        assert_eq!(read(r#"{"message":"m","level":"nonsense"}"#).level, Level::Info);
+        let e = read(r#"{"exception":{"values":[{"type":"E","value":"v"},{}]},"user":"not an object","event_id":"short"}"#);
+        assert_eq!(e.level, Level::Error);
+        assert_eq!(e.exception.iter().map(|x| (x.ty.as_str(), x.value.as_deref())).collect::<Vec<_>>(), [("E", Some("v")), ("Error", None)]);
+        assert!(e.exception.iter().all(|x| x.mechanism.as_ref().is_some_and(|m| m.ty == "generic" && m.handled == Some(true))));
+        assert_eq!((e.user, e.event_id), (None, EventId::default()));
+        assert_eq!(read(r#"{"exception":{"values":[]},"level":"fatal"}"#).level, Level::Fatal);
+    }
 }
