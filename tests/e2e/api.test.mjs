@@ -2,49 +2,15 @@
 // @sentry/browser would use it: scope, breadcrumbs from every source, thrown
 // non-Errors, linked errors, beforeSend, sampling, inbound filters, dedupe,
 // privacy, size limits and the tunnel. Every event is validated by Relay.
-import { before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startReceiver } from '../support/receiver.mjs'
-import { startStatic } from '../support/static.mjs'
-import { forEachBrowser } from '../support/browsers.mjs'
+import { browserFixture, forEachBrowser, openApiPage } from '../support/browsers.mjs'
 import { assertValidByRelay, relayNormalized } from '../support/relay.mjs'
 
 forEachBrowser((name, launch, test) => {
   let receiver, site, browser
 
-  before(async () => {
-    receiver = await startReceiver()
-    site = await startStatic()
-    browser = await launch()
-  })
-
-  after(async () => {
-    await browser?.close()
-    await site?.close()
-    await receiver?.close()
-  })
-
-  /**
-   * Opens the fixture page and calls `init` with the options written as JS
-   * source (so that they can hold functions); `dsn` is filled in.
-   */
-  async function openPage(optionsSource = '{}', query = '', from) {
-    const page = await browser.newPage()
-    if (from) {
-      // Arrive by a navigation from another page, which becomes the referrer.
-      await page.goto(`${site.url}${from}`)
-      await page.evaluate((url) => { location.href = url }, `${site.url}/fixtures/api.html${query}`)
-      await page.waitForFunction(() => window.fixtureReady === true && document.readyState === 'complete')
-    } else {
-      await page.goto(`${site.url}/fixtures/api.html${query}`)
-    }
-    await page.waitForFunction(() => window.fixtureReady)
-    await page.evaluate(([src, dsn]) => {
-      const options = (0, eval)(`(${src})`)
-      window.Sentry.init({ dsn, ...options })
-    }, [optionsSource, receiver.dsn])
-    return page
-  }
+  browserFixture(launch, (fx) => ({ receiver, site, browser } = fx))
+  const openPage = (...args) => openApiPage({ browser, site, receiver }, ...args)
 
   /** Runs `fn` in the page, flushes, and returns the events that arrived meanwhile. */
   async function eventsOf(page, fn, arg, { expect } = {}) {

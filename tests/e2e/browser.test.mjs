@@ -1,13 +1,10 @@
 // End to end in real headless browsers (Chromium and Firefox, see
 // tests/support/browsers.mjs): the example page loads the built package,
 // throws, and the local receiver gets the event, which Relay validates.
-import { before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
-import { startReceiver } from '../support/receiver.mjs'
-import { startStatic } from '../support/static.mjs'
-import { forEachBrowser } from '../support/browsers.mjs'
+import { browserFixture, forEachBrowser } from '../support/browsers.mjs'
 import { assertValidByRelay } from '../support/relay.mjs'
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
@@ -44,17 +41,7 @@ forEachBrowser((name, launch, test) => {
   const engine = ENGINES[name]
   let receiver, site, browser
 
-  before(async () => {
-    receiver = await startReceiver()
-    site = await startStatic()
-    browser = await launch()
-  })
-
-  after(async () => {
-    await browser?.close()
-    await site?.close()
-    await receiver?.close()
-  })
+  browserFixture(launch, (fx) => ({ receiver, site, browser } = fx))
 
   async function openDemo(dsn = receiver.dsn) {
     const page = await browser.newPage()

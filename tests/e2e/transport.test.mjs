@@ -1,11 +1,9 @@
 // The transport in real headless Chromium and Firefox against a receiver that
 // misbehaves: rate limits (both headers), server errors, no answer at all;
 // an error followed at once by a navigation; and a storm of 10,000 errors.
-import { before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startReceiver } from '../support/receiver.mjs'
-import { startStatic } from '../support/static.mjs'
-import { forEachBrowser } from '../support/browsers.mjs'
+import { browserFixture, forEachBrowser } from '../support/browsers.mjs'
 import { assertValidByRelay } from '../support/relay.mjs'
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
@@ -17,15 +15,8 @@ const dropped = (r, reason) => reports(r).flatMap((p) => p.discarded_events).fil
 forEachBrowser((name, launch, test) => {
   let site, browser
 
-  before(async () => {
-    site = await startStatic()
-    browser = await launch()
-  })
-
-  after(async () => {
-    await browser?.close()
-    await site?.close()
-  })
+  // Each test starts its own receiver, answering as the test needs.
+  browserFixture(launch, (fx) => ({ site, browser } = fx), { receiver: false })
 
   async function open(receiver) {
     const page = await browser.newPage()

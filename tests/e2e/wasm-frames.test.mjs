@@ -10,14 +10,13 @@
 // Debug images need the registry of modules, which the npm package leaves
 // to the app (`import 'wasm-sentry/wasm'`, as @sentry/wasm is opted into).
 // Every event is validated by Relay.
-import { before, after, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startReceiver } from '../support/receiver.mjs'
-import { startStatic } from '../support/static.mjs'
-import { forEachBrowser } from '../support/browsers.mjs'
+import { browserFixture, forEachBrowser, openApiPage } from '../support/browsers.mjs'
 import { assertValidByRelay } from '../support/relay.mjs'
 import { startWorkerd } from '../support/workerd.mjs'
 import { WasmModule } from '../corpus/capture/lib/wasm.mjs'
@@ -52,25 +51,8 @@ const DEMANGLER = '/pkg/wasm_sentry_demangle.wasm'
 forEachBrowser((name, launch, test) => {
   let receiver, site, browser
 
-  before(async () => {
-    receiver = await startReceiver()
-    site = await startStatic()
-    browser = await launch()
-  })
-
-  after(async () => {
-    await browser?.close()
-    await site?.close()
-    await receiver?.close()
-  })
-
-  async function openPage(optionsSource = '{}') {
-    const page = await browser.newPage()
-    await page.goto(`${site.url}/fixtures/api.html`)
-    await page.waitForFunction(() => window.fixtureReady)
-    await page.evaluate(([src, dsn]) => window.Sentry.init({ dsn, ...(0, eval)(`(${src})`) }), [optionsSource, receiver.dsn])
-    return page
-  }
+  browserFixture(launch, (fx) => ({ receiver, site, browser } = fx))
+  const openPage = (optionsSource) => openApiPage({ browser, site, receiver }, optionsSource)
 
   async function eventsOf(page, fn, arg, expect) {
     const start = receiver.events().length

@@ -2,9 +2,11 @@
 // launch() -> { newPage(), close() }, see browser.mjs and firefox.mjs.
 //
 //   WASM_SENTRY_BROWSERS=chromium          only Chromium (a comma list; default: all)
-import { describe, test } from 'node:test'
+import { after, before, describe, test } from 'node:test'
 import { launchChromium } from './browser.mjs'
 import { launchFirefox } from './firefox.mjs'
+import { startReceiver } from './receiver.mjs'
+import { startStatic } from './static.mjs'
 
 export const BROWSERS = { chromium: launchChromium, firefox: launchFirefox }
 
@@ -28,4 +30,48 @@ export function forEachBrowser(register) {
   for (const name of selectedBrowsers()) {
     describe(name, () => register(name, BROWSERS[name], (title, fn) => test(`[${name}] ${title}`, fn)))
   }
+}
+
+/**
+ * A browser suite's usual fixture: the local receiver (unless `receiver:
+ * false`), the static site (tests/support/static.mjs) and the browser,
+ * started before the suite's tests and closed after them. `set` gets
+ * `{ receiver, site, browser }` once they are up.
+ */
+export function browserFixture(launch, set, { receiver: withReceiver = true } = {}) {
+  const fx = {}
+  before(async () => {
+    if (withReceiver) fx.receiver = await startReceiver()
+    fx.site = await startStatic()
+    fx.browser = await launch()
+    set(fx)
+  })
+  after(async () => {
+    await fx.browser?.close()
+    await fx.site?.close()
+    await fx.receiver?.close()
+  })
+}
+
+/**
+ * Opens the API fixture page (tests/e2e/pages/api.html) and calls `init`
+ * with the options written as JS source (so that they can hold functions),
+ * the receiver's DSN filled in. With `from`, the page is reached by a
+ * navigation from that path, which becomes its referrer.
+ */
+export async function openApiPage({ browser, site, receiver }, optionsSource = '{}', query = '', from) {
+  const page = await browser.newPage()
+  if (from) {
+    await page.goto(`${site.url}${from}`)
+    await page.evaluate((url) => { location.href = url }, `${site.url}/fixtures/api.html${query}`)
+    await page.waitForFunction(() => window.fixtureReady === true && document.readyState === 'complete')
+  } else {
+    await page.goto(`${site.url}/fixtures/api.html${query}`)
+  }
+  await page.waitForFunction(() => window.fixtureReady)
+  await page.evaluate(([src, dsn]) => {
+    const options = (0, eval)(`(${src})`)
+    window.Sentry.init({ dsn, ...options })
+  }, [optionsSource, receiver.dsn])
+  return page
 }
