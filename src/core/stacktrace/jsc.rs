@@ -34,12 +34,6 @@ mod tests {
     use super::*;
     use Location::*;
 
-    macro_rules! t {
-        ($line:expr, $func:expr, $loc:expr) => {
-            crate::core::stacktrace::testing::check(parse_line, $line, $func, $loc)
-        };
-    }
-
     #[test]
     fn jsc_frames() {
         t!("map@[native code]", Some("map"), Native);

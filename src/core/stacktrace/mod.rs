@@ -7,6 +7,15 @@
 //! once. Every step is linear in the input and total: a line that does not
 //! parse is skipped, never an error.
 
+/// In a grammar's tests: `t!(line, function, location)` checks one line
+/// with the `parse_line` in scope where it is used.
+#[cfg(test)]
+macro_rules! t {
+    ($line:expr, $func:expr, $loc:expr) => {
+        crate::core::stacktrace::testing::check(parse_line, $line, $func, $loc)
+    };
+}
+
 mod frame;
 mod jsc;
 pub mod spans;

@@ -142,13 +142,6 @@ mod tests {
     use crate::core::stacktrace::testing::src;
     use Location::*;
 
-    /// `t!(line, function, location)`: one line of this grammar.
-    macro_rules! t {
-        ($line:expr, $func:expr, $loc:expr) => {
-            crate::core::stacktrace::testing::check(parse_line, $line, $func, $loc)
-        };
-    }
-
     #[test]
     fn v8_calls_and_prefixes() {
         t!("    at f (http://h/a.js:1:2)", Some("f"), src("http://h/a.js", 1, 2));
