@@ -1160,6 +1160,34 @@ mod tests {
         assert!(n >= 600, "corpus has {n} symbols");
     }
 
+    /// The npm build's path over the real corpus (`cargo test --features
+    /// lazy-v0 --lib lazy`): a v0 symbol misses and is wanted once, then
+    /// gives what the demangler module (this grammar, as `real_symbol_corpus`
+    /// checks) taught the table; every other symbol is demangled at once.
+    #[cfg(feature = "lazy-v0")]
+    #[test]
+    fn lazy_v0_table_over_the_real_corpus() {
+        use super::{lazy, take_missed, v0_body};
+        lazy::take_wanted();
+        let (mut v0, mut other) = (0, 0);
+        for (input, expected) in corpus() {
+            if v0_body(input).is_some() {
+                assert_eq!(demangle(input), None, "{input}");
+                assert!(take_missed(), "{input}");
+                assert_eq!(lazy::take_wanted(), format!("{input}\n"));
+                lazy::learn(input, expected);
+                assert_eq!(demangle(input).as_deref(), Some(expected), "{input}");
+                assert!(!take_missed() && lazy::take_wanted().is_empty(), "{input}");
+                v0 += 1;
+            } else {
+                assert_eq!(demangle(input).as_deref(), Some(expected), "{input}");
+                assert!(!take_missed(), "{input}");
+                other += 1;
+            }
+        }
+        assert!(v0 >= 100 && other >= 100, "{v0} v0 and {other} other symbols");
+    }
+
     /// `<base-62-number>` encoding, for building backrefs.
     fn b62(v: usize) -> String {
         const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
