@@ -110,8 +110,8 @@ export function flushPending(timeoutMs) {
   })
 }
 
-// Rust's one import for all of the above (src/web/bindings.rs): `op`, a URL
-// and a body, a number (request id, delay, flag). Op 6 comes from the start
+// Rust's one import for the requests above (src/web/bindings.rs): `op`, a
+// URL and a body, a number (request id, delay). Op 6 comes from the start
 // of the npm package's transport, which passes no JS value: client.js put
 // its handler under HANDLER on globalThis just before that (synchronous)
 // call, and takes it away after.
@@ -122,10 +122,15 @@ export function io(op, url, body, n) {
     case 0: case 1: return sendEnvelope(url, body, op === 1, n)
     case 2: return sendBeacon(url, body)
     case 3: return wakeAfter(n)
-    case 4: return setIdle(!!n)
-    case 5: return flushPending(n)
     case 6: return typeof globalThis[HANDLER] === 'function' && setHandler(globalThis[HANDLER])
   }
+}
+
+// The Rust API's two operations (src/web/bindings.rs): 4 sets whether Rust's
+// transport is idle, 5 returns flushPending's promise. Apart from `io`, so
+// that a bundle of the npm package, which never calls them, leaves them out.
+export function rustApiIo(op, n) {
+  return op === 4 ? setIdle(!!n) : flushPending(n)
 }
 
 let deliverFn // the JS client's hooks, for events captured from Rust

@@ -16,10 +16,12 @@ extern "C" {
     #[wasm_bindgen(js_name = io)]
     fn io(op: u32, url: &str, body: &str, n: f64);
 
-    /// `io` for the one operation that returns a value (a promise).
+    /// The Rust API's own two operations (`IO_IDLE`, `IO_FLUSH`, which
+    /// returns a promise): a JS function apart from `io`, so that the npm
+    /// package's bundle, which never uses them, leaves their code out.
     #[cfg(feature = "rust-api")]
-    #[wasm_bindgen(js_name = io)]
-    fn io_value(op: u32, url: &str, body: &str, n: f64) -> JsValue;
+    #[wasm_bindgen(js_name = rustApiIo)]
+    fn rust_api_io(op: u32, n: f64) -> JsValue;
 
     /// Registers the one callback for responses (`id`, `status`, 0 when the
     /// request failed; the two rate-limit headers), wake-ups (id -1) and
@@ -85,14 +87,14 @@ pub fn wake_after(ms: f64) {
 /// Rust API's `flush` uses: it works on after the instance trapped).
 #[cfg(feature = "rust-api")]
 pub fn set_idle(idle: bool) {
-    io(IO_IDLE, "", "", f64::from(u8::from(idle)));
+    rust_api_io(IO_IDLE, f64::from(u8::from(idle)));
 }
 
 /// A promise of `true` once nothing is queued or in flight, or `false` at
 /// the timeout.
 #[cfg(feature = "rust-api")]
 pub fn flush_pending(timeout_ms: f64) -> JsValue {
-    io_value(IO_FLUSH, "", "", timeout_ms)
+    rust_api_io(IO_FLUSH, timeout_ms)
 }
 
 #[wasm_bindgen(module = "/js/transport.js")]
