@@ -2,7 +2,7 @@
 // way with esbuild (minified, ESM, code splitting) once with this package
 // and once with @sentry/browser, in one run. Sizes are raw and gzip -9.
 // "Before the page goes on" is the JS that must run synchronously: for this
-// package the shim; the wasm-bindgen glue and the .wasm load after `init`.
+// package the shim; client.js, glue.js and the .wasm load after `init`.
 //
 //   node bench/size.mjs        (after scripts/build.sh; prints a Markdown table)
 import * as esbuild from 'esbuild'

@@ -1,5 +1,5 @@
 // Browser entry (ESM; works from <script type="module"> and through bundlers).
-// Only sdk.js is loaded up front; the wasm-bindgen glue and the .wasm are
+// Only sdk.js is loaded up front; client.js, glue.js and the .wasm are
 // fetched and compiled off the page's critical path, after `init`.
 import { createSdk } from './sdk.js'
 export {
@@ -12,7 +12,7 @@ export {
 const nativeFetch = typeof fetch === 'function' ? fetch.bind(globalThis) : undefined
 
 const sdk = createSdk(() =>
-  import('./wasm_sentry.js').then(async (m) => {
+  import('./glue.js').then(async (m) => {
     const url = new URL('./wasm_sentry_bg.wasm', import.meta.url)
     await m.default({ module_or_path: nativeFetch ? nativeFetch(url) : url })
     // The demangler module, fetched only when a frame's name needs it.

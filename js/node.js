@@ -7,7 +7,7 @@ export {
 } from './sdk.js'
 
 const sdk = createSdk(async () => {
-  const [m, fs] = await Promise.all([import('./wasm_sentry.js'), import('node:fs/promises')])
+  const [m, fs] = await Promise.all([import('./glue.js'), import('node:fs/promises')])
   m.initSync({ module: await fs.readFile(new URL('./wasm_sentry_bg.wasm', import.meta.url)) })
   // The demangler module, read only when a frame's name needs it.
   return { ...m, demangler: () => fs.readFile(new URL('./wasm_sentry_demangle.wasm', import.meta.url)) }

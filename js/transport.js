@@ -1,5 +1,6 @@
-// The SDK's one network path, shipped with the crate as a wasm-bindgen
-// snippet. It runs in pages, workers, workerd and Node, and never throws.
+// The SDK's one network path: the npm package's (js/glue.js imports it) and,
+// as a wasm-bindgen snippet of the crate, a Rust app's. It runs in pages,
+// workers, workerd and Node, and never throws.
 // The queue, retries and rate limits are Rust's (core/transport.rs); this
 // file only performs requests, reports each response to `handler`, keeps
 // one timer, and on page hide hands the queue to sendBeacon.

@@ -13,7 +13,7 @@
 // isolation scopes, and with the whole demangler, since a worker cannot
 // compile the demangler module at run time.
 import wasmModule from './wasm_sentry_worker_bg.wasm'
-import * as glue from './wasm_sentry_worker.js'
+import * as glue from './glue.js'
 import { createSdk, withIntegrations } from './sdk.js'
 import { scopeOps } from './client.js'
 export {

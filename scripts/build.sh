@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Assembles pkg/, the npm package `wasm-sentry`: the wasm-bindgen output
-# (--target web: one build for browsers, Node and workers; only the loader
-# differs), the JS wrapper from js/, and package.json/README/types from
-# pkg-template/. Expects the tools that scripts/setup.sh installs.
+# Assembles pkg/, the npm package `wasm-sentry`: the wasms (pages and Node,
+# workers, the demangler module), the JS wrapper from js/ (js/glue.js is the
+# wasms' JS side), and package.json/README/types from pkg-template/. Expects
+# the tools that scripts/setup.sh installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,20 +42,24 @@ build() {
 }
 OUT=target/pkg-build/wasm32-unknown-unknown/release/wasm_sentry.wasm
 rm -rf pkg
+mkdir -p pkg
+# No wasm-bindgen for the package's wasms: without the Rust API they have
+# plain exports and imports, and js/glue.js is their JS side (see
+# src/web/bindings.rs). wasm-bindgen's generated glue was 1.5 KB gzip.
 build small-alloc,lazy-v0
-wasm-bindgen --target web --no-typescript --out-dir pkg "$OUT"
+cp "$OUT" pkg/wasm_sentry_bg.wasm
 build small-alloc,isolation
-wasm-bindgen --target web --no-typescript --out-dir pkg --out-name wasm_sentry_worker "$OUT"
+cp "$OUT" pkg/wasm_sentry_worker_bg.wasm
 build small-alloc,demangler
-# No wasm-bindgen for it: plain exports, no imports (checked by its tests).
+# Plain exports, no imports (tests/e2e/wasm-frames.test.mjs loads it).
 node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers --strip-target-features \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   "$OUT" -o pkg/wasm_sentry_demangle.wasm
-# binaryen from npm (132): Debian's older wasm-opt breaks wasm-bindgen output.
+# binaryen from npm (132): Debian's wasm-opt is older.
 # Passes (measured, gzip of the .wasm): -Oz alone; then --converge (runs -Oz
 # until nothing changes, -0.5 KB); --flatten --rereloop before, and --gufa
 # between two rounds (-0.4 KB more), none slower in the benches. The
-# target_features section only served wasm-bindgen, which ran already.
+# target_features section serves no one after the build.
 WASM_OPT_PASSES=${WASM_OPT_PASSES:---flatten --rereloop -Oz --gufa -Oz --converge}
 for name in wasm_sentry wasm_sentry_worker; do
   # shellcheck disable=SC2086
@@ -63,10 +67,10 @@ for name in wasm_sentry wasm_sentry_worker; do
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
-  node scripts/trim-glue.mjs "pkg/$name.js"
 done
-# Every module of the JS wrapper; transport.js is the wasm-bindgen snippet, already in snippets/.
-find js -maxdepth 1 -name '*.js' ! -name transport.js -exec cp {} pkg/ \;
+# Every module of the JS wrapper (transport.js and modules.js are also the
+# crate's wasm-bindgen snippets, which Rust apps' glue imports).
+cp js/*.js pkg/
 cp pkg-template/*.d.ts pkg-template/README.md pkg/
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" pkg-template/package.json > pkg/package.json

@@ -1,12 +1,12 @@
-//! The `#[wasm_bindgen]` surface the JS shim calls. Strings and numbers in,
-//! strings out: the only place where JS values meet the core. Nothing here
-//! panics on input; the shim also guards every call.
+//! The surface the JS client calls. Strings and numbers in, strings out:
+//! the only place where JS values meet the core. Nothing here panics on
+//! input; the client also guards every call.
 //!
-//! One export, [`dispatch`], carries every call of client.js but `parseStack`
-//! and `flush`, to the typed functions below (which Rust tests call
-//! directly): wasm-bindgen writes JS glue and a wasm shim for each export and
-//! each string argument, and one entry with one packed string is a fraction
-//! of twenty.
+//! One export, `dispatch`, carries every call of client.js but `parseStack`'s,
+//! to the typed functions below (which Rust tests call directly): one entry
+//! with one packed string instead of twenty, each of which would cost glue.
+//! With the Rust API it is a wasm-bindgen export; in the npm package's
+//! wasms, a plain one ([`dispatch_plain`], see bindings.rs).
 
 use super::bindings::{now_ms, random_u64};
 use super::hub::{self, Outcome};
@@ -18,6 +18,7 @@ use crate::core::protocol::{Breadcrumb, Event, EventId, Level, Mechanism, Reques
 use crate::core::stacktrace;
 use crate::core::value::{self, Value};
 use std::cell::RefCell;
+#[cfg(feature = "rust-api")]
 use wasm_bindgen::prelude::*;
 
 /// The operations of [`dispatch`]; js/client.js has the same numbers. A
@@ -87,12 +88,66 @@ pub fn unpack(text: &str) -> [&str; MAX_ARGS] {
 /// The most strings a [`dispatch`] call passes (`capture_error`'s).
 pub const MAX_ARGS: usize = 9;
 
+/// Every call of js/client.js but `parseStackIn`'s, through wasm-bindgen:
+/// the Rust API's build, which a Rust app's own glue exports (the JS `init`
+/// may drive it). See [`dispatch_text`].
+#[cfg(feature = "rust-api")]
+#[wasm_bindgen]
+pub fn dispatch(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> String {
+    dispatch_text(op, flags, n, m, x, text)
+}
+
+/// [`dispatch`] for the npm package's wasms, a plain export (see
+/// bindings.rs): the packed strings are the `len` bytes of UTF-8 that
+/// js/glue.js wrote where [`text_input`] said; the result is left at
+/// [`text_output`], and its length returned.
+#[cfg(not(feature = "rust-api"))]
+#[export_name = "dispatch"]
+pub extern "C" fn dispatch_plain(op: u32, flags: u32, n: u32, m: u32, x: f64, len: usize) -> usize {
+    // Taken out, not borrowed: a call may come back in (a request that
+    // fails at once answers through the handler, which calls `dispatch`).
+    let mut input = TEXT.with(|t| std::mem::take(&mut t.borrow_mut().0));
+    // SAFETY: js/glue.js wrote `len` bytes (at most the capacity asked
+    // for) with `TextEncoder.encodeInto`, which writes UTF-8 only.
+    let text = unsafe {
+        input.set_len(len.min(input.capacity()));
+        String::from_utf8_unchecked(input)
+    };
+    let out = dispatch_text(op, flags, n, m, x, &text);
+    let len = out.len();
+    TEXT.with(|t| t.borrow_mut().1 = out);
+    len
+}
+
+/// Room for `cap` bytes of [`dispatch_plain`]'s packed strings: where JS writes them.
+#[cfg(not(feature = "rust-api"))]
+#[export_name = "textInput"]
+pub extern "C" fn text_input(cap: usize) -> *mut u8 {
+    TEXT.with(|t| {
+        let input = &mut t.borrow_mut().0;
+        *input = Vec::with_capacity(cap);
+        input.as_mut_ptr()
+    })
+}
+
+/// Where the last [`dispatch_plain`] left its result.
+#[cfg(not(feature = "rust-api"))]
+#[export_name = "textOutput"]
+pub extern "C" fn text_output() -> *const u8 {
+    TEXT.with(|t| t.borrow().1.as_ptr())
+}
+
+#[cfg(not(feature = "rust-api"))]
+thread_local! {
+    /// [`dispatch_plain`]'s input (written by JS) and its last result.
+    static TEXT: RefCell<(Vec<u8>, String)> = const { RefCell::new((Vec::new(), String::new())) };
+}
+
 /// Every call of js/client.js but `parseStackIn`'s: `op` (see
 /// [`op`]), bit `flags`, two integers `n` and `m`, a number `x`, and the
 /// string arguments packed as [`unpack`] reads them. Returns what the call
 /// returns as a string, "" for nothing.
-#[wasm_bindgen]
-pub fn dispatch(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> String {
+pub fn dispatch_text(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) -> String {
     let args = unpack(text);
     let s = |i: usize| args[i];
     let bit = |b: u32| flags & (1 << b) != 0;

@@ -7,7 +7,9 @@
 //! use (from a `before_send` callback the SDK is running, or from a panic
 //! raised inside the SDK) finds it borrowed and does nothing.
 
-use super::bindings::{build_id_of, deliver, math_random, now_ms};
+#[cfg(feature = "rust-api")]
+use super::bindings::deliver;
+use super::bindings::{build_id_of, math_random, now_ms};
 use super::transport;
 use crate::core::client::{Client, ClientOptions, LinkedError};
 #[cfg(feature = "rust-api")]
@@ -248,6 +250,7 @@ fn finish(s: &mut State, event: Event) -> Outcome {
 /// [`process`] for a capture made in Rust: the event id, or the nil id when
 /// nothing was sent. With JS hooks the event goes to the JS client at once
 /// (synchronously: `beforeSend`, then `sendEvent` back into this module).
+#[cfg(feature = "rust-api")]
 pub(crate) fn capture(event: Event) -> EventId {
     match process(event) {
         Outcome::Sent(id) => id,
