@@ -171,6 +171,28 @@ function ownBase() {
   }
 }
 
+/**
+ * User data for the wasm, as `from_packed` (src/core/value.rs) reads it, from
+ * a JSON-safe value: lengths and counts up front, no escapes, which is much
+ * cheaper to read there than JSON. Array holes are nulls, as in JSON.
+ */
+export function pack(v) {
+  switch (typeof v) {
+    case 'string': return 's' + v.length + ':' + v
+    case 'number': return Number.isFinite(v) ? 'd' + v + ';' : 'n'
+    case 'boolean': return v ? 't' : 'f'
+  }
+  if (v == null || typeof v !== 'object') return 'n'
+  let s = ''
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) s += pack(v[i])
+    return 'a' + v.length + ':' + s
+  }
+  const keys = Object.keys(v)
+  for (const k of keys) s += k.length + ':' + k + pack(v[k])
+  return 'o' + keys.length + ':' + s
+}
+
 /** The `dispatch` call of a wasm instance: `(op, flags, n, m, x, ...strings)`. */
 const caller = (wasm) => (op, flags, n, m, x, ...s) => wasm.dispatch(op, flags, n, m, x, s.map((v) => v.length) + ';' + s.join(''))
 
@@ -185,7 +207,7 @@ export function scopeOps(wasm) {
     use: (id) => call(USE_SCOPE, 0, id, 0, 0),
     drop: (id) => call(DROP_SCOPE, 0, id, 0, 0),
     request: (method, url, headers) => call(REQUEST, 0, 0, 0, 0, method, url, headers),
-    context: (key, json) => call(CONTEXT, 0, 0, 0, 0, key, json),
+    context: (key, packed) => call(CONTEXT, 0, 0, 0, 0, key, packed),
     // Transport callbacks act on no scope, and may come after their request
     // ended; the operations from SDK_BASE on use none.
     scoped: (op) => op !== TRANSPORT && op < SDK_BASE,
@@ -262,6 +284,14 @@ export function createClient(wasm, sdkBase, debug) {
       return JSON.stringify(normalize(v, depth)) ?? 'null'
     } catch (e) {
       return 'null'
+    }
+  }
+  // User data for the wasm (see `pack`), normalised first.
+  const packed = (v, depth) => {
+    try {
+      return pack(normalize(v, depth))
+    } catch (e) {
+      return 'n'
     }
   }
   // The peer normalises `extra` and `contexts` as whole maps: their values start one level down.
@@ -443,15 +473,15 @@ export function createClient(wasm, sdkBase, debug) {
     },
 
     event(id, ts, page, event) {
-      captured(call(EVENT, 0, 0, 0, ts, id, ...page, json(event, 100)))
+      captured(call(EVENT, 0, 0, 0, ts, id, ...page, packed(event, 100)))
     },
 
-    setUser: (user) => call(USER, 0, 0, 0, 0, user == null ? '' : json(user)),
+    setUser: (user) => call(USER, 0, 0, 0, 0, user == null ? '' : packed(user)),
     setTag: (key, value) => call(TAG, value != null, 0, 0, 0, String(key), value == null ? '' : String(value)),
-    setExtra: (key, value) => call(EXTRA, 0, 0, 0, 0, String(key), json(value, depth(1))),
-    setContext: (key, context) => call(CONTEXT, 0, 0, 0, 0, String(key), context == null ? '' : json(context, depth(1))),
+    setExtra: (key, value) => call(EXTRA, 0, 0, 0, 0, String(key), packed(value, depth(1))),
+    setContext: (key, context) => call(CONTEXT, 0, 0, 0, 0, String(key), context == null ? '' : packed(context, depth(1))),
     setLevel: (level) => call(LEVEL, 0, 0, 0, 0, String(level)),
-    setFingerprint: (fp) => call(FINGERPRINT, 0, 0, 0, 0, json(fp)),
+    setFingerprint: (fp) => call(FINGERPRINT, 0, 0, 0, 0, packed(fp)),
     push: () => call(PUSH, 0, 0, 0, 0) === '1',
     pop: () => call(POP, 0, 0, 0, 0),
 
@@ -470,7 +500,7 @@ export function createClient(wasm, sdkBase, debug) {
         if (!c) return
       }
       const ts = typeof c.timestamp === 'number' ? (c.timestamp < 1e11 ? c.timestamp * 1000 : c.timestamp) : Date.now()
-      call(BREADCRUMB, 0, 0, 0, ts, str(c, 'type'), str(c, 'category'), str(c, 'message'), str(c, 'level'), c.data === undefined ? '' : json(c.data))
+      call(BREADCRUMB, 0, 0, 0, ts, str(c, 'type'), str(c, 'category'), str(c, 'message'), str(c, 'level'), c.data === undefined ? '' : packed(c.data))
     },
 
     // `true` once the transport holds nothing (queued, waiting, or in

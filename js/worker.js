@@ -15,7 +15,7 @@
 import wasmModule from './wasm_sentry_worker_bg.wasm'
 import * as glue from './glue.js'
 import { createSdk, withIntegrations } from './sdk.js'
-import { scopeOps } from './client.js'
+import { pack, scopeOps } from './client.js'
 export {
   globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, inboundFiltersIntegration, httpContextIntegration,
@@ -109,8 +109,8 @@ function start(optionsCallback, env) {
   })().then((ok) => (started = ok), () => (started = false)))
 }
 
-const json = (v) => {
-  try { return JSON.stringify(v) } catch (e) { return '{}' }
+const context = (key, v) => {
+  try { ops.context(key, pack(v)) } catch (e) {}
 }
 
 // Fills an invocation's fresh scope with what the SDK knows about it.
@@ -124,11 +124,11 @@ function describe({ trigger, request, extra }) {
     ops.request(String(request.method || ''), String(request.url || ''), headers)
     const cf = request.cf || {}
     for (const k of piiAllowed ? [...CF_KEYS, ...CF_PII_KEYS] : CF_KEYS) if (cf[k] != null) cloudflare[k] = cf[k]
-    if (typeof cf.timezone === 'string') ops.context('culture', json({ timezone: cf.timezone }))
+    if (typeof cf.timezone === 'string') context('culture', { timezone: cf.timezone })
   }
-  ops.context('runtime', json({ name: 'cloudflare' }))
-  ops.context('cloud_resource', json({ 'cloud.provider': 'cloudflare' }))
-  ops.context('cloudflare', json(cloudflare))
+  context('runtime', { name: 'cloudflare' })
+  context('cloud_resource', { 'cloud.provider': 'cloudflare' })
+  context('cloudflare', cloudflare)
 }
 
 let lastId = 0

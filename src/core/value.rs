@@ -155,51 +155,13 @@ impl Parser<'_> {
         }
     }
 
-    fn digits(&mut self) -> usize {
-        let start = self.pos;
-        while let Some(b'0'..=b'9') = self.peek() {
-            self.bump();
-        }
-        self.pos.saturating_sub(start)
-    }
-
-    /// `-? (0 | [1-9][0-9]*) (\.[0-9]+)? ([eE][+-]?[0-9]+)?`, kept as text.
+    /// A number, kept as text.
     fn number(&mut self) -> Result<Value, ParseValueError> {
         let start = self.pos;
-        if self.peek() == Some(b'-') {
-            self.bump();
-        }
-        match self.peek() {
-            Some(b'0') => {
-                self.bump();
-                if let Some(b'0'..=b'9') = self.peek() {
-                    return Err(ParseValueError::InvalidNumber);
-                }
-            }
-            Some(b'1'..=b'9') => {
-                self.digits();
-            }
-            _ => return Err(ParseValueError::InvalidNumber),
-        }
-        if self.peek() == Some(b'.') {
-            self.bump();
-            if self.digits() == 0 {
-                return Err(ParseValueError::InvalidNumber);
-            }
-        }
-        if let Some(b'e' | b'E') = self.peek() {
-            self.bump();
-            if let Some(b'+' | b'-') = self.peek() {
-                self.bump();
-            }
-            if self.digits() == 0 {
-                return Err(ParseValueError::InvalidNumber);
-            }
-        }
-        match self.src.get(start..self.pos) {
-            Some(text) => Ok(Value::Number(text.to_owned())),
-            None => Err(ParseValueError::InvalidNumber),
-        }
+        let text = self.bytes.get(start..).and_then(number_len).and_then(|n| self.src.get(start..start + n));
+        let text = text.ok_or(ParseValueError::InvalidNumber)?;
+        self.pos = start + text.len();
+        Ok(Value::Number(text.to_owned()))
     }
 
     fn hex4(&mut self) -> Result<u32, ParseValueError> {
@@ -368,6 +330,112 @@ impl Parser<'_> {
             }
         }
     }
+}
+
+/// The length of the JSON number at the start of `b`, `-? (0 | [1-9][0-9]*)
+/// (\.[0-9]+)? ([eE][+-]?[0-9]+)?`, or `None` when `b` starts with none.
+fn number_len(b: &[u8]) -> Option<usize> {
+    let digits = |from: usize| b.get(from..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
+    let mut i = usize::from(b.first() == Some(&b'-'));
+    match b.get(i) {
+        // A leading zero stands alone: `01` is no number.
+        Some(b'0') if digits(i) == 1 => i += 1,
+        Some(b'1'..=b'9') => i += digits(i),
+        _ => return None,
+    }
+    if b.get(i) == Some(&b'.') {
+        let n = digits(i + 1);
+        if n == 0 {
+            return None;
+        }
+        i += 1 + n;
+    }
+    if let Some(b'e' | b'E') = b.get(i) {
+        i += 1 + usize::from(matches!(b.get(i + 1), Some(b'+' | b'-')));
+        let n = digits(i);
+        if n == 0 {
+            return None;
+        }
+        i += n;
+    }
+    Some(i)
+}
+
+/// Reads a value as js/client.js packs user data for the wasm, which is
+/// cheaper to read than JSON (its parser is 1.9 KB gzip of the npm wasm, and
+/// unused there now): lengths and counts up front, no escapes, no white space.
+///
+/// ```text
+/// value  = "n" | "t" | "f" | "d" number ";" | "s" text | "a" count ":" value*
+///        | "o" count ":" (text value)*
+/// text   = length ":" chars           ; length in UTF-16 units, as JS counts
+/// number = a JSON number
+/// ```
+///
+/// Total: `None` for anything else, trailing input included; nesting is
+/// capped at [`MAX_DEPTH`]. A key given twice keeps both (JS objects never
+/// give one twice).
+pub fn from_packed(text: &str) -> Option<Value> {
+    let mut rest = text;
+    let v = packed(&mut rest, 0)?;
+    rest.is_empty().then_some(v)
+}
+
+fn packed(rest: &mut &str, depth: usize) -> Option<Value> {
+    let (&tag, tail) = rest.as_bytes().split_first()?;
+    *rest = rest.get(1..)?;
+    Some(match tag {
+        b'n' => Value::Null,
+        b't' => Value::Bool(true),
+        b'f' => Value::Bool(false),
+        b'd' => {
+            let n = number_len(tail).filter(|&n| tail.get(n) == Some(&b';'))?;
+            let v = Value::Number(rest.get(..n)?.to_owned());
+            *rest = rest.get(n + 1..)?;
+            v
+        }
+        b's' => Value::String(packed_text(rest)?.to_owned()),
+        b'a' | b'o' => {
+            let depth = Parser::enter(depth).ok()?;
+            let count = packed_count(rest)?;
+            let mut items = Vec::new();
+            let mut members = Vec::new();
+            for _ in 0..count {
+                if tag == b'a' {
+                    items.push(packed(rest, depth)?);
+                } else {
+                    let key = packed_text(rest)?.to_owned();
+                    members.push((key, packed(rest, depth)?));
+                }
+            }
+            if tag == b'a' {
+                Value::Array(items)
+            } else {
+                Value::Object(members)
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// `digits ":"`: a count or a length.
+fn packed_count(rest: &mut &str) -> Option<usize> {
+    let (digits, tail) = crate::core::stacktrace::split_byte(rest, b':')?;
+    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    *rest = tail;
+    Some(digits.bytes().fold(0, |n, d| n * 10 + usize::from(d - b'0')))
+}
+
+fn packed_text<'a>(rest: &mut &'a str) -> Option<&'a str> {
+    let units = packed_count(rest)?;
+    // ASCII text: a unit is a byte. Only the text's own bytes are looked at.
+    let ascii = rest.as_bytes().get(..units).is_some_and(|b| b.is_ascii());
+    let at = if ascii { units } else { crate::core::stacktrace::spans::byte_at_units(rest, units) };
+    let text = rest.get(..at).filter(|t| ascii || crate::core::stacktrace::spans::utf16_len(t) == units)?;
+    *rest = rest.get(at..)?;
+    Some(text)
 }
 
 /// Keeps each key once, at its first position, with its last value, in
@@ -900,5 +968,91 @@ mod tests {
             }
         }
         assert!(accepted > 10_000, "too few mutants parse: {accepted}");
+    }
+
+    /// What js/client.js's `pack` writes for a value (lengths in UTF-16 units).
+    fn pack(v: &Value) -> String {
+        let text = |s: &str| format!("{}:{s}", s.encode_utf16().count());
+        match v {
+            Value::Null => "n".into(),
+            Value::Bool(b) => if *b { "t" } else { "f" }.into(),
+            Value::Number(n) => format!("d{n};"),
+            Value::String(s) => format!("s{}", text(s)),
+            Value::Array(items) => format!("a{}:{}", items.len(), items.iter().map(pack).collect::<String>()),
+            Value::Object(members) => format!("o{}:{}", members.len(), members.iter().map(|(k, v)| text(k) + &pack(v)).collect::<String>()),
+        }
+    }
+
+    #[test]
+    fn packed_values_read_back_as_json_would() {
+        for json in [
+            "null",
+            "true",
+            r#"[false,0,-1.5e+3,"","a:b;c"]"#,
+            r#"{"user":{"id":"42","name":"Zoë 😀","tags":["a","b"],"n":1e21},"":{"":[]},"k:1":"s5:x"}"#,
+            r#"{"lone":"\ud800!","nested":[[[[{"deep":[1,2,{"x":null}]}]]]]}"#,
+        ] {
+            let v = parse(json).unwrap();
+            assert_eq!(from_packed(&pack(&v)), Some(v), "{json}");
+        }
+        assert_eq!(from_packed("s3:a\u{e9}b"), Some(Value::String("a\u{e9}b".into())));
+        assert_eq!(from_packed("s2:\u{1f600}"), Some(Value::String("\u{1f600}".into())));
+    }
+
+    #[test]
+    fn packed_values_refuse_what_client_js_never_writes() {
+        let deep = |n: usize| "a1:".repeat(n) + "n";
+        assert!(from_packed(&deep(MAX_DEPTH)).is_some());
+        for bad in [
+            "",
+            "x",
+            "nn",
+            "s",
+            "s5:abc",
+            "s-1:",
+            "s:a",
+            "s1x:a",
+            "d1",
+            "d01;",
+            "d1.;",
+            "d-;",
+            "d1e;",
+            "dNaN;",
+            "d1;x",
+            "a2:n",
+            "a1:",
+            "o1:1:k",
+            "o1:k",
+            "a99999999999:n",
+            "s9999999999:a",
+            "o1:1:kd1",
+            "t ",
+            " t",
+        ] {
+            assert_eq!(from_packed(bad), None, "{bad:?}");
+        }
+        assert_eq!(from_packed(&deep(MAX_DEPTH + 1)), None);
+        // A huge count with little input fails at once, allocating nothing up front.
+        assert_eq!(from_packed("a999999999:n"), None);
+    }
+
+    #[test]
+    fn random_values_round_trip_through_packing() {
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let mut packed_ok = 0;
+        for seed in SEEDS.iter().cycle().take(20_000) {
+            let src = mutate(&mut rng, seed);
+            if let Ok(v) = parse(&src) {
+                let packed = pack(&v);
+                assert_eq!(from_packed(&packed).as_ref(), Some(&v), "{src:?}");
+                packed_ok += 1;
+                // A cut of it is refused or reads as something else, never a panic.
+                let cut = (rng.next() as usize) % packed.len().max(1);
+                if let Some(head) = packed.get(..cut) {
+                    assert_ne!(from_packed(head).as_ref(), Some(&v), "{head:?}");
+                }
+            }
+        }
+        assert!(packed_ok > 1_000, "{packed_ok}");
     }
 }

@@ -200,8 +200,9 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_owned())
 }
 
-fn parse_json(json: &str) -> Option<Value> {
-    value::parse(json).ok().filter(|v| !v.is_null())
+/// User data as js/client.js packs it (see `value::from_packed`); null is none.
+fn value_of(packed: &str) -> Option<Value> {
+    value::from_packed(packed).filter(|v| !v.is_null())
 }
 
 /// Starts the client. Returns `None` on success, or the reason the DSN was
@@ -254,39 +255,39 @@ fn with_scope(f: impl FnOnce(&mut crate::core::scope::Scope)) {
     hub::scope_mut(f);
 }
 
-pub fn set_user(json: &str) {
-    with_scope(|scope| scope.user = parse_json(json));
+pub fn set_user(packed: &str) {
+    with_scope(|scope| scope.user = value_of(packed));
 }
 
 pub fn set_tag(key: &str, value: Option<String>) {
     with_scope(|scope| scope.set_tag(key, value));
 }
 
-pub fn set_extra(key: &str, json: &str) {
-    with_scope(|scope| scope.set_extra(key, parse_json(json)));
+pub fn set_extra(key: &str, packed: &str) {
+    with_scope(|scope| scope.set_extra(key, value_of(packed)));
 }
 
-pub fn set_context(key: &str, json: &str) {
-    with_scope(|scope| scope.set_context(key, parse_json(json)));
+pub fn set_context(key: &str, packed: &str) {
+    with_scope(|scope| scope.set_context(key, value_of(packed)));
 }
 
 pub fn set_level(level: &str) {
     with_scope(|scope| scope.level = level.parse().ok());
 }
 
-pub fn set_fingerprint(json: &str) {
-    let fp = parse_json(json).map(|v| v.strings()).unwrap_or_default();
+pub fn set_fingerprint(packed: &str) {
+    let fp = value_of(packed).map(|v| v.strings()).unwrap_or_default();
     with_scope(|scope| scope.fingerprint = fp);
 }
 
-pub fn add_breadcrumb(timestamp_ms: f64, ty: &str, category: &str, message: &str, level: &str, data_json: &str) {
+pub fn add_breadcrumb(timestamp_ms: f64, ty: &str, category: &str, message: &str, level: &str, data: &str) {
     hub::add_breadcrumb(Breadcrumb {
         timestamp_ms: if timestamp_ms > 0.0 { timestamp_ms as u64 } else { now_ms() },
         ty: opt(ty),
         category: opt(category),
         message: opt(message),
         level: level.parse().ok(),
-        data: parse_json(data_json),
+        data: value_of(data),
     });
 }
 
@@ -427,10 +428,10 @@ pub fn capture_message(event_id: &str, timestamp_ms: f64, page_url: &str, user_a
     process(event)
 }
 
-/// `captureEvent`: an event object from JS, as JSON.
-pub fn capture_event(event_id: &str, timestamp_ms: f64, page_url: &str, user_agent: &str, referrer: &str, json: &str) -> String {
+/// `captureEvent`: an event object from JS, packed (see [`value_of`]).
+pub fn capture_event(event_id: &str, timestamp_ms: f64, page_url: &str, user_agent: &str, referrer: &str, packed: &str) -> String {
     let mut event = new_event(event_id, timestamp_ms, page_url, user_agent, referrer);
-    if let Some(v) = parse_json(json) {
+    if let Some(v) = value_of(packed) {
         event_from_value(&v, &mut event);
     }
     process(event)

@@ -136,7 +136,7 @@ fn to_utf16(stack: &str, out: &mut [f64]) {
 }
 
 /// The length of `s` in UTF-16 units (`encode_utf16().count()`, by bytes).
-fn utf16_len(s: &str) -> usize {
+pub fn utf16_len(s: &str) -> usize {
     let mut n = 0;
     for &b in s.as_bytes() {
         n += units_of(b);
