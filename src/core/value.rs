@@ -395,24 +395,22 @@ fn packed(rest: &mut &str, depth: usize) -> Option<Value> {
             v
         }
         b's' => Value::String(packed_text(rest)?.to_owned()),
-        b'a' | b'o' => {
-            let depth = Parser::enter(depth).ok()?;
-            let count = packed_count(rest)?;
+        b'a' => {
+            let (depth, count) = (Parser::enter(depth).ok()?, packed_count(rest)?);
             let mut items = Vec::new();
+            for _ in 0..count {
+                items.push(packed(rest, depth)?);
+            }
+            Value::Array(items)
+        }
+        b'o' => {
+            let (depth, count) = (Parser::enter(depth).ok()?, packed_count(rest)?);
             let mut members = Vec::new();
             for _ in 0..count {
-                if tag == b'a' {
-                    items.push(packed(rest, depth)?);
-                } else {
-                    let key = packed_text(rest)?.to_owned();
-                    members.push((key, packed(rest, depth)?));
-                }
+                let key = packed_text(rest)?.to_owned();
+                members.push((key, packed(rest, depth)?));
             }
-            if tag == b'a' {
-                Value::Array(items)
-            } else {
-                Value::Object(members)
-            }
+            Value::Object(members)
         }
         _ => return None,
     })
