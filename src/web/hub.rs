@@ -191,13 +191,13 @@ pub(crate) fn process(event: Event) -> Outcome {
         };
         attach_debug_images(&mut event, |url| Some(build_id_of(url)).filter(|id| !id.is_empty()));
         #[cfg(feature = "lazy-v0")]
-        if crate::core::stacktrace::resolve_event(&mut event, false) {
+        if crate::core::stacktrace::event_is_pending(&event) {
             if s.held.len() < MAX_HELD {
                 let id = event.event_id;
                 s.held.push(event);
                 return Outcome::Held(id);
             }
-            crate::core::stacktrace::resolve_event(&mut event, true);
+            crate::core::stacktrace::resolve_event(&mut event);
         }
         finish(s, event)
     })
@@ -210,7 +210,7 @@ pub(crate) fn process(event: Event) -> Outcome {
 pub(crate) fn release(mut f: impl FnMut(Outcome)) {
     with(|s| {
         for mut event in std::mem::take(&mut s.held) {
-            crate::core::stacktrace::resolve_event(&mut event, true);
+            crate::core::stacktrace::resolve_event(&mut event);
             f(finish(s, event));
         }
     });

@@ -126,14 +126,17 @@ pub fn resolve_pending(frames: &mut [Frame]) -> bool {
     any
 }
 
-/// Whether any frame of `event`'s exceptions waits for the demangler; with
-/// `resolve`, names those frames as [`resolve_pending`] does.
-pub fn resolve_event(event: &mut Event, resolve: bool) -> bool {
-    let mut any = false;
+/// Whether any frame of `event`'s exceptions waits for the demangler.
+pub fn event_is_pending(event: &Event) -> bool {
+    event.exception.iter().filter_map(|e| e.stacktrace.as_ref()).any(|st| st.frames.iter().any(is_pending))
+}
+
+/// Names the frames of `event`'s exceptions that waited for the demangler,
+/// as [`resolve_pending`] does.
+pub fn resolve_event(event: &mut Event) {
     for st in event.exception.iter_mut().filter_map(|e| e.stacktrace.as_mut()) {
-        any |= if resolve { resolve_pending(&mut st.frames) } else { st.frames.iter().any(is_pending) };
+        resolve_pending(&mut st.frames);
     }
-    any
 }
 
 /// `std[a543996e6e7dbf1e]::x` is `std::x`: drops each `[hex]`.
@@ -283,7 +286,9 @@ mod tests {
             stacktrace: Some(crate::core::protocol::Stacktrace { frames }),
         };
         let mut event = Event { exception: vec![exception(vec![js("a")]), exception(frames.clone())], ..Default::default() };
-        assert!(resolve_event(&mut event, false) && resolve_event(&mut event, true) && !resolve_event(&mut event, false));
+        assert!(event_is_pending(&event));
+        resolve_event(&mut event);
+        assert!(!event_is_pending(&event));
         assert!(resolve_pending(&mut frames));
         assert_eq!(Some(&frames), event.exception[1].stacktrace.as_ref().map(|st| &st.frames));
         assert_eq!((frames[0].function.as_deref(), frames[0].raw_function.as_deref()), (Some("mycrate::foo"), Some(v0)));

@@ -22,7 +22,7 @@ pub mod spans;
 mod spidermonkey;
 mod v8;
 
-pub use frame::{is_pending, number_wasm_modules, resolve_event, resolve_pending, to_frame, ParsedFrame};
+pub use frame::{event_is_pending, is_pending, number_wasm_modules, resolve_event, resolve_pending, to_frame, ParsedFrame};
 
 use crate::core::protocol::Frame;
 
