@@ -25,9 +25,9 @@ cd "$(dirname "$0")/.."
 # package's own allocator (src/web/alloc.rs) instead of dlmalloc.
 # Three modules from the one crate, sharing target/pkg-build (cargo keeps
 # each feature set's artifacts; each .wasm is taken out at once):
-#   - pages and Node (`lazy-v0`): without the v0 demangling grammar, which is
-#     the demangler module's, loaded by the JS client when a frame needs it;
-#   - workers (`isolation`: per-request scopes), with the grammar: a worker
+#   - pages and Node (`lazy-demangle`): without the demangling grammars, which
+#     are the demangler module's, loaded by the JS client when a frame needs it;
+#   - workers (`isolation`: per-request scopes), with the grammars: a worker
 #     cannot compile a module at run time, and bundling the demangler module
 #     beside the pages' wasm would cost it 5 KB gzip more;
 #   - the demangler module (`demangler`).
@@ -46,7 +46,7 @@ mkdir -p pkg
 # No wasm-bindgen for the package's wasms: without the Rust API they have
 # plain exports and imports, and js/glue.js is their JS side (see
 # src/web/bindings.rs). wasm-bindgen's generated glue was 1.5 KB gzip.
-build small-alloc,lazy-v0
+build small-alloc,lazy-demangle
 cp "$OUT" pkg/wasm_sentry_bg.wasm
 build small-alloc,isolation
 cp "$OUT" pkg/wasm_sentry_worker_bg.wasm

@@ -43,8 +43,8 @@ stage() {
 
 stage lint bash scripts/lint.sh
 stage host cargo test
-# The npm build's rules for names that wait for the demangler module (feature lazy-v0).
-stage host-lazy cargo test --features lazy-v0 --lib lazy
+# The npm build's rules for names that wait for the demangler module (feature lazy-demangle).
+stage host-lazy cargo test --features lazy-demangle --lib lazy
 stage wasm-node cargo test --target wasm32-unknown-unknown --test web
 stage wasm-chromium env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
 stage e2e node --test --test-concurrency=1 tests/e2e/

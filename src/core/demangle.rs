@@ -8,12 +8,12 @@
 //! input: no panics, capped nesting, output and work, so a hostile name in a
 //! stack trace costs little and yields `None`.
 //!
-//! With the `lazy-v0` feature (the npm package's wasm) the v0 grammar is
-//! left out, 3.8 KB gzip of a 38 KB module for names that are rare in a web
-//! page: linkers write name sections already demangled. A v0 name is then
+//! With the `lazy-demangle` feature (the npm package's wasm) both grammars are
+//! left out (v0 3.8 KB gzip, legacy 0.6 KB) for names that are rare in a web
+//! page: linkers write name sections already demangled. A mangled name is then
 //! looked up in [`lazy`]'s table, which the platform fills from a second
 //! wasm module, this crate built with `demangler`, loaded on first need.
-#![cfg_attr(feature = "lazy-v0", allow(dead_code))]
+#![cfg_attr(feature = "lazy-demangle", allow(dead_code))]
 
 use crate::core::stacktrace::{find_either, split_byte};
 
@@ -32,24 +32,24 @@ const MAX_PUNY: usize = 128;
 /// but still carrying a `::h<16 hex>` hash), or `None` when `symbol` is not
 /// one, so the caller keeps it as it is.
 pub fn demangle(symbol: &str) -> Option<String> {
-    legacy(symbol)
-        .or_else(|| {
-            v0_body(symbol)?;
-            #[cfg(feature = "lazy-v0")]
-            return lazy::lookup(symbol);
-            #[cfg(not(feature = "lazy-v0"))]
-            v0(symbol)
-        })
-        .or_else(|| strip_hash(symbol))
+    #[cfg(feature = "lazy-demangle")]
+    if is_mangled(symbol) {
+        return lazy::lookup(symbol);
+    }
+    #[cfg(not(feature = "lazy-demangle"))]
+    if let Some(d) = legacy(symbol).or_else(|| v0(symbol)) {
+        return Some(d);
+    }
+    strip_hash(symbol)
 }
 
-/// Whether a [`demangle`] since the last call met a v0 name that [`lazy`]'s
+/// Whether a [`demangle`] since the last call met a mangled name that [`lazy`]'s
 /// table does not hold yet (then resets). Always false with the grammar built in.
 #[inline(always)]
 pub fn take_missed() -> bool {
-    #[cfg(feature = "lazy-v0")]
+    #[cfg(feature = "lazy-demangle")]
     return lazy::take_missed();
-    #[cfg(not(feature = "lazy-v0"))]
+    #[cfg(not(feature = "lazy-demangle"))]
     false
 }
 
@@ -87,8 +87,20 @@ fn hex_u64(s: &str) -> Option<u64> {
 
 // ---- legacy: _ZN <len><bytes>… E -------------------------------------------
 
+/// Whether `symbol` looks mangled (legacy or v0): what a `lazy-demangle` build
+/// leaves to the demangler module.
+#[cfg(feature = "lazy-demangle")]
+fn is_mangled(symbol: &str) -> bool {
+    legacy_body(symbol).is_some_and(|b| b.starts_with(|c: char| c.is_ascii_digit())) || v0_body(symbol).is_some()
+}
+
+/// What follows a legacy symbol's `_ZN` (or `ZN`, `__ZN`, as some tools print it).
+fn legacy_body(symbol: &str) -> Option<&str> {
+    symbol.strip_prefix("_ZN").or_else(|| symbol.strip_prefix("ZN")).or_else(|| symbol.strip_prefix("__ZN"))
+}
+
 fn legacy(symbol: &str) -> Option<String> {
-    let inner = symbol.strip_prefix("_ZN").or_else(|| symbol.strip_prefix("ZN")).or_else(|| symbol.strip_prefix("__ZN"))?;
+    let inner = legacy_body(symbol)?;
     if !inner.is_ascii() {
         return None;
     }
@@ -856,10 +868,10 @@ fn punycode(ascii: &str, puny: &[u8], buf: &mut [char; MAX_PUNY]) -> Option<usiz
     Some(len)
 }
 
-/// The v0 names of a build without the grammar (`lazy-v0`): those the
+/// The mangled names of a build without the grammars (`lazy-demangle`): those the
 /// platform has had demangled, and those waiting for it. Bounded both ways;
 /// a name past the bounds just stays as the engine printed it.
-#[cfg(feature = "lazy-v0")]
+#[cfg(feature = "lazy-demangle")]
 pub mod lazy {
     use std::cell::{Cell, RefCell};
 
@@ -1161,31 +1173,34 @@ mod tests {
     }
 
     /// The npm build's path over the real corpus (`cargo test --features
-    /// lazy-v0 --lib lazy`): a v0 symbol misses and is wanted once, then
+    /// lazy-demangle --lib lazy`): a mangled symbol misses and is wanted once, then
     /// gives what the demangler module (this grammar, as `real_symbol_corpus`
     /// checks) taught the table; every other symbol is demangled at once.
-    #[cfg(feature = "lazy-v0")]
+    #[cfg(feature = "lazy-demangle")]
     #[test]
-    fn lazy_v0_table_over_the_real_corpus() {
-        use super::{lazy, take_missed, v0_body};
+    fn lazy_table_over_the_real_corpus() {
+        use super::{is_mangled, lazy, take_missed};
         lazy::take_wanted();
-        let (mut v0, mut other) = (0, 0);
+        let (mut mangled, mut other) = (0, 0);
         for (input, expected) in corpus() {
-            if v0_body(input).is_some() {
+            if is_mangled(input) {
                 assert_eq!(demangle(input), None, "{input}");
                 assert!(take_missed(), "{input}");
                 assert_eq!(lazy::take_wanted(), format!("{input}\n"));
                 lazy::learn(input, expected);
                 assert_eq!(demangle(input).as_deref(), Some(expected), "{input}");
                 assert!(!take_missed() && lazy::take_wanted().is_empty(), "{input}");
-                v0 += 1;
+                mangled += 1;
             } else {
                 assert_eq!(demangle(input).as_deref(), Some(expected), "{input}");
                 assert!(!take_missed(), "{input}");
                 other += 1;
             }
         }
-        assert!(v0 >= 100 && other >= 100, "{v0} v0 and {other} other symbols");
+        assert!(mangled >= 600 && other == 0, "{mangled} mangled and {other} other symbols");
+        // A name already demangled loses its hash at once.
+        assert_eq!(demangle("app::run::h0123456789abcdef").as_deref(), Some("app::run"));
+        assert!(!take_missed());
     }
 
     /// `<base-62-number>` encoding, for building backrefs.

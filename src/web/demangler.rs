@@ -1,6 +1,6 @@
 //! The exports of the demangler module (feature `demangler`): this crate
 //! built with nothing but `core::demangle` reachable, a second, small wasm.
-//! The npm package's main module (feature `lazy-v0`) leaves the v0 grammar
+//! The npm package's main module (feature `lazy-demangle`) leaves the grammars
 //! out, and its JS client loads this one when a frame's name needs it.
 //! Plain wasm exports, numbers only: no wasm-bindgen glue to load with it.
 

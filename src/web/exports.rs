@@ -22,7 +22,7 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 /// The operations of [`dispatch`]; js/client.js has the same numbers. A
-/// build without a feature (`isolation`, `lazy-v0`) ignores its operations.
+/// build without a feature (`isolation`, `lazy-demangle`) ignores its operations.
 #[allow(dead_code)]
 mod op {
     pub const START: u32 = 0;
@@ -159,9 +159,9 @@ pub fn dispatch_text(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) ->
         op::PUSH_SCOPE => if push_scope() { "1" } else { "" }.into(),
         op::STACK_TEXT => parse_stack_text(),
         op::IDLE => if transport::is_idle() && hub::none_held() { "1" } else { "" }.into(),
-        #[cfg(feature = "lazy-v0")]
+        #[cfg(feature = "lazy-demangle")]
         op::WANTED => crate::core::demangle::lazy::take_wanted(),
-        #[cfg(feature = "lazy-v0")]
+        #[cfg(feature = "lazy-demangle")]
         op::RELEASE => release(),
         _ => {
             match op {
@@ -186,7 +186,7 @@ pub fn dispatch_text(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) ->
                 op::SET_REQUEST => set_request(s(0), s(1), s(2)),
                 op::TRANSPORT_LIMITS => set_transport_limits(n, m),
                 op::SDK_BASE => set_sdk_base(s(0).into()),
-                #[cfg(feature = "lazy-v0")]
+                #[cfg(feature = "lazy-demangle")]
                 op::LEARN => crate::core::demangle::lazy::learn(s(0), s(1)),
                 _ => {}
             }
@@ -353,19 +353,19 @@ fn process(event: Event) -> String {
         Outcome::Sent(id) => id.to_hex(),
         Outcome::ToJsHooks(_, json) => json,
         // The JS client loads the demangler, then calls `RELEASE`.
-        #[cfg(feature = "lazy-v0")]
+        #[cfg(feature = "lazy-demangle")]
         Outcome::Held(_) => HELD.into(),
         Outcome::Dropped => String::new(),
     }
 }
 
-/// What a capture returns when its event waits for the demangler (`lazy-v0`).
-#[cfg(feature = "lazy-v0")]
+/// What a capture returns when its event waits for the demangler (`lazy-demangle`).
+#[cfg(feature = "lazy-demangle")]
 const HELD: &str = "+";
 
 /// Sends the events that waited for the demangler (after `LEARN` taught
 /// its table what it could): for the JS hooks, their JSON, each ended by a line break.
-#[cfg(feature = "lazy-v0")]
+#[cfg(feature = "lazy-demangle")]
 fn release() -> String {
     let mut out = String::new();
     hub::release(|outcome| {

@@ -35,9 +35,9 @@ pub(crate) struct State {
     /// runs them on each finished event, then sends it.
     pub js_hooks: bool,
     pub http_context: bool,
-    /// Events whose frames wait for the lazily loaded demangler (`lazy-v0`),
+    /// Events whose frames wait for the lazily loaded demangler (`lazy-demangle`),
     /// scope already applied: [`release`] sends them.
-    #[cfg(feature = "lazy-v0")]
+    #[cfg(feature = "lazy-demangle")]
     pub held: Vec<Event>,
     /// Started from Rust: its callbacks (only the Rust API sets them).
     #[cfg(feature = "rust-api")]
@@ -55,7 +55,7 @@ thread_local! {
             linked: Vec::new(),
             js_hooks: false,
             http_context: false,
-            #[cfg(feature = "lazy-v0")]
+            #[cfg(feature = "lazy-demangle")]
             held: Vec::new(),
             #[cfg(feature = "rust-api")]
             before_send: None,
@@ -164,15 +164,15 @@ pub(crate) enum Outcome {
     Sent(EventId),
     /// For the JS hooks: the finished event as JSON.
     ToJsHooks(EventId, String),
-    /// Held until the demangler came (`lazy-v0`): the JS client loads it, then calls [`release`].
-    #[cfg(feature = "lazy-v0")]
+    /// Held until the demangler came (`lazy-demangle`): the JS client loads it, then calls [`release`].
+    #[cfg(feature = "lazy-demangle")]
     Held(EventId),
     Dropped,
 }
 
 /// Most events held for the demangler at once; past it, an event leaves
 /// with its engine's names.
-#[cfg(feature = "lazy-v0")]
+#[cfg(feature = "lazy-demangle")]
 const MAX_HELD: usize = 30;
 
 /// The pipeline: sample, scope, options, dedupe, scrub; then `before_send`,
@@ -190,7 +190,7 @@ pub(crate) fn process(event: Event) -> Outcome {
             }
         };
         attach_debug_images(&mut event, |url| Some(build_id_of(url)).filter(|id| !id.is_empty()));
-        #[cfg(feature = "lazy-v0")]
+        #[cfg(feature = "lazy-demangle")]
         if crate::core::stacktrace::event_is_pending(&event) {
             if s.held.len() < MAX_HELD {
                 let id = event.event_id;
@@ -206,7 +206,7 @@ pub(crate) fn process(event: Event) -> Outcome {
 
 /// Sends the events held for the demangler, named with what its table now
 /// holds: each goes where [`process`] sends an event, and `f` gets the outcome.
-#[cfg(feature = "lazy-v0")]
+#[cfg(feature = "lazy-demangle")]
 pub(crate) fn release(mut f: impl FnMut(Outcome)) {
     with(|s| {
         for mut event in std::mem::take(&mut s.held) {
@@ -218,9 +218,9 @@ pub(crate) fn release(mut f: impl FnMut(Outcome)) {
 
 /// Whether nothing waits for the demangler.
 pub(crate) fn none_held() -> bool {
-    #[cfg(feature = "lazy-v0")]
+    #[cfg(feature = "lazy-demangle")]
     return with(|s| s.held.is_empty()).unwrap_or(true);
-    #[cfg(not(feature = "lazy-v0"))]
+    #[cfg(not(feature = "lazy-demangle"))]
     true
 }
 
@@ -258,7 +258,7 @@ pub(crate) fn capture(event: Event) -> EventId {
             deliver(&json);
             id
         }
-        #[cfg(feature = "lazy-v0")]
+        #[cfg(feature = "lazy-demangle")]
         Outcome::Held(id) => id,
         Outcome::Dropped => EventId::default(),
     }

@@ -1,7 +1,8 @@
 // A JS app's own wasm modules, in real headless Chromium and Firefox, in
-// workerd and in Node: Rust v0 symbol names in their frames, and debug images.
+// workerd and in Node: mangled Rust symbol names (v0 and legacy) in their
+// frames, and debug images.
 //
-// The npm package's pages wasm leaves the v0 grammar out (3.8 KB gzip);
+// The npm package's pages wasm leaves the demangling grammars out (4.4 KB gzip);
 // the demangler module is fetched on the first name that needs it, and the
 // events waiting for it leave once it came, demangled. A page that never
 // meets such a name never fetches it. Workers, which cannot compile wasm at
@@ -23,12 +24,12 @@ import { WasmModule } from '../corpus/capture/lib/wasm.mjs'
 
 const HERE = path.dirname(new URL(import.meta.url).pathname)
 
-// A module whose name section holds v0 names, as a linker run with
-// --no-demangle writes them: `callJs` calls the imported `env.js_throw`
+// A module whose name section holds mangled names (v0, and one legacy), as a
+// linker run with --no-demangle writes them: `callJs` calls the imported `env.js_throw`
 // through `corpus::call_js`; `trap` reaches `unreachable` in `corpus::middle`.
 const NAMES = {
   call_js: '_RNvCs1234_6corpus7call_js',
-  middle: '_RNvCs1234_6corpus6middle',
+  middle: '_ZN6corpus6middle17h0123456789abcdefE',
   outer: '_RNvCs1234_6corpus5outer',
 }
 // With `buildId` (hex), the module carries it as wasm-ld writes it: a

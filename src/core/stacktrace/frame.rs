@@ -57,7 +57,7 @@ pub fn to_frame(raw: RawFrame<'_>) -> ParsedFrame<'_> {
             frame.func_index = func_index;
             frame.in_app = true;
             let demangled = name.and_then(demangle_wasm_name);
-            // A v0 name waiting for the lazily loaded demangler is marked
+            // A mangled name waiting for the lazily loaded demangler is marked
             // by a `raw_function` equal to `function` (see `resolve_pending`).
             if crate::core::demangle::take_missed() && demangled.is_none() {
                 frame.raw_function = name;
@@ -104,7 +104,7 @@ fn demangle_wasm_name(name: &str) -> Option<String> {
     })
 }
 
-/// Whether a frame's name waits for the lazily loaded demangler (`lazy-v0`):
+/// Whether a frame's name waits for the lazily loaded demangler (`lazy-demangle`):
 /// its `raw_function` equals its `function`, which a demangled name never does.
 pub fn is_pending(f: &Frame) -> bool {
     f.raw_function.is_some() && f.raw_function == f.function
@@ -259,10 +259,10 @@ mod tests {
         assert_eq!(wasm("$func3").raw_function, None);
     }
 
-    /// `cargo test --features lazy-v0 --lib lazy`: the npm build's rules.
-    #[cfg(feature = "lazy-v0")]
+    /// `cargo test --features lazy-demangle --lib lazy`: the npm build's rules.
+    #[cfg(feature = "lazy-demangle")]
     #[test]
-    fn lazy_v0_names_wait_then_are_resolved() {
+    fn lazy_names_wait_then_are_resolved() {
         use crate::core::demangle::lazy;
         let wasm = |name| Frame::from(&to_frame(RawFrame { function: Some(name), location: Location::Wasm { url: None, func_index: None, offset: Some(1) } }));
         let js =
@@ -270,14 +270,14 @@ mod tests {
         lazy::take_wanted();
         let v0 = "m._RNvCs1234_7mycrate3foo";
         let mut frames = vec![wasm(v0), js("_RNvCs1234_7mycrate3foo"), wasm("m._ZN3foo3barE"), wasm("m._RNvCs1234_7mycrate3bar")];
-        // The v0 names wait, marked; the legacy one is demangled at once; a JS frame is never a symbol.
-        assert!(is_pending(&frames[0]) && is_pending(&frames[3]));
+        // Mangled names (v0 and legacy) wait, marked; a JS frame is never a symbol.
+        assert!(is_pending(&frames[0]) && is_pending(&frames[2]) && is_pending(&frames[3]));
         assert_eq!(frames[0].function.as_deref(), Some(v0));
         assert!(!is_pending(&frames[1]) && frames[1].raw_function.is_none());
-        assert_eq!(frames[2].function.as_deref(), Some("foo::bar"));
-        assert_eq!(lazy::take_wanted(), "_RNvCs1234_7mycrate3foo\n_RNvCs1234_7mycrate3bar\n");
-        // The demangler named one and refused the other.
+        assert_eq!(lazy::take_wanted(), "_RNvCs1234_7mycrate3foo\n_ZN3foo3barE\n_RNvCs1234_7mycrate3bar\n");
+        // The demangler named two and refused the other.
         lazy::learn("_RNvCs1234_7mycrate3foo", "mycrate::foo");
+        lazy::learn("_ZN3foo3barE", "foo::bar");
         lazy::learn("_RNvCs1234_7mycrate3bar", "");
         let exception = |frames| crate::core::protocol::Exception {
             ty: "Error".into(),
@@ -292,6 +292,7 @@ mod tests {
         assert!(resolve_pending(&mut frames));
         assert_eq!(Some(&frames), event.exception[1].stacktrace.as_ref().map(|st| &st.frames));
         assert_eq!((frames[0].function.as_deref(), frames[0].raw_function.as_deref()), (Some("mycrate::foo"), Some(v0)));
+        assert_eq!(frames[2].function.as_deref(), Some("foo::bar"));
         assert_eq!((frames[3].function.as_deref(), frames[3].raw_function.as_deref()), (Some("m._RNvCs1234_7mycrate3bar"), None));
         assert!(!frames.iter().any(is_pending) && !resolve_pending(&mut frames));
         // Known names are demangled at parse time from then on, and wanted no more.
