@@ -1,6 +1,7 @@
 // Browser entry (ESM; works from <script type="module"> and through bundlers).
-// Only sdk.js is loaded up front; client.js, glue.js and the .wasm are
-// fetched and compiled off the page's critical path, after `init`.
+// Only sdk.js is loaded up front; client.js (with glue.js in it) and the
+// .wasm are fetched, side by side, and compiled off the page's critical
+// path, after `init`.
 import { createSdk } from './sdk.js'
 export {
   globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
@@ -11,14 +12,17 @@ export {
 // wasm is not the app's request and must not become a breadcrumb.
 const nativeFetch = typeof fetch === 'function' ? fetch.bind(globalThis) : undefined
 
-const sdk = createSdk(() =>
-  import('./glue.js').then(async (m) => {
-    const url = new URL('./wasm_sentry_bg.wasm', import.meta.url)
-    await m.default({ module_or_path: nativeFetch ? nativeFetch(url) : url })
+const sdk = createSdk(() => {
+  const url = new URL('./wasm_sentry_bg.wasm', import.meta.url)
+  const source = nativeFetch ? nativeFetch(url) : url
+  // Awaited once client.js came; a failed fetch must not be the page's unhandled rejection before that.
+  source.catch?.(() => {})
+  return async (glue) => {
+    await glue.default({ module_or_path: source })
     // The demangler module, fetched only when a frame's name needs it.
-    return { ...m, demangler: () => nativeFetch(new URL('./wasm_sentry_demangle.wasm', import.meta.url)) }
-  }),
-)
+    return { ...glue, demangler: () => nativeFetch(new URL('./wasm_sentry_demangle.wasm', import.meta.url)) }
+  }
+})
 
 export const {
   init, captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack,

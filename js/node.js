@@ -6,11 +6,11 @@ export {
   linkedErrorsIntegration, inboundFiltersIntegration, httpContextIntegration,
 } from './sdk.js'
 
-const sdk = createSdk(async () => {
-  const [m, fs] = await Promise.all([import('./glue.js'), import('node:fs/promises')])
-  m.initSync({ module: await fs.readFile(new URL('./wasm_sentry_bg.wasm', import.meta.url)) })
+const sdk = createSdk(() => async (glue) => {
+  const fs = await import('node:fs/promises')
+  glue.initSync({ module: await fs.readFile(new URL('./wasm_sentry_bg.wasm', import.meta.url)) })
   // The demangler module, read only when a frame's name needs it.
-  return { ...m, demangler: () => fs.readFile(new URL('./wasm_sentry_demangle.wasm', import.meta.url)) }
+  return { ...glue, demangler: () => fs.readFile(new URL('./wasm_sentry_demangle.wasm', import.meta.url)) }
 })
 
 export const {

@@ -35,9 +35,11 @@ export function createSdk(loadWasm) {
   const debug = (...a) => { options.debug && warn(...a) }
   const str = (o, k) => { try { return o[k] == null ? '' : String(o[k]) } catch (e) { return '' } }
 
-  // Loads the wasm and the client once, for `init` and for `ready`.
+  // Loads the wasm and the client once, for `init` and for `ready`:
+  // `loadWasm()` starts what it can at once, and gives a function that
+  // finishes with client.js's glue (js/glue.js, in the same chunk).
   function load() {
-    return (loading ||= Promise.resolve().then(loadWasm).then((wasm) => import('./client.js').then((m) => (client = m.createClient(wasm, SDK_BASE, debug)))))
+    return (loading ||= Promise.resolve().then(loadWasm).then((wasm) => import('./client.js').then(async (m) => (client = m.createClient(await wasm(m.glue), SDK_BASE, debug)))))
   }
 
   // Runs a client method now, or keeps it in call order until the client is

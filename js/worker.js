@@ -47,7 +47,7 @@ function enter() {
 
 let ops // the client's calls into the unwrapped wasm
 
-const sdk = createSdk(() => {
+const sdk = createSdk(() => () => {
   glue.initSync({ module: wasmModule })
   ops = scopeOps(glue)
   const dispatch = glue.dispatch
