@@ -373,12 +373,13 @@ function pageError(entry) {
   return e
 }
 
-export async function launchFirefox() {
+/** `prefs`: more Firefox preferences, over the ones above. */
+export async function launchFirefox({ prefs = {} } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'wasm-sentry-firefox-'))
   let output = '' // the last of geckodriver's and Firefox's output, for error messages
   const log = (d) => { output = (output + d).slice(-20000) }
   const pages = new Map() // browsing context id -> page
-  let gd, bidi, sessionUrl
+  let gd, bidi, session, sessionUrl
   const gdRunning = () => gd && gd.proc.exitCode === null && gd.proc.signalCode === null
   const killAll = () => {
     kill(firefoxProcesses(profile))
@@ -406,12 +407,12 @@ export async function launchFirefox() {
 
   try {
     gd = await startGeckodriver(log)
-    const session = await classic(gd.base, 'POST', '/session', {
+    session = await classic(gd.base, 'POST', '/session', {
       capabilities: {
         alwaysMatch: {
           browserName: 'firefox',
           webSocketUrl: true,
-          'moz:firefoxOptions': { binary: FIREFOX, args: ['-headless', '-profile', profile], prefs: PREFS },
+          'moz:firefoxOptions': { binary: FIREFOX, args: ['-headless', '-profile', profile], prefs: { ...PREFS, ...prefs } },
         },
       },
     })
@@ -508,6 +509,8 @@ export async function launchFirefox() {
 
   return {
     newPage,
+    /** Firefox's version, as the session reported it. */
+    version: session.capabilities.browserVersion,
     async close() {
       try {
         // Ending the session quits Firefox and its helpers.

@@ -1,5 +1,5 @@
-// Firefox (SpiderMonkey) through geckodriver: run every case of the browser
-// page, then require each real stack to equal, line for line, the stack
+// Firefox (SpiderMonkey) through geckodriver (the tests' WebDriver client,
+// tests/support/firefox.mjs): run every case of the browser page, then require each real stack to equal, line for line, the stack
 // rendered from expect/firefox.mjs (markers in the sources + the names we
 // wrote). Any difference fails the capture.
 import path from 'node:path'
@@ -7,22 +7,24 @@ import fs from 'node:fs'
 import { build, sourceFiles, CASES_DIR } from './lib/layout.mjs'
 import { startServer } from './lib/server.mjs'
 import { routes, PORT, PAGE_PATH, SCRIPTS } from './lib/web.mjs'
-import { startFirefox } from './lib/webdriver.mjs'
+import { launchFirefox } from '../../support/firefox.mjs'
 import { Markers } from './lib/markers.mjs'
 import { render, diffLines } from './lib/expect.mjs'
 import { CorpusWriter } from './lib/corpus.mjs'
 import EXPECT from './expect/firefox.mjs'
 
-const GECKODRIVER = process.env.GECKODRIVER || 'geckodriver'
-const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr'
-
 const { wasm } = build()
 const markers = new Markers(sourceFiles())
 const server = await startServer(routes(), PORT)
-const ff = await startFirefox({ geckodriver: GECKODRIVER, firefox: FIREFOX })
+// WebDriver BiDi makes the page a debuggee, and SpiderMonkey then records
+// async stacks (`setTimeout handler*…` frames) that a page without devtools
+// never shows: off, as for a user.
+const ff = await launchFirefox({ prefs: { 'javascript.options.asyncstack': false } })
 try {
-  await ff.navigate(server.origin + PAGE_PATH)
-  const urls = await ff.executeAsync('const done = arguments[arguments.length - 1]; READY.then(done, (e) => done({ error: String(e) }))')
+  const page = await ff.newPage()
+  await page.goto(server.origin + PAGE_PATH)
+  /* global READY, CASES, HARNESS, startCase */
+  const urls = await page.evaluate(() => READY.catch((e) => ({ error: String(e) })))
   if (urls.error) throw new Error('page setup failed: ' + urls.error)
   const fileUrls = { ...Object.fromEntries(Object.entries(SCRIPTS).map(([f, u]) => [f, server.origin + u])) }
   fileUrls[path.join(CASES_DIR, 'web/blob-src.js')] = urls.blob
@@ -31,13 +33,14 @@ try {
     engine: 'firefox', markers, wasm, origin: server.origin,
     urlOf: (file) => { if (!fileUrls[file]) throw new Error('no URL for ' + file); return fileUrls[file] },
   }
-  const names = await ff.execute('return Object.keys(CASES)')
+  const names = await page.evaluate(() => Object.keys(CASES))
   const missing = names.filter((n) => !EXPECT[n]).concat(Object.keys(EXPECT).filter((n) => !names.includes(n)))
   if (missing.length) throw new Error('cases without expectations (or expectations without cases): ' + missing)
-  const writer = new CorpusWriter('firefox', `Firefox ESR ${ff.capabilities.browserVersion}`)
+  const writer = new CorpusWriter('firefox', `Firefox ESR ${ff.version}`)
   const failures = []
   for (const name of names) {
-    const r = await ff.executeAsync('const done = arguments[arguments.length - 1]; HARNESS.onResult = done; startCase(arguments[0])', [name])
+    // Started from a timer, so that no frame of the evaluated function is under the case's.
+    const r = await page.evaluate((name) => new Promise((done) => { HARNESS.onResult = done; setTimeout(startCase, 0, name) }), name)
     if (!r.threw || typeof r.stack !== 'string') { failures.push(`${name}: no error with a stack (${JSON.stringify(r)})`); continue }
     const { lines, frames } = render(ctx, EXPECT[name])
     const expected = lines.join('\n') + '\n' // SpiderMonkey ends every frame line with \n
