@@ -7,6 +7,9 @@
 
 pub mod core;
 
+#[cfg(test)]
+mod testing;
+
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

@@ -5,22 +5,9 @@
 
 use wasm_sentry::core::stacktrace::{number_wasm_modules, parse, parse_frames, raw_frames, to_frame, ParsedFrame, MAX_FRAMES};
 
-/// xorshift64*: deterministic, so a failure names its case number.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
-}
+#[path = "../src/testing.rs"]
+mod testing;
+use testing::Rng;
 
 /// Pieces of every engine's grammar, and the characters that break grammars.
 const PREFIXES: &[&str] = &["    at ", "  at ", "at ", "", "async*", "    at async ", "    at new ", "@", "promise callback*"];

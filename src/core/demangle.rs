@@ -1281,20 +1281,7 @@ mod tests {
         assert!(start.elapsed() < Duration::from_secs(2));
     }
 
-    /// Deterministic xorshift64.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n.max(1) as u64) as usize
-        }
-    }
+    use crate::testing::Rng;
 
     /// Never panics, never exceeds the output cap, and stays fast on
     /// mutated real symbols, random grammar soup and deep nests.

@@ -871,21 +871,7 @@ mod tests {
         assert_eq!(v.to_json(), r#"{"long":"abc...","n":1234567,"a":["xyz...",{"k":"abc"}]}"#);
     }
 
-    /// xorshift64*: deterministic, no dependency.
-    struct Rng(u64);
-
-    impl Rng {
-        pub fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-        }
-
-        pub fn below(&mut self, n: usize) -> usize {
-            (self.next() % n.max(1) as u64) as usize
-        }
-    }
+    use crate::testing::Rng;
 
     const SEEDS: &[&str] = &[
         r#"{"a":[1,2.5,-3e10,true,false,null],"b":{"c":"d\u00e9\n\ud83d\ude00"},"":""}"#,
