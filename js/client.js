@@ -13,11 +13,6 @@ const START = 0, STOP = 1, ERROR = 2, MESSAGE = 3, EVENT = 4, SEND = 5, DROP = 6
   USE_SCOPE = 18, DROP_SCOPE = 19, REQUEST = 20, LIMITS = 21, SDK_BASE = 22, STACK_TEXT = 23, IDLE = 24,
   WANTED = 25, LEARN = 26, RELEASE = 27
 
-// The npm package's wasm glue, in this file's chunk: the entries' loaders
-// get it from here (see `load` in sdk.js), one request less after `init`.
-import initWasm, { initSync, dispatch } from './glue.js'
-export const glue = { default: initWasm, initSync, dispatch }
-
 // The key under which client.js hands the JS transport its handler (see js/transport.js).
 const HANDLER = Symbol.for('wasm-sentry.handler')
 

@@ -2,7 +2,7 @@
 // generated glue: the package's wasms take and return numbers only, strings
 // travel as UTF-8 in the module's memory, and no JS value crosses (see
 // src/web/bindings.rs and exports.rs). The entries load the module through
-// `default` (a fetch, streamed) or `initSync` (bytes or a compiled Module),
+// `instantiate` (a fetch, streamed) or `initSync` (bytes or a compiled Module),
 // then client.js calls `dispatch`, and `initSync()` for the raw exports.
 import { buildIdOf, io } from './transport.js'
 
@@ -33,8 +33,8 @@ export function initSync({ module } = {}) {
   return x
 }
 
-/** Instantiates the module from `module_or_path`: a fetch's response (or its promise), or bytes. */
-export default async function init({ module_or_path: source }) {
+/** Instantiates the module from `source`: a fetch's response (or its promise), or bytes. */
+export async function instantiate(source) {
   if (x) return x
   source = await source
   let result

@@ -1,7 +1,7 @@
 // Browser entry (ESM; works from <script type="module"> and through bundlers).
-// Only sdk.js is loaded up front; client.js (with glue.js in it) and the
-// .wasm are fetched, side by side, and compiled off the page's critical
-// path, after `init`.
+// Only sdk.js is loaded up front; after `init`, off the page's critical
+// path, the .wasm is fetched and compiled beside after-init.js (client.js
+// and glue.js, one chunk).
 import { createSdk } from './sdk.js'
 export {
   globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
@@ -17,12 +17,12 @@ const sdk = createSdk(() => {
   const source = nativeFetch ? nativeFetch(url) : url
   // Awaited once client.js came; a failed fetch must not be the page's unhandled rejection before that.
   source.catch?.(() => {})
-  return async (glue) => {
-    await glue.default({ module_or_path: source })
+  return async (m) => {
+    await m.instantiate(source)
     // The demangler module, fetched only when a frame's name needs it.
-    return { ...glue, demangler: () => nativeFetch(new URL('./wasm_sentry_demangle.wasm', import.meta.url)) }
+    return { ...m, demangler: () => nativeFetch(new URL('./wasm_sentry_demangle.wasm', import.meta.url)) }
   }
-})
+}, () => import('./after-init.js'))
 
 export const {
   init, captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack,

@@ -6,12 +6,12 @@ export {
   linkedErrorsIntegration, inboundFiltersIntegration, httpContextIntegration,
 } from './sdk.js'
 
-const sdk = createSdk(() => async (glue) => {
+const sdk = createSdk(() => async (m) => {
   const fs = await import('node:fs/promises')
-  glue.initSync({ module: await fs.readFile(new URL('./wasm_sentry_bg.wasm', import.meta.url)) })
+  m.initSync({ module: await fs.readFile(new URL('./wasm_sentry_bg.wasm', import.meta.url)) })
   // The demangler module, read only when a frame's name needs it.
-  return { ...glue, demangler: () => fs.readFile(new URL('./wasm_sentry_demangle.wasm', import.meta.url)) }
-})
+  return { ...m, demangler: () => fs.readFile(new URL('./wasm_sentry_demangle.wasm', import.meta.url)) }
+}, () => import('./after-init.js'))
 
 export const {
   init, captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack,

@@ -21,7 +21,7 @@ try {
   if (/\/sdk\.js$/.test(url)) SDK_BASE = url.slice(0, -6)
 } catch (e) {}
 
-export function createSdk(loadWasm) {
+export function createSdk(loadWasm, loadClient) {
   const g = globalThis
   let state = OFF
   let client // once loaded
@@ -36,10 +36,11 @@ export function createSdk(loadWasm) {
   const str = (o, k) => { try { return o[k] == null ? '' : String(o[k]) } catch (e) { return '' } }
 
   // Loads the wasm and the client once, for `init` and for `ready`:
-  // `loadWasm()` starts what it can at once, and gives a function that
-  // finishes with client.js's glue (js/glue.js, in the same chunk).
+  // `loadWasm()` starts what it can at once and gives the step that
+  // finishes it, with the module that `loadClient()` imports (createClient,
+  // and the entry's wasm glue).
   function load() {
-    return (loading ||= Promise.resolve().then(loadWasm).then((wasm) => import('./client.js').then(async (m) => (client = m.createClient(await wasm(m.glue), SDK_BASE, debug)))))
+    return (loading ||= Promise.resolve().then(loadWasm).then((wasm) => loadClient().then(async (m) => (client = m.createClient(await wasm(m), SDK_BASE, debug)))))
   }
 
   // Runs a client method now, or keeps it in call order until the client is

@@ -13,9 +13,9 @@
 // isolation scopes, and with the whole demangler, since a worker cannot
 // compile the demangler module at run time.
 import wasmModule from './wasm_sentry_worker_bg.wasm'
-import * as glue from './glue.js'
+import { initSync, dispatch } from './glue.js'
 import { createSdk, withIntegrations } from './sdk.js'
-import { pack, scopeOps } from './client.js'
+import { createClient, pack, scopeOps } from './client.js'
 export {
   globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, inboundFiltersIntegration, httpContextIntegration,
@@ -48,17 +48,16 @@ function enter() {
 let ops // the client's calls into the unwrapped wasm
 
 const sdk = createSdk(() => () => {
-  glue.initSync({ module: wasmModule })
-  ops = scopeOps(glue)
-  const dispatch = glue.dispatch
+  initSync({ module: wasmModule })
+  ops = scopeOps({ dispatch })
   return {
-    ...glue,
+    initSync,
     dispatch: (op, ...args) => {
       if (ops.scoped(op)) enter()
       return dispatch(op, ...args)
     },
   }
-})
+}, async () => ({ createClient }))
 
 export const {
   captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack,
