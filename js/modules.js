@@ -5,8 +5,8 @@
 // entry `wasm-sentry/wasm`, which an app imports first to get debug images
 // for the wasm modules it compiles, as @sentry/wasm is opted into. The npm
 // package does not load it by itself: most pages have no wasm of their own,
-// and it is 1.2 KB gzip. Both copies share one registry on `globalThis`,
-// which `buildIdOf` (js/transport.js) reads.
+// and it is 1.2 KB gzip with its lookup. Both copies share one registry on `globalThis`:
+// the installing copy's `buildIdOf`, which js/transport.js calls.
 //
 // `installModuleRegistry` wraps `WebAssembly.instantiate`,
 // `instantiateStreaming`, `compile`, `compileStreaming`, `new Module` and
@@ -21,6 +21,35 @@
 //     (not a ready Module). See `buildIdOf` for how frames are matched.
 
 const KEY = Symbol.for('wasm-sentry.modules')
+// The modules noted, when this copy installed the registry.
+const modules = []
+
+/**
+ * The build id (lowercase hex) of the module that frames name `url`, or ""
+ * when none or several match. A module streamed from a URL is matched by it
+ * exactly; V8 names a module made from bytes `wasm://wasm/<name>-<hash>`
+ * (`wasm://wasm/<hash>` without a name), matched by name, then by hash among
+ * modules of that name. Modules with the same name and build id match;
+ * different build ids under one name and hash, and Firefox's frames (which
+ * print the JS file that instantiated the module), match nothing.
+ */
+function buildIdOf(url) {
+  try {
+    let found = modules.filter((e) => e.url && e.url === url)
+    if (!found.length && url.startsWith('wasm://wasm/')) {
+      const m = /^(?:(.+)-)?([0-9a-f]{8})$/.exec(url.slice(12))
+      if (m) {
+        found = modules.filter((e) => !e.url && e.name === (m[1] || ''))
+        const same = found.filter((e) => e.hash === m[2])
+        if (same.length) found = same
+      }
+    }
+    const ids = new Set(found.map((e) => e.id))
+    return ids.size === 1 ? [...ids][0] : ''
+  } catch (e) {
+    return ''
+  }
+}
 
 /** The unsigned LEB128 at `b[at]`: [value, next offset], or [-1, at] when malformed. */
 function leb(b, at) {
@@ -70,10 +99,9 @@ function note(W, seen, module, url, hash) {
         if (len > 0 && from + len <= s.length) name = new TextDecoder().decode(s.subarray(from, from + len))
       }
     }
-    const list = globalThis[KEY]
     // Bounded: a page that compiles modules in a loop keeps the latest 100.
-    if (list.length >= 100) list.shift()
-    list.push({ url: url || '', name, id, hash: hash || '' })
+    if (modules.length >= 100) modules.shift()
+    modules.push({ url: url || '', name, id, hash: hash || '' })
   } catch (e) {}
 }
 
@@ -83,7 +111,7 @@ export function installModuleRegistry() {
   const W = g.WebAssembly
   if (!W || g[KEY]) return
   try {
-    Object.defineProperty(g, KEY, { value: [] })
+    Object.defineProperty(g, KEY, { value: buildIdOf })
     const seen = new WeakSet()
     const urlOf = (source) => Promise.resolve(source).then((r) => (r && typeof r.url === 'string' ? r.url : ''), () => '')
     const wrap = (name, f) => {

@@ -165,33 +165,15 @@ export function warn(message) {
   } catch (e) {}
 }
 
-// The registry of wasm modules that js/modules.js fills, when it was imported.
+// The registry of wasm modules that js/modules.js installs, when it was
+// imported: its lookup, `buildIdOf` there.
 const MODULES = Symbol.for('wasm-sentry.modules')
-const entries = () => globalThis[MODULES] || []
 
-/**
- * The build id (lowercase hex) of the module that frames name `url`, or ""
- * when none or several match. A module streamed from a URL is matched by it
- * exactly; V8 names a module made from bytes `wasm://wasm/<name>-<hash>`
- * (`wasm://wasm/<hash>` without a name), matched by name, then by hash among
- * modules of that name. Modules with the same name and build id match;
- * different build ids under one name and hash, and Firefox's frames (which
- * print the JS file that instantiated the module), match nothing.
- */
+/** The build id (lowercase hex) of the module that frames name `url`, or "" (see js/modules.js). */
 export function buildIdOf(url) {
   try {
-    let found = entries().filter((e) => e.url && e.url === url)
-    if (!found.length && url.startsWith('wasm://wasm/')) {
-      const rest = url.slice(12)
-      const m = /^(?:(.+)-)?([0-9a-f]{8})$/.exec(rest)
-      if (m) {
-        found = entries().filter((e) => !e.url && e.name === (m[1] || ''))
-        const same = found.filter((e) => e.hash === m[2])
-        if (same.length) found = same
-      }
-    }
-    const ids = new Set(found.map((e) => e.id))
-    return ids.size === 1 ? [...ids][0] : ''
+    const lookup = globalThis[MODULES]
+    return typeof lookup === 'function' ? String(lookup(url)) : ''
   } catch (e) {
     return ''
   }
