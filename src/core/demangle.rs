@@ -91,7 +91,7 @@ fn hex_u64(s: &str) -> Option<u64> {
 /// leaves to the demangler module.
 #[cfg(feature = "lazy-demangle")]
 fn is_mangled(symbol: &str) -> bool {
-    legacy_body(symbol).is_some_and(|b| b.starts_with(|c: char| c.is_ascii_digit())) || v0_body(symbol).is_some()
+    legacy_body(symbol).is_some_and(|b| b.as_bytes().first().is_some_and(u8::is_ascii_digit)) || v0_body(symbol).is_some()
 }
 
 /// What follows a legacy symbol's `_ZN` (or `ZN`, `__ZN`, as some tools print it).
