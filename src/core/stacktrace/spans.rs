@@ -111,27 +111,34 @@ fn number(v: Option<u64>, flags: &mut u32, bit: u32) -> f64 {
     }
 }
 
-/// Makes the byte offsets of the spans into `stack` UTF-16 offsets, with
-/// one walk over the string for them all, in order.
+/// Makes the byte offsets of the spans into `stack` UTF-16 offsets, with a
+/// cursor that walks the string either way: a frame's spans lie in its own
+/// line, and frames come in the order of their lines (or the reverse), so
+/// the walk stays linear in the stack's length. No sort, no buffer. Absent
+/// spans stay (0, 0) and are skipped, or each would walk back to the start.
 fn to_utf16(stack: &str, out: &mut [f64]) {
-    let mut offsets: Vec<(usize, usize)> = Vec::new();
-    for (i, o) in out.chunks_exact(SLOTS).enumerate() {
-        let flags = o[0] as u32;
-        let in_stack = if flags & flag::FUNCTION_IN_TEXT == 0 { 1 } else { 3 };
-        #[allow(clippy::needless_range_loop)] // the slot numbers are what is recorded
-        for slot in in_stack..9 {
-            offsets.push((o[slot] as usize, i * SLOTS + slot));
-        }
-    }
-    offsets.sort_unstable();
     let b = stack.as_bytes();
-    let (mut units, mut i) = (0, 0);
-    for (byte, slot) in offsets {
-        while i < byte.min(b.len()) {
-            units += units_of(b[i]);
-            i += 1;
+    let (mut units, mut at) = (0usize, 0usize);
+    for o in out.chunks_exact_mut(SLOTS) {
+        let flags = o[0] as u32;
+        for slot in 1..9 {
+            // Slots 1 and 2 are the function, 3 and 4 the raw function, and so on.
+            let bit = [flag::FUNCTION, flag::RAW_FUNCTION, flag::ABS_PATH, flag::FILENAME][(slot - 1) / 2];
+            if flags & bit == 0 || (slot < 3 && flags & flag::FUNCTION_IN_TEXT != 0) {
+                continue;
+            }
+            let slot = &mut o[slot];
+            let byte = (*slot as usize).min(b.len());
+            while at < byte {
+                units += units_of(b[at]);
+                at += 1;
+            }
+            while at > byte {
+                at -= 1;
+                units -= units_of(b[at]);
+            }
+            *slot = units as f64;
         }
-        out[slot] = units as f64;
     }
 }
 
@@ -202,5 +209,32 @@ mod tests {
         assert_eq!(slice(stack, top[7], top[8]), "/ä😀.js");
         assert_eq!((top[9], top[10]), (3.0, 4.0));
         assert_eq!(flags & (flag::IN_APP | flag::LINENO | flag::COLNO | flag::INSTRUCTION_ADDR), flag::IN_APP | flag::LINENO | flag::COLNO);
+    }
+
+    /// Every span of every frame, in both output orders, with absent fields
+    /// and non-ASCII text before, inside and after them.
+    #[test]
+    fn spans_of_many_frames_either_way() {
+        let stacks = [
+            "Error: é\n    at fü (http://h/ä😀.js:3:4)\n    at http://h/ñ.js:7:8\n    at Object.<anonymous> (http://h/😀/b.js:1:2)\n    at <anonymous>\n    at gé (http://h/ü.js:5:6)",
+            "fü@http://h/ä😀.js:3:4\n@http://h/ñ.js:7:8\nbé😀/<@http://h/b.js:1:2\n",
+        ];
+        for stack in stacks {
+            let frames = parse_frames(stack, "Error", "é", "");
+            assert!(frames.len() >= 3, "{stack}");
+            for reversed in [false, true] {
+                let mut text = String::new();
+                let mut out = vec![0.0; frames.len() * SLOTS];
+                encode_into(stack, false, &frames, reversed, &mut text, &mut out);
+                for (i, o) in out.chunks_exact(SLOTS).enumerate() {
+                    let f = &frames[if reversed { frames.len() - 1 - i } else { i }];
+                    let flags = o[0] as u32;
+                    let got = |bit: u32, at: usize| (flags & bit != 0).then(|| slice(stack, o[at], o[at + 1]));
+                    assert_eq!(got(flag::FUNCTION, 1).as_deref(), f.function.as_deref(), "{stack}");
+                    assert_eq!(got(flag::ABS_PATH, 5).as_deref(), f.abs_path, "{stack}");
+                    assert_eq!(got(flag::FILENAME, 7).as_deref(), f.filename, "{stack}");
+                }
+            }
+        }
     }
 }
