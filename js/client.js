@@ -93,11 +93,23 @@ function own(read) {
   }
 }
 
+// Any value as a string; never throws, even for a Proxy whose every trap does.
+function stringOf(v) {
+  try {
+    return String(v)
+  } catch (e) {}
+  try {
+    return Object.prototype.toString.call(v)
+  } catch (e) {
+    return '[object Object]'
+  }
+}
+
 function text(v) {
   try {
     return typeof v === 'string' ? v : v instanceof Error ? String(v) : JSON.stringify(v) ?? String(v)
   } catch (e) {
-    return Object.prototype.toString.call(v)
+    return stringOf(v)
   }
 }
 
@@ -451,14 +463,17 @@ export function createClient(wasm, sdkBase, debug) {
         synthetic = true
         const rejection = mechanism.endsWith('onunhandledrejection')
         const kind = rejection ? 'promise rejection' : 'exception'
-        let text
-        try { text = String(err) } catch (e) { text = Object.prototype.toString.call(err) }
+        let event = false
+        try { event = typeof g.Event === 'function' && err instanceof g.Event } catch (e) {}
         if (err === null || typeof err !== 'object') {
+          const text = stringOf(err)
           message = rejection ? `Non-Error promise rejection captured with value: ${text}` : text
-        } else if (typeof g.Event === 'function' && err instanceof g.Event) {
-          message = `Event \`${read(read(err, 'constructor'), 'name') || 'Event'}\` (type=${str(err, 'type')}) captured as ${kind}`
+        } else if (event) {
+          message = `Event \`${stringOf(read(read(err, 'constructor'), 'name') || 'Event')}\` (type=${str(err, 'type')}) captured as ${kind}`
         } else {
-          const keys = Object.keys(normalize(err, 1) || {}).sort().join(', ')
+          // An object that cannot be read (a hostile Proxy) normalises to a string: no keys.
+          const copy = normalize(err, 1)
+          const keys = copy && typeof copy === 'object' ? Object.keys(copy).sort().join(', ') : ''
           message = `Object captured as ${kind} with keys: ${keys || '[object has no keys]'}`
         }
       }
@@ -468,8 +483,8 @@ export function createClient(wasm, sdkBase, debug) {
     },
 
     message(id, ts, page, message, level) {
-      const lvl = typeof level === 'string' ? level : (level && level.level) || 'info'
-      captured(call(MESSAGE, 0, 0, 0, ts, id, ...page, typeof message === 'string' ? message : json(message), String(lvl)))
+      const lvl = typeof level === 'string' ? level : (level && read(level, 'level')) || 'info'
+      captured(call(MESSAGE, 0, 0, 0, ts, id, ...page, typeof message === 'string' ? message : json(message), stringOf(lvl)))
     },
 
     event(id, ts, page, event) {
@@ -477,10 +492,10 @@ export function createClient(wasm, sdkBase, debug) {
     },
 
     setUser: (user) => call(USER, 0, 0, 0, 0, user == null ? '' : packed(user)),
-    setTag: (key, value) => call(TAG, value != null, 0, 0, 0, String(key), value == null ? '' : String(value)),
-    setExtra: (key, value) => call(EXTRA, 0, 0, 0, 0, String(key), packed(value, depth(1))),
-    setContext: (key, context) => call(CONTEXT, 0, 0, 0, 0, String(key), context == null ? '' : packed(context, depth(1))),
-    setLevel: (level) => call(LEVEL, 0, 0, 0, 0, String(level)),
+    setTag: (key, value) => call(TAG, value != null, 0, 0, 0, stringOf(key), value == null ? '' : stringOf(value)),
+    setExtra: (key, value) => call(EXTRA, 0, 0, 0, 0, stringOf(key), packed(value, depth(1))),
+    setContext: (key, context) => call(CONTEXT, 0, 0, 0, 0, stringOf(key), context == null ? '' : packed(context, depth(1))),
+    setLevel: (level) => call(LEVEL, 0, 0, 0, 0, stringOf(level)),
     setFingerprint: (fp) => call(FINGERPRINT, 0, 0, 0, 0, packed(fp)),
     push: () => call(PUSH, 0, 0, 0, 0) === '1',
     pop: () => call(POP, 0, 0, 0, 0),

@@ -67,8 +67,9 @@ impl Scope {
         set_pair(&mut self.extra, key, value.filter(|v| !v.is_null()));
     }
 
+    /// A context is an object (Relay drops anything else); any other value removes `key`, as null does.
     pub fn set_context(&mut self, key: &str, value: Option<Value>) {
-        set_pair(&mut self.contexts, key, value.filter(|v| !v.is_null()));
+        set_pair(&mut self.contexts, key, value.filter(|v| v.as_object().is_some()));
     }
 
     /// Adds a breadcrumb, dropping the oldest beyond `max` (0 keeps none).
@@ -388,6 +389,19 @@ mod tests {
         assert_eq!(scope.tags, [("a".into(), "2".into())]);
         scope.set_tag("a", None);
         assert!(scope.tags.is_empty());
+    }
+
+    #[test]
+    fn contexts_are_objects_and_anything_else_removes_one() {
+        let mut scope = Scope::default();
+        let os = value::parse("{\"name\":\"x\"}").unwrap();
+        scope.set_context("os", Some(os.clone()));
+        assert_eq!(scope.contexts, [("os".into(), os)]);
+        for not_an_object in ["3", "\"[Unreadable]\"", "[1]", "null"] {
+            scope.set_context("os", Some(value::parse("{}").unwrap()));
+            scope.set_context("os", Some(value::parse(not_an_object).unwrap()));
+            assert!(scope.contexts.is_empty(), "{not_an_object}");
+        }
     }
 
     #[test]

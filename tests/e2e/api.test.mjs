@@ -167,6 +167,50 @@ forEachBrowser((name, launch, test) => {
     await page.close()
   })
 
+  test('hostile values give events and never turn the SDK off: a Proxy whose every trap throws, throwing getters, cycles', async () => {
+    const page = await openPage('{}')
+    const events = await eventsOf(page, () => {
+      const S = window.Sentry
+      const hostile = new Proxy({}, new Proxy({}, { get: () => () => { throw new Error('trap') } }))
+      const cyclic = { a: 1 }
+      cyclic.self = cyclic
+      const getters = new Error('getters')
+      Object.defineProperty(getters, 'stack', { get() { throw new Error('no stack') } })
+      const loop = new Error('cause loop')
+      loop.cause = loop
+      const results = []
+      const attempt = (f) => { try { results.push(f()) } catch (e) { results.push('threw: ' + e) } }
+      attempt(() => S.setTag('hostile', hostile))
+      attempt(() => S.setExtra('h', hostile))
+      attempt(() => S.setContext('h', hostile))
+      attempt(() => S.setUser(hostile))
+      attempt(() => S.setLevel?.(hostile))
+      attempt(() => S.addBreadcrumb(hostile))
+      attempt(() => S.captureException(hostile))
+      attempt(() => S.captureMessage('hostile level', hostile))
+      attempt(() => S.captureException(cyclic))
+      attempt(() => S.captureException(getters))
+      attempt(() => S.captureException(loop))
+      attempt(() => S.captureException(new Error('still on')))
+      window.results = results
+    }, null, { expect: 6 })
+    const results = await page.evaluate(() => window.results)
+    assert.ok(!results.some((r) => String(r).startsWith('threw')), JSON.stringify(results))
+    // What cannot be read is described, or left out where Sentry wants an object (user, contexts).
+    const still = events.find((e) => e.exception?.values[0].value === 'still on')
+    assert.equal(still.tags.hostile, '[object Object]')
+    assert.equal(still.extra.h, '[Unreadable]')
+    assert.equal(still.user, undefined)
+    assert.equal(still.contexts?.h, undefined)
+    const values = events.map((e) => e.exception?.values.at(-1).value ?? e.logentry?.message)
+    for (const v of ['Object captured as exception with keys: [object has no keys]', 'hostile level',
+      'Object captured as exception with keys: a, self', 'getters', 'cause loop', 'still on']) {
+      assert.ok(values.includes(v), `${v} in ${JSON.stringify(values)}`)
+    }
+    assertValidByRelay(events, `${name}-api-hostile`)
+    await page.close()
+  })
+
   test('cause chains and AggregateError become linked exceptions', async () => {
     const page = await openPage('{}')
     const [event] = await eventsOf(page, () => {
