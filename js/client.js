@@ -166,9 +166,16 @@ function isError(v) {
   }
 }
 
-// Inbound filters, as the peer's: a string matches as a substring, a RegExp by test.
+// Inbound filters, as the peer's: a string matches as a substring, a RegExp
+// by test; a pattern that cannot be read matches nothing.
 const matches = (value, patterns) =>
-  !!value && Array.isArray(patterns) && patterns.some((p) => (typeof p === 'string' ? value.includes(p) : p instanceof RegExp && p.test(value)))
+  !!value && Array.isArray(patterns) && patterns.some((p) => {
+    try {
+      return typeof p === 'string' ? value.includes(p) : p instanceof RegExp && p.test(value)
+    } catch (e) {
+      return false
+    }
+  })
 
 // Where this file is served from, when import.meta.url does not say (in
 // workerd): the path of client.js in a stack taken here, when the package's
@@ -248,6 +255,7 @@ export function createClient(wasm, sdkBase, debug) {
   let hooks = false
   let enabled = {}
   let parse
+  let pending = 0 // events in an async beforeSend (see `deliver`)
 
   // A JSON-safe copy: depth-limited (`normalizeDepth`, default 3), cycles
   // and hostile getters made harmless, functions and other non-JSON values
@@ -328,7 +336,10 @@ export function createClient(wasm, sdkBase, debug) {
   }
 
   // With hooks, the wasm hands the finished event back as JSON: inbound
-  // filters and `beforeSend` run here, then the event goes to the wasm to send.
+  // filters and `beforeSend` run here, then the event goes to the wasm to
+  // send. `beforeSend` may drop it (null or undefined) or change it; if it
+  // throws, rejects, or gives anything but an object, the event is sent as
+  // it was. Events in an async `beforeSend` are `pending`: flush waits for them.
   function deliver(r) {
     if (!r || !hooks) return
     let event
@@ -340,27 +351,43 @@ export function createClient(wasm, sdkBase, debug) {
     const id = event.event_id
     const send = (ev) => {
       try {
-        if (ev == null) call(DROP, 1, 0, 0, 0)
-        else call(SEND, 0, 0, 0, 0, id, json(ev, 100))
+        if (ev == null) return call(DROP, 1, 0, 0, 0)
+        let body = json(ev, 100)
+        if (body[0] !== '{') {
+          debug('beforeSend gave neither an event nor null; the event is sent unchanged')
+          body = r
+        }
+        call(SEND, 0, 0, 0, 0, id, body)
       } catch (e) {}
     }
+    let filtered = false
     try {
-      if (filteredOut(event)) {
-        call(DROP, 0, 0, 0, 0)
-        return
-      }
-      let out = event
-      if (typeof options.beforeSend === 'function') {
-        try {
-          out = options.beforeSend(JSON.parse(r), {})
-        } catch (e) {
-          debug('beforeSend threw; the event is sent unchanged:', e)
-          out = event
-        }
-      }
-      if (out && typeof out.then === 'function') out.then(send, () => send(event))
-      else send(out)
+      filtered = filteredOut(event)
     } catch (e) {}
+    if (filtered) return call(DROP, 0, 0, 0, 0)
+    let out = event
+    let then
+    try {
+      if (typeof options.beforeSend === 'function') out = options.beforeSend(JSON.parse(r), {})
+      then = out && out.then
+    } catch (e) {
+      debug('beforeSend threw; the event is sent unchanged:', e)
+      out = event
+    }
+    if (typeof then !== 'function') return send(out)
+    pending++
+    let settled = false
+    const done = (ev) => {
+      if (settled) return
+      settled = true
+      pending--
+      send(ev)
+    }
+    try {
+      then.call(out, done, () => done(event))
+    } catch (e) {
+      done(event)
+    }
   }
 
   // Events whose frames wait for the demangler leave when it came (the
@@ -526,7 +553,7 @@ export function createClient(wasm, sdkBase, debug) {
       const check = () => {
         let idle = false
         try {
-          idle = !!call(IDLE, 0, 0, 0, 0)
+          idle = !pending && !!call(IDLE, 0, 0, 0, 0)
         } catch (e) {}
         if (idle || Date.now() >= end) resolve(idle)
         else setTimeout(check, Math.min(10, end - Date.now()))

@@ -102,18 +102,24 @@ export function createSdk(loadWasm, loadClient) {
         list = withIntegrations(list, options.integrations)
       } catch (e) {}
       const on = {}
-      for (const i of list) if (i && i.name) on[i.name] = i.options || {}
-      if (on.GlobalHandlers && g.addEventListener) {
-        if (on.GlobalHandlers.onerror !== false) g.addEventListener('error', onError)
-        if (on.GlobalHandlers.onunhandledrejection !== false) g.addEventListener('unhandledrejection', onRejection)
+      // An option that cannot be read (a throwing getter, a hostile Proxy) is
+      // left out; the SDK still starts, and is never left half-way.
+      for (const i of list) try { if (i && i.name) on[i.name] = i.options || {} } catch (e) {}
+      try {
+        if (on.GlobalHandlers && g.addEventListener) {
+          if (on.GlobalHandlers.onerror !== false) g.addEventListener('error', onError)
+          if (on.GlobalHandlers.onunhandledrejection !== false) g.addEventListener('unhandledrejection', onRejection)
+        }
+        if (on.Breadcrumbs) instrumentBreadcrumbs(addBreadcrumb, on.Breadcrumbs, str(options, 'tunnel'))
+        const scope = options.initialScope || {}
+        if (scope.user) call('setUser', scope.user)
+        setTags(scope.tags)
+        setExtras(scope.extra)
+        for (const k in scope.contexts) call('setContext', k, scope.contexts[k])
+        if (scope.level) call('setLevel', scope.level)
+      } catch (e) {
+        debug('an unreadable option was left out:', e)
       }
-      if (on.Breadcrumbs) instrumentBreadcrumbs(addBreadcrumb, on.Breadcrumbs, str(options, 'tunnel'))
-      const scope = options.initialScope || {}
-      if (scope.user) call('setUser', scope.user)
-      for (const k in scope.tags) call('setTag', k, scope.tags[k])
-      for (const k in scope.extra) call('setExtra', k, scope.extra[k])
-      for (const k in scope.contexts) call('setContext', k, scope.contexts[k])
-      if (scope.level) call('setLevel', scope.level)
       load()
         .then((c) => {
           const problem = c.start(dsn, options, on)

@@ -236,8 +236,13 @@ forEachBrowser((name, launch, test) => {
   test('beforeSend can change or drop events, and a throwing beforeSend keeps the event', async () => {
     const page = await openPage(`{
       beforeSend(event) {
-        if (event.exception?.values.at(-1).value === 'drop me') return null
-        if (event.exception?.values.at(-1).value === 'explode') throw new Error('hook bug')
+        const value = event.exception?.values.at(-1).value
+        if (value === 'drop me') return null
+        if (value === 'explode') throw new Error('hook bug')
+        // Neither an event nor null: the event is sent as it was.
+        if (value === 'a string') return 'not an event'
+        if (value === 'a proxy') return new Proxy({}, { get() { throw new Error('trap') }, ownKeys() { throw new Error('trap') } })
+        if (value === 'rejects') return Promise.reject(new Error('async hook bug'))
         event.tags = { ...event.tags, seen: 'yes' }
         return event
       },
@@ -246,11 +251,48 @@ forEachBrowser((name, launch, test) => {
       window.Sentry.captureException(new Error('keep me'))
       window.Sentry.captureException(new Error('drop me'))
       window.Sentry.captureException(new Error('explode'))
-    }, null, { expect: 2 })
-    assert.deepEqual(events.map((e) => e.exception.values.at(-1).value).sort(), ['explode', 'keep me'])
+      window.Sentry.captureException(new Error('a string'))
+      window.Sentry.captureException(new Error('a proxy'))
+      window.Sentry.captureException(new Error('rejects'))
+    }, null, { expect: 5 })
+    assert.deepEqual(events.map((e) => e.exception.values.at(-1).value).sort(), ['a proxy', 'a string', 'explode', 'keep me', 'rejects'])
     assert.equal(events.find((e) => e.exception.values[0].value === 'keep me').tags.seen, 'yes')
     assert.equal(page.pageErrors.length, 0, 'nothing leaked into the page')
     assertValidByRelay(events, `${name}-api-before-send`)
+    await page.close()
+  })
+
+  test('flush waits for an async beforeSend: false while it has not settled, true once the event was handed over', async () => {
+    const page = await openPage(`{
+      beforeSend: (event) => new Promise((resolve) => { window.settle = () => resolve(event) }),
+    }`)
+    const start = receiver.events().length
+    const early = await page.evaluate(() => {
+      window.Sentry.captureException(new Error('slow hook'))
+      return window.Sentry.flush(300)
+    })
+    assert.equal(early, false, 'the event is still in beforeSend')
+    assert.equal(await page.evaluate(() => { window.settle(); return window.Sentry.flush(5000) }), true)
+    const [event] = (await receiver.waitForEvents(start + 1)).slice(start)
+    assert.equal(event.exception.values[0].value, 'slow hook')
+    assertValidByRelay([event], `${name}-api-before-send-async`)
+    await page.close()
+  })
+
+  test('options that cannot be read are left out: the SDK still starts and sends', async () => {
+    const hostile = 'new Proxy({}, { get() { throw new Error("trap") }, ownKeys() { throw new Error("trap") }, getPrototypeOf() { throw new Error("trap") } })'
+    const page = await openPage(`{
+      integrations: (defaults) => [...defaults, ${hostile}, null, 5],
+      ignoreErrors: [${hostile}, 'ignored here'],
+      initialScope: { tags: ${hostile} },
+    }`)
+    const events = await eventsOf(page, () => {
+      window.Sentry.captureException(new Error('ignored here'))
+      window.Sentry.captureException(new Error('sent'))
+      setTimeout(() => { throw new Error('uncaught, still handled') })
+    }, null, { expect: 2 })
+    assert.deepEqual(events.map((e) => e.exception.values[0].value).sort(), ['sent', 'uncaught, still handled'])
+    assertValidByRelay(events, `${name}-api-hostile-options`)
     await page.close()
   })
 
