@@ -254,7 +254,8 @@ impl ToJson for Breadcrumb {
             .opt_str("category", self.category.as_deref())
             .opt_str("message", self.message.as_deref())
             .opt_str("level", self.level.map(Level::as_str))
-            .opt_value("data", self.data.as_ref().filter(|d| !d.is_null()))
+            // An object, or nothing: Relay drops any other value.
+            .opt_value("data", self.data.as_ref().filter(|d| d.as_object().is_some()))
             .end();
     }
 }
@@ -389,6 +390,15 @@ mod tests {
         assert_eq!(js(&f), json!({"instruction_addr": "0x1a2b", "addr_mode": "rel:0"}));
         let f = Frame { instruction_addr: Some(0), ..Default::default() };
         assert_eq!(js(&f), json!({"instruction_addr": "0x0"}));
+    }
+
+    #[test]
+    fn breadcrumb_data_is_an_object_or_nothing() {
+        let crumb = |data: &str| Breadcrumb { timestamp_ms: 1_000, data: Some(crate::core::value::parse(data).unwrap()), ..Default::default() };
+        assert_eq!(js(&crumb("{\"a\":1}")), json!({"timestamp": 1.0, "data": {"a": 1}}));
+        for not_an_object in ["\"[Unreadable]\"", "[1]", "3", "null"] {
+            assert_eq!(js(&crumb(not_an_object)), json!({"timestamp": 1.0}), "{not_an_object}");
+        }
     }
 
     #[test]

@@ -186,6 +186,7 @@ forEachBrowser((name, launch, test) => {
       attempt(() => S.setUser(hostile))
       attempt(() => S.setLevel?.(hostile))
       attempt(() => S.addBreadcrumb(hostile))
+      attempt(() => S.addBreadcrumb({ message: 'odd data', data: hostile }))
       attempt(() => S.captureException(hostile))
       attempt(() => S.captureMessage('hostile level', hostile))
       attempt(() => S.captureException(cyclic))
@@ -202,6 +203,8 @@ forEachBrowser((name, launch, test) => {
     assert.equal(still.extra.h, '[Unreadable]')
     assert.equal(still.user, undefined)
     assert.equal(still.contexts?.h, undefined)
+    const crumb = still.breadcrumbs.values.find((c) => c.message === 'odd data')
+    assert.ok(crumb && crumb.data === undefined, JSON.stringify(still.breadcrumbs))
     const values = events.map((e) => e.exception?.values.at(-1).value ?? e.logentry?.message)
     for (const v of ['Object captured as exception with keys: [object has no keys]', 'hostile level',
       'Object captured as exception with keys: a, self', 'getters', 'cause loop', 'still on']) {
