@@ -481,6 +481,10 @@ export function createClient(wasm, sdkBase, debug) {
 
     error(id, ts, page, err, mechanism, handled, fallback) {
       let name = '', message = '', stack = '', synthetic = false
+      let errorEvent = false
+      try { errorEvent = Object.prototype.toString.call(err) === '[object ErrorEvent]' } catch (e) {}
+      // An ErrorEvent carrying its error stands for that error, as the peer reads it.
+      if (errorEvent && read(err, 'error') != null) err = read(err, 'error')
       if (isError(err)) {
         name = str(err, 'name')
         message = str(err, 'message')
@@ -495,6 +499,8 @@ export function createClient(wasm, sdkBase, debug) {
         if (err === null || typeof err !== 'object') {
           const text = stringOf(err)
           message = rejection ? `Non-Error promise rejection captured with value: ${text}` : text
+        } else if (errorEvent) {
+          message = `Event \`ErrorEvent\` captured as ${kind} with message \`${str(err, 'message')}\``
         } else if (event) {
           message = `Event \`${stringOf(read(read(err, 'constructor'), 'name') || 'Event')}\` (type=${str(err, 'type')}) captured as ${kind}`
         } else {
