@@ -538,17 +538,25 @@ export function createClient(wasm, sdkBase, debug) {
       const { target, args, ...rest } = crumb
       let c = rest
       if (target !== undefined) c.message = selector(target)
-      if (args !== undefined) c.message = args.map(text).join(' ')
-      if (typeof options.beforeBreadcrumb === 'function') {
-        try {
-          c = options.beforeBreadcrumb(c, {})
-        } catch (e) {
-          debug('beforeBreadcrumb threw:', e)
+      // A console call's arguments also go in its data, normalised, as the peer's.
+      if (args !== undefined) c.message = args.map(text).join(' '), c.data = { arguments: args, ...c.data }
+      let ts, data
+      try {
+        if (typeof options.beforeBreadcrumb === 'function') {
+          try {
+            c = options.beforeBreadcrumb(c, {})
+          } catch (e) {
+            debug('beforeBreadcrumb threw:', e)
+          }
+          if (!c) return
         }
-        if (!c) return
+        ts = typeof c.timestamp === 'number' ? (c.timestamp < 1e11 ? c.timestamp * 1000 : c.timestamp) : Date.now()
+        data = c.data === undefined ? '' : packed(c.data)
+      } catch (e) {
+        // What beforeBreadcrumb gave cannot be read: no breadcrumb.
+        return
       }
-      const ts = typeof c.timestamp === 'number' ? (c.timestamp < 1e11 ? c.timestamp * 1000 : c.timestamp) : Date.now()
-      call(BREADCRUMB, 0, 0, 0, ts, str(c, 'type'), str(c, 'category'), str(c, 'message'), str(c, 'level'), c.data === undefined ? '' : packed(c.data))
+      call(BREADCRUMB, 0, 0, 0, ts, str(c, 'type'), str(c, 'category'), str(c, 'message'), str(c, 'level'), data)
     },
 
     // `true` once the transport holds nothing (queued, waiting, or in

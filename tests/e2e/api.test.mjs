@@ -86,12 +86,15 @@ forEachBrowser((name, launch, test) => {
   })
 
   test('breadcrumbs from console, clicks, key presses, fetch, XHR, history and by hand; never the SDK\'s own requests', async () => {
-    const page = await openPage(`{ beforeBreadcrumb: (c) => (c.message === 'drop me' ? null : c) }`)
+    const page = await openPage(`{
+      beforeBreadcrumb: (c) => (c.message === 'drop me' ? null : c.message === 'unreadable' ? new Proxy({}, { get() { throw new Error('trap') } }) : c),
+    }`)
     await page.evaluate(() => window.Sentry.ready())
     await page.evaluate(async () => {
       console.log('hello', { n: 1 })
       console.warn('careful')
       console.log('drop me')
+      console.log('unreadable')
       window.Sentry.addBreadcrumb({ category: 'auth', message: 'signed in', level: 'info', data: { method: 'sso' } })
     })
     await page.click('#btn')
@@ -114,9 +117,12 @@ forEachBrowser((name, launch, test) => {
       return c
     }
     // `log` is a JS alias of `info`, the level Relay stores.
-    assert.equal(find((c) => c.category === 'console' && c.message?.startsWith('hello'), 'console.log').level, 'info')
+    const hello = find((c) => c.category === 'console' && c.message?.startsWith('hello'), 'console.log')
+    assert.equal(hello.level, 'info')
+    assert.deepEqual(hello.data, { arguments: ['hello', { n: 1 }], logger: 'console' })
     assert.equal(find((c) => c.category === 'console' && c.message === 'careful', 'console.warn').level, 'warning')
     assert.ok(!crumbs.some((c) => c.message === 'drop me'), 'beforeBreadcrumb dropped one')
+    assert.ok(!crumbs.some((c) => c.message === 'unreadable'), 'an unreadable beforeBreadcrumb result is no breadcrumb')
     assert.deepEqual(find((c) => c.category === 'auth', 'manual').data, { method: 'sso' })
     assert.equal(find((c) => c.category === 'ui.click', 'click').message, 'body > button#btn.primary.big[name="save"]')
     assert.equal(crumbs.filter((c) => c.category === 'ui.input').length, 1, 'one breadcrumb per burst of typing')
