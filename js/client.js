@@ -489,7 +489,8 @@ export function createClient(wasm, sdkBase, debug) {
         name = str(err, 'name')
         message = str(err, 'message')
         stack = str(err, 'stack')
-        if (enabled.LinkedErrors) linkErrors(err, enabled.LinkedErrors.limit ?? 5)
+        // A chain that cannot be walked (a hostile `errors` or `cause`) ends where it broke.
+        if (enabled.LinkedErrors) try { linkErrors(err, enabled.LinkedErrors.limit ?? 5) } catch (e) {}
       } else {
         synthetic = true
         const rejection = mechanism.endsWith('onunhandledrejection')

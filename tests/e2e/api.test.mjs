@@ -191,6 +191,8 @@ forEachBrowser((name, launch, test) => {
       Object.defineProperty(getters, 'stack', { get() { throw new Error('no stack') } })
       const loop = new Error('cause loop')
       loop.cause = loop
+      const group = new AggregateError([], 'unwalkable group')
+      Object.defineProperty(group, 'errors', { value: new Proxy([], { get() { throw new Error('trap') } }) })
       const results = []
       const attempt = (f) => { try { results.push(f()) } catch (e) { results.push('threw: ' + e) } }
       attempt(() => S.setTag('hostile', hostile))
@@ -205,9 +207,10 @@ forEachBrowser((name, launch, test) => {
       attempt(() => S.captureException(cyclic))
       attempt(() => S.captureException(getters))
       attempt(() => S.captureException(loop))
+      attempt(() => S.captureException(group))
       attempt(() => S.captureException(new Error('still on')))
       window.results = results
-    }, null, { expect: 6 })
+    }, null, { expect: 7 })
     const results = await page.evaluate(() => window.results)
     assert.ok(!results.some((r) => String(r).startsWith('threw')), JSON.stringify(results))
     // What cannot be read is described, or left out where Sentry wants an object (user, contexts).
@@ -220,7 +223,7 @@ forEachBrowser((name, launch, test) => {
     assert.ok(crumb && crumb.data === undefined, JSON.stringify(still.breadcrumbs))
     const values = events.map((e) => e.exception?.values.at(-1).value ?? e.logentry?.message)
     for (const v of ['Object captured as exception with keys: [object has no keys]', 'hostile level',
-      'Object captured as exception with keys: a, self', 'getters', 'cause loop', 'still on']) {
+      'Object captured as exception with keys: a, self', 'getters', 'cause loop', 'unwalkable group', 'still on']) {
       assert.ok(values.includes(v), `${v} in ${JSON.stringify(values)}`)
     }
     assertValidByRelay(events, `${name}-api-hostile`)
