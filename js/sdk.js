@@ -50,8 +50,10 @@ export function createSdk(loadWasm, loadClient) {
       try {
         return client[method](...args)
       } catch (e) {
-        state = DISABLED
-        debug('disabled after an internal error:', e)
+        // A trap may leave the wasm's state broken: the SDK goes off. Any
+        // other error loses this call only.
+        if (e instanceof g.WebAssembly.RuntimeError) state = DISABLED
+        debug('internal error:', e)
       }
     } else if (state !== DISABLED && buffer.length < MAX_BUFFERED) buffer.push([method, args])
   }
@@ -92,7 +94,7 @@ export function createSdk(loadWasm, loadClient) {
       options = opts || {}
       const dsn = str(options, 'dsn')
       if (options.enabled === false || !dsn) {
-        debug('no DSN, or enabled: false: the SDK stays off')
+        debug('no DSN, or enabled: false: the SDK is off')
         return
       }
       state = LOADING
@@ -124,7 +126,7 @@ export function createSdk(loadWasm, loadClient) {
         .then((c) => {
           const problem = c.start(dsn, options, on)
           if (problem) {
-            warn(problem + ': the SDK is disabled')
+            warn(problem + ': the SDK is off')
             state = DISABLED
           } else if (state === LOADING) state = READY
           const queued = buffer
@@ -134,7 +136,7 @@ export function createSdk(loadWasm, loadClient) {
         .catch((e) => {
           state = DISABLED
           buffer = []
-          debug('the wasm could not be loaded, the SDK is off:', e)
+          debug('the wasm did not load, the SDK is off:', e)
         })
     } catch (e) {}
   }
