@@ -3,8 +3,8 @@
 // navigation. Each is on unless its option is false. Every wrapper calls the
 // original first-class and never throws into the page. The SDK's own
 // requests to Sentry are not recorded. Only raw facts are taken here (the
-// clicked element, the console arguments); client.js words them, so that
-// this part of the synchronous shim stays small.
+// clicked element, the console arguments, a response's status); client.js
+// words them, so that this part of the synchronous shim stays small.
 
 const PREFIX = '[wasm-sentry]'
 const LEVELS = { debug: 'debug', info: 'info', warn: 'warning', error: 'error', log: 'log', assert: 'error' }
@@ -38,7 +38,7 @@ export function instrumentBreadcrumbs(add, opts, tunnel) {
         const skip = level === 'assert' ? args[0] : typeof args[0] === 'string' && args[0].startsWith(PREFIX)
         if (!skip) {
           const rest = level === 'assert' ? args.slice(1) : args
-          crumb({ category: 'console', level: LEVELS[level], args: level === 'assert' ? ['Assertion failed:', ...rest] : rest, data: { logger: 'console' } })
+          crumb({ category: 'console', level: LEVELS[level], args: level === 'assert' ? ['Assertion failed:', ...rest] : rest })
         }
         return orig.apply(this, args)
       })
@@ -70,8 +70,8 @@ export function instrumentBreadcrumbs(add, opts, tunnel) {
       const p = orig.apply(this, arguments)
       if (url && !isSentryUrl(url, tunnel)) {
         p.then(
-          (res) => crumb({ type: 'http', category: 'fetch', level: res.status >= 500 ? 'error' : res.status >= 400 ? 'warning' : undefined, data: { method, url, status_code: res.status } }),
-          () => crumb({ type: 'http', category: 'fetch', level: 'error', data: { method, url } }),
+          (res) => crumb({ type: 'http', category: 'fetch', data: { method, url, status_code: res.status } }),
+          () => crumb({ type: 'http', category: 'fetch', data: { method, url } }),
         )
       }
       return p
@@ -92,8 +92,7 @@ export function instrumentBreadcrumbs(add, opts, tunnel) {
       if (req && !isSentryUrl(req.url, tunnel)) {
         try {
           this.addEventListener('loadend', () => {
-            const status = this.status
-            crumb({ type: 'http', category: 'xhr', level: status === 0 || status >= 500 ? 'error' : status >= 400 ? 'warning' : undefined, data: { method: req.method, url: req.url, status_code: status } })
+            crumb({ type: 'http', category: 'xhr', data: { method: req.method, url: req.url, status_code: this.status } })
           })
         } catch (e) {}
       }

@@ -540,7 +540,13 @@ export function createClient(wasm, sdkBase, debug) {
       let c = rest
       if (target !== undefined) c.message = selector(target)
       // A console call's arguments also go in its data, normalised, as the peer's.
-      if (args !== undefined) c.message = args.map(text).join(' '), c.data = { arguments: args, ...c.data }
+      if (args !== undefined) c.message = args.map(text).join(' '), c.data = { arguments: args, logger: 'console' }
+      // The fetch and XHR sources' level from the status: none (it failed), 0
+      // or 5xx an error, 4xx a warning.
+      if ((c.category === 'fetch' || c.category === 'xhr') && c.level === undefined) {
+        const s = read(c.data, 'status_code')
+        c.level = !s || s >= 500 ? 'error' : s >= 400 ? 'warning' : undefined
+      }
       let ts, data
       try {
         if (typeof options.beforeBreadcrumb === 'function') {

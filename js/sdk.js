@@ -181,13 +181,22 @@ export function createSdk(loadWasm, loadClient) {
     captureMessage: guard((message, level) => capture('message', message, level)),
     captureEvent: guard((event) => capture('event', event)),
     // Runs `callback` with a scope of its own.
+    // As the peer's: the scope stays current until an async callback settles.
     withScope(callback) {
       call('push')
+      let r, then
       try {
-        return callback(scopeApi)
-      } finally {
+        r = callback(scopeApi)
+        then = r && r.then
+      } catch (e) {
         call('pop')
+        throw e
       }
+      if (typeof then !== 'function') return call('pop'), r
+      return then.call(r, (v) => (call('pop'), v), (e) => {
+        call('pop')
+        throw e
+      })
     },
     flush,
     async close(timeout) {

@@ -56,6 +56,26 @@ forEachBrowser((name, launch, test) => {
     assert.deepEqual(outside.contexts.device, { model: 'fixture' })
     assert.equal(await page.evaluate(() => window.lastId), outside.event_id)
     assertValidByRelay(events, `${name}-api-scope`)
+    // An async callback keeps its scope until it settles, as the peer's does:
+    // what it sets after an await stays in it, and nothing leaks out.
+    const later = await eventsOf(page, async () => {
+      const S = window.Sentry
+      const result = await S.withScope(async (scope) => {
+        scope.setTag('async', 'before await')
+        await new Promise((r) => setTimeout(r, 20))
+        scope.setTag('after_await', 'yes')
+        S.captureException(new Error('in an async scope'))
+        return 'result'
+      })
+      window.asyncResult = result
+      S.captureException(new Error('after the async scope'))
+    }, null, { expect: 2 })
+    assert.equal(await page.evaluate(() => window.asyncResult), 'result')
+    const scoped = later.find((e) => e.exception.values[0].value === 'in an async scope')
+    assert.deepEqual([scoped.tags.async, scoped.tags.after_await], ['before await', 'yes'])
+    const after = later.find((e) => e.exception.values[0].value === 'after the async scope')
+    assert.ok(!('async' in after.tags) && !('after_await' in after.tags), JSON.stringify(after.tags))
+    assertValidByRelay(later, `${name}-api-scope-async`)
     await page.close()
   })
 
