@@ -166,6 +166,9 @@ function isError(v) {
   }
 }
 
+// What makes a capture's hint a capture context (see `inContext`).
+const CONTEXT_KEYS = ['tags', 'extra', 'contexts', 'user', 'level', 'fingerprint']
+
 // Inbound filters, as the peer's: a string matches as a substring, a RegExp
 // by test; a pattern that cannot be read matches nothing.
 const matches = (value, patterns) =>
@@ -426,6 +429,36 @@ export function createClient(wasm, sdkBase, debug) {
   // What a capture returns: '+' when its event waits for the demangler.
   const captured = (r) => (r === '+' ? demangleLater() : deliver(r))
 
+  // A capture's own context, as the peer's CaptureContext: an object with
+  // any of `tags`, `extra`, `contexts`, `user`, `level`, `fingerprint`, or a
+  // function of the scope. It applies to a scope of its own, for this
+  // capture only. Anything else (an EventHint) leaves the scope alone.
+  function inContext(ctx, capture) {
+    let own = false
+    try {
+      own = typeof ctx === 'function' || (!!ctx && typeof ctx === 'object' && CONTEXT_KEYS.some((k) => k in ctx))
+    } catch (e) {}
+    if (!own || call(PUSH, 0, 0, 0, 0) !== '1') return capture()
+    try {
+      const each = (set) => (o) => { for (const k in o) set(k, o[k]) }
+      const scope = { ...api, setTags: each(api.setTag), setExtras: each(api.setExtra) }
+      if (typeof ctx === 'function') ctx(scope)
+      else {
+        scope.setTags(ctx.tags)
+        scope.setExtras(ctx.extra)
+        each(api.setContext)(ctx.contexts)
+        for (const k of ['user', 'level', 'fingerprint']) if (ctx[k] != null) scope['set' + k[0].toUpperCase() + k.slice(1)](ctx[k])
+      }
+    } catch (e) {
+      debug('a capture context could not be read:', e)
+    }
+    try {
+      return capture()
+    } finally {
+      call(POP, 0, 0, 0, 0)
+    }
+  }
+
   // The error and what caused it: `cause` chains and AggregateError members
   // become linked exceptions (up to `limit`), staged before the capture.
   function linkErrors(err, limit) {
@@ -445,7 +478,7 @@ export function createClient(wasm, sdkBase, debug) {
     visit(err, 0)
   }
 
-  return {
+  const api = {
     /** Starts the client; returns the reason a DSN was refused, if it was. */
     start(dsn, opts, on) {
       options = opts
@@ -479,7 +512,7 @@ export function createClient(wasm, sdkBase, debug) {
       return problem
     },
 
-    error(id, ts, page, err, mechanism, handled, fallback) {
+    error(id, ts, page, err, mechanism, handled, fallback, hint) {
       let name = '', message = '', stack = '', synthetic = false
       let errorEvent = false
       try { errorEvent = Object.prototype.toString.call(err) === '[object ErrorEvent]' } catch (e) {}
@@ -513,12 +546,13 @@ export function createClient(wasm, sdkBase, debug) {
       }
       const [url, line, col] = fallback || ['', 0, 0]
       const aggregate = Array.isArray(read(err, 'errors'))
-      captured(call(ERROR, handled | synthetic << 1 | aggregate << 2, line, col, ts, id, ...page, name, message, stack, mechanism, url))
+      inContext(hint, () => captured(call(ERROR, handled | synthetic << 1 | aggregate << 2, line, col, ts, id, ...page, name, message, stack, mechanism, url)))
     },
 
+    // `level`: a level, or a capture context (which may hold one).
     message(id, ts, page, message, level) {
       const lvl = typeof level === 'string' ? level : (level && read(level, 'level')) || 'info'
-      captured(call(MESSAGE, 0, 0, 0, ts, id, ...page, typeof message === 'string' ? message : json(message), stringOf(lvl)))
+      inContext(level, () => captured(call(MESSAGE, 0, 0, 0, ts, id, ...page, typeof message === 'string' ? message : json(message), stringOf(lvl))))
     },
 
     event(id, ts, page, event) {
@@ -591,4 +625,5 @@ export function createClient(wasm, sdkBase, debug) {
       return typeof error === 'string' ? parse(error, '', '') : parse(own(() => error.stack), own(() => error.name), own(() => error.message))
     },
   }
+  return api
 }

@@ -173,10 +173,11 @@ export function createSdk(loadWasm, loadClient) {
   return {
     ...scopeApi,
     init,
-    // `hint.mechanism` as the peer's: how the error was caught.
+    // `hint.mechanism` as the peer's: how the error was caught. A hint may
+    // also be a capture context (`{ tags, level, … }`): client.js applies it.
     captureException: guard((err, hint) => {
       const m = (hint && hint.mechanism) || {}
-      return capture('error', err, m.type || 'generic', m.handled !== false)
+      return capture('error', err, m.type || 'generic', m.handled !== false, undefined, hint)
     }),
     captureMessage: guard((message, level) => capture('message', message, level)),
     captureEvent: guard((event) => capture('event', event)),

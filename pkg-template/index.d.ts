@@ -51,7 +51,11 @@ export interface ScopeContext {
   extra?: Record<string, Extra>
   contexts?: Record<string, Record<string, unknown>>
   level?: SeverityLevel
+  fingerprint?: string[]
 }
+
+/** As the peer's: scope data for one capture only, or a function that sets it on that capture's scope. */
+export type CaptureContext = Partial<ScopeContext> | ((scope: Scope) => Scope | void)
 
 /** Options for `init`. Names, meanings and defaults follow `@sentry/browser`. */
 export interface Options {
@@ -118,8 +122,8 @@ export type SeverityLevel = 'fatal' | 'error' | 'warning' | 'log' | 'info' | 'de
 /** Installs the global `error` and `unhandledrejection` handlers at once; the wasm loads in the background. */
 export function init(options: Options): void
 /** Returns the event id, or `undefined` when the SDK is off. Never throws. */
-export function captureException(exception: unknown, hint?: EventHint): string | undefined
-export function captureMessage(message: string, level?: SeverityLevel): string | undefined
+export function captureException(exception: unknown, hint?: EventHint | CaptureContext): string | undefined
+export function captureMessage(message: string, level?: SeverityLevel | CaptureContext): string | undefined
 /** Sends an event built by hand (message, level, tags, extra, user, contexts, fingerprint, exception values). */
 export function captureEvent(event: Partial<ErrorEvent> & { message?: string }): string | undefined
 export function setUser(user: User | null): void

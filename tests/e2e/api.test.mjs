@@ -79,6 +79,37 @@ forEachBrowser((name, launch, test) => {
     await page.close()
   })
 
+  test('a capture context in captureException and captureMessage applies to that event only, as the peer\'s', async () => {
+    const page = await openPage('{}')
+    const events = await eventsOf(page, () => {
+      const S = window.Sentry
+      S.setTag('global', 'g')
+      S.captureException(new Error('with context'), {
+        tags: { section: 'checkout' }, extra: { cart: 3 }, contexts: { order: { id: 'o-1' } },
+        user: { id: '9' }, level: 'warning', fingerprint: ['checkout-failure'],
+      })
+      S.captureMessage('message with context', { level: 'fatal', tags: { kind: 'msg' } })
+      S.captureException(new Error('with a function'), (scope) => scope.setTags({ fn: 'yes' }))
+      S.captureException(new Error('with a hint'), { mechanism: { handled: false } })
+      S.captureException(new Error('plain'))
+    }, null, { expect: 5 })
+    const by = (v) => events.find((e) => (e.exception?.values[0].value ?? e.logentry?.message) === v)
+    const ctx = by('with context')
+    assert.deepEqual(ctx.tags, { global: 'g', section: 'checkout' })
+    assert.deepEqual([ctx.extra, ctx.contexts.order, ctx.user, ctx.level, ctx.fingerprint], [{ cart: 3 }, { id: 'o-1' }, { id: '9' }, 'warning', ['checkout-failure']])
+    const msg = by('message with context')
+    assert.deepEqual([msg.level, msg.tags], ['fatal', { global: 'g', kind: 'msg' }])
+    assert.equal(by('with a function').tags.fn, 'yes')
+    const hinted = by('with a hint')
+    assert.equal(hinted.exception.values[0].mechanism.handled, false)
+    for (const e of [hinted, by('plain')]) {
+      assert.deepEqual(e.tags, { global: 'g' })
+      assert.deepEqual([e.level, e.user, e.extra, e.fingerprint], ['error', undefined, undefined, undefined])
+    }
+    assertValidByRelay(events, `${name}-api-capture-context`)
+    await page.close()
+  })
+
   test('text in any script, emoji and lone surrogates arrive whole, each string in its place', async () => {
     const page = await openPage()
     const events = await eventsOf(page, () => {

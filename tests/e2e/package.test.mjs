@@ -158,6 +158,9 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
     class Obj { constructor(readonly state: unknown, readonly env: unknown) {} }
     const Wrapped = instrumentDurableObjectWithSentry((env) => ({ dsn: env.DSN }), Obj)
     Sentry.captureException(new Error('y'), { mechanism: { type: 'my.handler', handled: false } })
+    Sentry.captureException(new Error('z'), { tags: { section: 'checkout' }, level: 'warning', fingerprint: ['f'] })
+    Sentry.captureException(new Error('z'), (scope) => scope.setTag('fn', 'yes'))
+    Sentry.captureMessage('m', { level: 'fatal', extra: { n: 1 } })
     export { id, ok, n, last, closed, frames, handler, Wrapped }
   `)
   try {
