@@ -26,5 +26,5 @@ const sdk = createSdk(() => {
 
 export const {
   init, captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack,
-  withScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
+  withScope, getCurrentScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
 } = sdk

@@ -144,17 +144,9 @@ export function createSdk(loadWasm, loadClient) {
   const guard = (f) => (...a) => { try { return f(...a) } catch (e) {} }
   const setTags = (tags) => { for (const k in tags) call('setTag', k, tags[k]) }
   const setExtras = (extras) => { for (const k in extras) call('setExtra', k, extras[k]) }
-  const scopeApi = {
-    setUser: (u) => call('setUser', u),
-    setTag: (k, v) => call('setTag', k, v),
-    setTags: guard(setTags),
-    setExtra: (k, v) => call('setExtra', k, v),
-    setExtras: guard(setExtras),
-    setContext: (k, c) => call('setContext', k, c),
-    setLevel: (l) => call('setLevel', l),
-    setFingerprint: (fp) => call('setFingerprint', fp),
-    addBreadcrumb: guard(addBreadcrumb),
-  }
+  const scopeApi = { setTags: guard(setTags), setExtras: guard(setExtras), addBreadcrumb: guard(addBreadcrumb) }
+  // The client's methods of the same names (recorded until it is ready).
+  for (const name of ['setUser', 'setTag', 'setExtra', 'setContext', 'setLevel', 'setFingerprint']) scopeApi[name] = (...a) => call(name, ...a)
 
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
@@ -181,6 +173,8 @@ export function createSdk(loadWasm, loadClient) {
     }),
     captureMessage: guard((message, level) => capture('message', message, level)),
     captureEvent: guard((event) => capture('event', event)),
+    // As the peer's: the scope captures use now (inside `withScope`, that one's).
+    getCurrentScope: () => scopeApi,
     // Runs `callback` with a scope of its own.
     // As the peer's: the scope stays current until an async callback settles.
     withScope(callback) {
@@ -220,7 +214,7 @@ export function createSdk(loadWasm, loadClient) {
       try {
         if (client) return client.parseStack(error)
         load().catch(() => {})
-        if (!warned) warn('parseStack() needs the wasm: `await ready()` first; returning []')
+        if (!warned) warn('parseStack() needs `await ready()` first; returning []')
         warned = true
       } catch (e) {}
       return []

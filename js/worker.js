@@ -61,7 +61,7 @@ const sdk = createSdk(() => () => {
 
 export const {
   captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack,
-  withScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
+  withScope, getCurrentScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
 } = sdk
 
 // Workers have no page to outlive: every event leaves at once, in the

@@ -126,6 +126,8 @@ export function captureException(exception: unknown, hint?: EventHint | CaptureC
 export function captureMessage(message: string, level?: SeverityLevel | CaptureContext): string | undefined
 /** Sends an event built by hand (message, level, tags, extra, user, contexts, fingerprint, exception values). */
 export function captureEvent(event: Partial<ErrorEvent> & { message?: string }): string | undefined
+/** The scope captures use now: inside `withScope`, that callback's. */
+export function getCurrentScope(): Scope
 export function setUser(user: User | null): void
 export function setTag(key: string, value: string | number | boolean | undefined): void
 export function setTags(tags: Record<string, string | number | boolean>): void

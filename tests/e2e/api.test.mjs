@@ -32,8 +32,10 @@ forEachBrowser((name, launch, test) => {
       S.setExtra('cart', { items: 3, nested: { deep: { deeper: { deepest: 1 } } } })
       S.setExtras({ attempt: 2 })
       S.setContext('device', { model: 'fixture' })
+      S.getCurrentScope().setTag('current', 'global')
       S.withScope((scope) => {
         scope.setTag('inside', 'yes')
+        S.getCurrentScope().setTag('current', 'inner')
         scope.setLevel('warning')
         scope.setFingerprint(['custom-group'])
         S.captureMessage('inside a scope')
@@ -45,10 +47,10 @@ forEachBrowser((name, launch, test) => {
     const inside = events.find((e) => e.logentry)
     const outside = events.find((e) => e.exception)
     assert.deepEqual(inside.user, { id: '42', username: 'ada' })
-    assert.deepEqual(inside.tags, { team: 'web', plan: 'pro', region: 'eu', beta: 'true', inside: 'yes' })
+    assert.deepEqual(inside.tags, { team: 'web', plan: 'pro', region: 'eu', beta: 'true', current: 'inner', inside: 'yes' })
     assert.equal(inside.level, 'warning')
     assert.deepEqual(inside.fingerprint, ['custom-group'])
-    assert.deepEqual(outside.tags, { team: 'web', plan: 'pro', region: 'eu', beta: 'true' }, 'withScope did not leak')
+    assert.deepEqual(outside.tags, { team: 'web', plan: 'pro', region: 'eu', beta: 'true', current: 'global' }, 'withScope did not leak')
     assert.equal(outside.level, 'error')
     assert.equal(outside.fingerprint, undefined)
     // normalizeDepth 3 (the default) cuts deeper objects.

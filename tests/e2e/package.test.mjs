@@ -161,6 +161,7 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
     Sentry.captureException(new Error('z'), { tags: { section: 'checkout' }, level: 'warning', fingerprint: ['f'] })
     Sentry.captureException(new Error('z'), (scope) => scope.setTag('fn', 'yes'))
     Sentry.captureMessage('m', { level: 'fatal', extra: { n: 1 } })
+    Sentry.getCurrentScope().setTag('via', 'getCurrentScope')
     export { id, ok, n, last, closed, frames, handler, Wrapped }
   `)
   try {
