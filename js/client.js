@@ -166,6 +166,11 @@ function isError(v) {
   }
 }
 
+// The peer's default `ignoreErrors` (its EventFilters integration), as one
+// pattern: noise from browsers, ad scripts, extensions and embedded webviews
+// that no app can act on. Matched against `message` and `type: message`.
+const DEFAULT_IGNORE = /^(Script error\.?|Javascript error: Script error\.? on line 0|ResizeObserver loop completed with undelivered notifications.|Cannot redefine property: googletag|Can't find variable: gmo|undefined is not an object \(evaluating 'a\.[A-Z]'\))$|can't redefine non-configurable property "solana"|vv\(\)\.getRestrictions is not a function|Can't find variable: _AutofillCallbackHandler|Object Not Found Matching Id:\d+, MethodName:simulateEvent|Java (exception was raised during method invocation|object is gone)$/
+
 // What makes a capture's hint a capture context (see `inContext`).
 const CONTEXT_KEYS = ['tags', 'extra', 'contexts', 'user', 'level', 'fingerprint']
 
@@ -544,6 +549,8 @@ export function createClient(wasm, sdkBase, debug) {
           message = `Object captured as ${kind} with keys: ${keys || '[object has no keys]'}`
         }
       }
+      // Dropped as the peer's inbound filters drop it (counted as an event processor's drop).
+      if (enabled.InboundFilters && [message, `${name || 'Error'}: ${message}`].some((m) => DEFAULT_IGNORE.test(m))) return call(DROP, 0, 0, 0, 0)
       const [url, line, col] = fallback || ['', 0, 0]
       const aggregate = Array.isArray(read(err, 'errors'))
       inContext(hint, () => captured(call(ERROR, handled | synthetic << 1 | aggregate << 2, line, col, ts, id, ...page, name, message, stack, mechanism, url)))

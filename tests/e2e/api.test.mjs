@@ -501,6 +501,23 @@ forEachBrowser((name, launch, test) => {
     const scriptError = await openPage('{}')
     assert.deepEqual(await eventsOf(scriptError, () => window.dispatchEvent(new ErrorEvent('error', { message: 'Script error.' }))), [])
     await scriptError.close()
-    assertValidByRelay(events, `${name}-api-integrations`)
+
+    // The peer's default ignoreErrors: browser and third-party noise, unless InboundFilters is off.
+    const noise = async () => {
+      window.dispatchEvent(new ErrorEvent('error', { message: 'ResizeObserver loop completed with undelivered notifications.' }))
+      window.Sentry.captureException(new TypeError('Cannot redefine property: googletag'))
+      window.Sentry.captureException(new Error('Java object is gone'))
+      window.Sentry.captureException(new Error('a real error'))
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    const filtered = await openPage('{}')
+    const kept = await eventsOf(filtered, noise, null, { expect: 1 })
+    assert.deepEqual(kept.map((e) => e.exception.values[0].value), ['a real error'])
+    await filtered.close()
+    const unfiltered = await openPage(`{ integrations: (d) => d.filter((i) => i.name !== 'InboundFilters') }`)
+    const all = await eventsOf(unfiltered, noise, null, { expect: 4 })
+    assert.equal(all.length, 4)
+    await unfiltered.close()
+    assertValidByRelay([...events, ...kept, ...all], `${name}-api-integrations`)
   })
 })
