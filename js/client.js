@@ -486,9 +486,13 @@ export function createClient(wasm, sdkBase, debug) {
   const api = {
     /** Starts the client; returns the reason a DSN was refused, if it was. */
     start(dsn, opts, on) {
-      options = opts
+      options = { ...opts }
       enabled = on
-      hooks = typeof options.beforeSend === 'function' || (!!on.InboundFilters && ['ignoreErrors', 'denyUrls', 'allowUrls'].some((k) => Array.isArray(options[k]) && options[k].length))
+      // The filters' patterns from the options and from the integration's own options, as the peer merges them.
+      const own = on.InboundFilters || {}
+      const lists = ['ignoreErrors', 'denyUrls', 'allowUrls']
+      for (const k of lists) if (Array.isArray(own[k])) options[k] = [...(Array.isArray(options[k]) ? options[k] : []), ...own[k]]
+      hooks = typeof options.beforeSend === 'function' || (!!on.InboundFilters && lists.some((k) => Array.isArray(options[k]) && options[k].length))
       const num = (v, d) => (typeof v === 'number' && v === v ? v : d)
       // Events captured in Rust (a Rust app's own wasm, started from JS) pass the same hooks.
       if (hooks && wasm.setDeliver) wasm.setDeliver(deliver)
@@ -550,7 +554,8 @@ export function createClient(wasm, sdkBase, debug) {
         }
       }
       // Dropped as the peer's inbound filters drop it (counted as an event processor's drop).
-      if (enabled.InboundFilters && [message, `${name || 'Error'}: ${message}`].some((m) => DEFAULT_IGNORE.test(m))) return call(DROP, 0, 0, 0, 0)
+      const filters = enabled.InboundFilters
+      if (filters && !filters.disableErrorDefaults && [message, `${name || 'Error'}: ${message}`].some((m) => DEFAULT_IGNORE.test(m))) return call(DROP, 0, 0, 0, 0)
       const [url, line, col] = fallback || ['', 0, 0]
       const aggregate = Array.isArray(read(err, 'errors'))
       inContext(hint, () => captured(call(ERROR, handled | synthetic << 1 | aggregate << 2, line, col, ts, id, ...page, name, message, stack, mechanism, url)))

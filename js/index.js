@@ -5,7 +5,8 @@
 import { createSdk } from './sdk.js'
 export {
   globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
-  linkedErrorsIntegration, inboundFiltersIntegration, httpContextIntegration,
+  linkedErrorsIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
+  browserTracingIntegration, replayIntegration,
 } from './sdk.js'
 
 // Taken now, before `init` instruments fetch: the SDK's own download of its

@@ -3,7 +3,8 @@
 import { createSdk } from './sdk.js'
 export {
   globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
-  linkedErrorsIntegration, inboundFiltersIntegration, httpContextIntegration,
+  linkedErrorsIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
+  browserTracingIntegration, replayIntegration,
 } from './sdk.js'
 
 const sdk = createSdk(() => async (m) => {

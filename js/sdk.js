@@ -231,5 +231,12 @@ export const globalHandlersIntegration = (options) => ({ name: 'GlobalHandlers',
 export const breadcrumbsIntegration = (options) => ({ name: 'Breadcrumbs', options })
 export const dedupeIntegration = () => ({ name: 'Dedupe' })
 export const linkedErrorsIntegration = (options) => ({ name: 'LinkedErrors', options })
-export const inboundFiltersIntegration = () => ({ name: 'InboundFilters' })
+// Options: `ignoreErrors`, `denyUrls`, `allowUrls` (added to `init`'s), `disableErrorDefaults`.
+export const inboundFiltersIntegration = (options) => ({ name: 'InboundFilters', options })
+// The peer's newer name for it.
+export const eventFiltersIntegration = inboundFiltersIntegration
 export const httpContextIntegration = () => ({ name: 'HttpContext' })
+// Tracing and replay are not in this SDK (errors only). These are accepted and
+// ignored, so that an app's existing `integrations` keep working unchanged.
+export const browserTracingIntegration = () => ({ name: 'BrowserTracing' })
+export const replayIntegration = () => ({ name: 'Replay' })

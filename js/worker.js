@@ -18,7 +18,8 @@ import { createSdk, withIntegrations } from './sdk.js'
 import { createClient, pack, scopeOps } from './client.js'
 export {
   globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
-  linkedErrorsIntegration, inboundFiltersIntegration, httpContextIntegration,
+  linkedErrorsIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
+  browserTracingIntegration, replayIntegration,
 } from './sdk.js'
 
 // A name, not a literal: bundlers leave the import alone, and workerd

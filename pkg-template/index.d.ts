@@ -141,7 +141,20 @@ export function globalHandlersIntegration(options?: { onerror?: boolean; onunhan
 export function breadcrumbsIntegration(options?: { console?: boolean; dom?: boolean; fetch?: boolean; xhr?: boolean; history?: boolean }): Integration
 export function dedupeIntegration(): Integration
 export function linkedErrorsIntegration(options?: { limit?: number }): Integration
-export function inboundFiltersIntegration(): Integration
+export interface InboundFiltersOptions {
+  ignoreErrors?: Array<string | RegExp>
+  denyUrls?: Array<string | RegExp>
+  allowUrls?: Array<string | RegExp>
+  /** Leaves out the peer's default `ignoreErrors` (browser and third-party noise). */
+  disableErrorDefaults?: boolean
+}
+export function inboundFiltersIntegration(options?: InboundFiltersOptions): Integration
+/** The peer's newer name for `inboundFiltersIntegration`. */
+export function eventFiltersIntegration(options?: InboundFiltersOptions): Integration
+/** Tracing is not in this SDK: accepted and ignored, so that existing configurations keep working. */
+export function browserTracingIntegration(options?: Record<string, unknown>): Integration
+/** Session replay is not in this SDK: accepted and ignored, so that existing configurations keep working. */
+export function replayIntegration(options?: Record<string, unknown>): Integration
 export function httpContextIntegration(): Integration
 /** Resolves `true` once every event so far was handed over, `false` at the timeout (ms, default 2000). */
 export function flush(timeout?: number): Promise<boolean>

@@ -518,6 +518,19 @@ forEachBrowser((name, launch, test) => {
     const all = await eventsOf(unfiltered, noise, null, { expect: 4 })
     assert.equal(all.length, 4)
     await unfiltered.close()
-    assertValidByRelay([...events, ...kept, ...all], `${name}-api-integrations`)
+
+    // The peer's integration options and names: patterns of the filters' own, the defaults off,
+    // and tracing and replay integrations accepted (and ignored) as an existing app passes them.
+    const own = await openPage(`{
+      integrations: [
+        window.Sentry.eventFiltersIntegration({ ignoreErrors: ['a real error'], disableErrorDefaults: true }),
+        window.Sentry.browserTracingIntegration(), window.Sentry.replayIntegration(),
+      ],
+    }`)
+    const ownKept = await eventsOf(own, noise, null, { expect: 3 })
+    assert.deepEqual(ownKept.map((e) => e.exception.values[0].value).sort(),
+      ['Cannot redefine property: googletag', 'Java object is gone', 'ResizeObserver loop completed with undelivered notifications.'])
+    await own.close()
+    assertValidByRelay([...events, ...kept, ...all, ...ownKept], `${name}-api-integrations`)
   })
 })
