@@ -319,7 +319,8 @@ impl ToJson for Event {
             .opt_str("environment", self.environment.as_deref())
             .opt_str("dist", self.dist.as_deref())
             .opt_value("request", self.request.as_ref())
-            .opt_value("user", self.user.as_ref().filter(|u| !u.is_null()))
+            // An object, or nothing: Relay drops any other value.
+            .opt_value("user", self.user.as_ref().filter(|u| u.as_object().is_some()))
             .map("tags", &self.tags);
         write_values_map(&mut o, "extra", &self.extra);
         write_values_map(&mut o, "contexts", &self.contexts);
@@ -390,6 +391,15 @@ mod tests {
         assert_eq!(js(&f), json!({"instruction_addr": "0x1a2b", "addr_mode": "rel:0"}));
         let f = Frame { instruction_addr: Some(0), ..Default::default() };
         assert_eq!(js(&f), json!({"instruction_addr": "0x0"}));
+    }
+
+    #[test]
+    fn the_user_is_an_object_or_nothing() {
+        let ev = |user: &str| Event { user: Some(crate::core::value::parse(user).unwrap()), ..Default::default() };
+        assert_eq!(js(&ev("{\"id\":\"7\"}"))["user"], json!({"id": "7"}));
+        for not_an_object in ["\"[Unreadable]\"", "[1]", "3", "null"] {
+            assert!(js(&ev(not_an_object)).get("user").is_none(), "{not_an_object}");
+        }
     }
 
     #[test]

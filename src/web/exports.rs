@@ -256,8 +256,7 @@ fn with_scope(f: impl FnOnce(&mut crate::core::scope::Scope)) {
 }
 
 pub fn set_user(packed: &str) {
-    // A user is an object (Relay drops anything else): any other value clears it, as null does.
-    with_scope(|scope| scope.user = value_of(packed).filter(|v| v.as_object().is_some()));
+    with_scope(|scope| scope.user = value_of(packed));
 }
 
 pub fn set_tag(key: &str, value: Option<String>) {
