@@ -452,7 +452,7 @@ export function createClient(wasm, sdkBase, debug) {
         scope.setTags(ctx.tags)
         scope.setExtras(ctx.extra)
         each(api.setContext)(ctx.contexts)
-        for (const k of ['user', 'level', 'fingerprint']) if (ctx[k] != null) scope['set' + k[0].toUpperCase() + k.slice(1)](ctx[k])
+        for (const [k, set] of [['user', api.setUser], ['level', api.setLevel], ['fingerprint', api.setFingerprint]]) if (ctx[k] != null) set(ctx[k])
       }
     } catch (e) {
       debug('a capture context could not be read:', e)
