@@ -2,4 +2,4 @@
 // client and the wasm glue, one chunk in a bundle and one request. The
 // workers entry has both already, and takes neither from here.
 export { createClient } from './client.js'
-export { instantiate, initSync, dispatch } from './glue.js'
+export { instantiate, initSync, dispatch, importsOf } from './glue.js'

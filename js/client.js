@@ -10,77 +10,11 @@
 // Declared first: esbuild inlines constants only when they come before their uses.
 const START = 0, STOP = 1, ERROR = 2, MESSAGE = 3, EVENT = 4, SEND = 5, DROP = 6, USER = 7, TAG = 8, EXTRA = 9,
   CONTEXT = 10, LEVEL = 11, FINGERPRINT = 12, BREADCRUMB = 13, PUSH = 14, POP = 15, LINKED = 16, TRANSPORT = 17,
-  USE_SCOPE = 18, DROP_SCOPE = 19, REQUEST = 20, LIMITS = 21, SDK_BASE = 22, STACK_TEXT = 23, IDLE = 24,
+  USE_SCOPE = 18, DROP_SCOPE = 19, REQUEST = 20, LIMITS = 21, SDK_BASE = 22, IDLE = 24,
   WANTED = 25, LEARN = 26, RELEASE = 27
 
 // The key under which client.js hands the JS transport its handler (see js/transport.js).
 const HANDLER = Symbol.for('wasm-sentry.handler')
-
-// Rebuilds frames from the numbers `parseStackIn` writes: 13 per frame,
-// `[flags, function, raw_function, abs_path, filename (start and end of a
-// span of the stack each), lineno, colno, instruction_addr, module]`.
-// Flag bits: 1 in_app, 2 function, 4 function in the demangled-names text,
-// 8 raw_function, 16 abs_path, 32 filename, 64 lineno, 128 colno,
-// 256 instruction_addr, 512 module. See src/core/stacktrace/spans.rs.
-// A raw_function with a function that is not demangled is a name waiting for
-// the demangler module: the frame keeps the engine's name, and `wait` is told.
-function framesFromSpans(s, n, count, names, wait) {
-  const frames = []
-  let text
-  for (let i = 0; i < count * 13; i += 13) {
-    const flags = n[i]
-    const in_app = (flags & 1) === 1
-    let f
-    // The usual field set as a literal: one hidden class, made fast. Others
-    // property by property; the same fields in the same order either way.
-    if ((flags & ~1) === (2 | 16 | 32 | 64 | 128)) {
-      f = { function: s.slice(n[i + 1], n[i + 2]), filename: s.slice(n[i + 7], n[i + 8]), abs_path: s.slice(n[i + 5], n[i + 6]), lineno: n[i + 9], colno: n[i + 10], in_app }
-    } else {
-      f = {}
-      if (flags & 2) f.function = flags & 4 ? (text ??= names()).slice(n[i + 1], n[i + 2]) : s.slice(n[i + 1], n[i + 2])
-      if ((flags & 12) === 8) wait()
-      else if (flags & 8) f.raw_function = s.slice(n[i + 3], n[i + 4])
-      if (flags & 32) f.filename = s.slice(n[i + 7], n[i + 8])
-      if (flags & 16) f.abs_path = s.slice(n[i + 5], n[i + 6])
-      if (flags & 64) f.lineno = n[i + 9]
-      if (flags & 128) f.colno = n[i + 10]
-      f.in_app = in_app
-      if (flags & 256) f.instruction_addr = '0x' + n[i + 11].toString(16)
-      if (flags & 512) f.addr_mode = 'rel:' + n[i + 12]
-    }
-    frames.push(f)
-  }
-  return frames
-}
-
-// `parseStack` without strings through wasm-bindgen: the stack, and the
-// name and message, are encoded straight into two buffers in wasm memory,
-// and the frames' numbers are read from another, through views made again
-// when memory grew (which empties the old ones). `raw` is the instance's
-// own exports (`stackInput`, `stackOutput` and `parseStackIn` are plain
-// wasm exports: see src/web/exports.rs), which the glue's `initSync`
-// returns once the module is instantiated; `names` reads the demangled names.
-function stackParser(raw, names, wait) {
-  const encoder = new TextEncoder()
-  const memory = raw.memory
-  const out = raw.stackOutput() >>> 0
-  const cap = [0, 0], at = [0, 0], input = []
-  let output
-  // Encodes `s` into input `i`, with room for three bytes per UTF-16 unit.
-  const put = (i, s) => {
-    if (s.length * 3 > cap[i]) at[i] = raw.stackInput(i, (cap[i] = s.length * 3)) >>> 0, (input[i] = 0)
-    if (!input[i] || !input[i].byteLength) input[i] = new Uint8Array(memory.buffer, at[i], cap[i])
-    return encoder.encodeInto(s, input[i]).written
-  }
-  return (stack, name, message) => {
-    const head = name + '\n' + message
-    const s = put(0, stack)
-    const h = put(1, head)
-    const count = raw.parseStackIn(s, h, name.length, (s === stack.length) | ((h === head.length) << 1))
-    if (!output || !output.byteLength) output = new Float64Array(memory.buffer, out, 250 * 13)
-    return framesFromSpans(stack, output, count, names, wait)
-  }
-}
 
 // A property as a string; '' when missing or when reading it throws. Each
 // read is its own closure, so its property load stays monomorphic.
@@ -241,24 +175,15 @@ export function scopeOps(wasm) {
   }
 }
 
-// The demangler module's one call (src/web/demangler.rs), from its exports:
-// a name to its demangled form, or '' when it is not a Rust symbol.
-function demanglerCall(x) {
-  const encoder = new TextEncoder(), decoder = new TextDecoder()
-  return (name) => {
-    const bytes = encoder.encode(name)
-    new Uint8Array(x.memory.buffer, x.input(bytes.length) >>> 0, bytes.length).set(bytes)
-    const n = x.demangle(bytes.length)
-    return n < 0 ? '' : decoder.decode(new Uint8Array(x.memory.buffer, x.output() >>> 0, n))
-  }
-}
-
 export function createClient(wasm, sdkBase, debug) {
   const g = globalThis
   const call = caller(wasm)
-  let demangler // a promise of the demangler's call, once a name needed it
+  let more // a promise of the demangler module (see js/parse.js), once something needed it
+  let demangler // a promise of its call, once a name needed it
+  let parsing // a promise of `parse`, once `ready` asked for it
   // For captures and parseStack alike: frames of the SDK's own files are not the app's.
-  call(SDK_BASE, 0, 0, 0, 0, sdkBase || ownBase())
+  const base = sdkBase || ownBase()
+  call(SDK_BASE, 0, 0, 0, 0, base)
   let options = {}
   let hooks = false
   let enabled = {}
@@ -398,28 +323,24 @@ export function createClient(wasm, sdkBase, debug) {
     }
   }
 
+  // The demangler module and js/parse.js, loaded once, on the first name
+  // that needs it or for `parseStack` (see `ready`). A load that hangs fails after 5 s.
+  const loadMore = () => (more ??= Promise.race([
+    import('./parse.js').then((m) => m.loadDemangler(wasm, base)),
+    new Promise((_, reject) => setTimeout(reject, 5000, 'timed out')),
+  ]))
+
   // Events whose frames wait for the demangler leave when it came (the
-  // wasm held them after applying their scope). It loads once, on the first
-  // name that needs it, from what the entry's `wasm.demangler()` gives: a
-  // fetch's response, the bytes, or a compiled module. If it cannot load
-  // (or takes over 5 s), the events leave with the engine's names.
+  // wasm held them after applying their scope). If it cannot load, they
+  // leave with the engine's names.
   function release() {
     for (const r of call(RELEASE, 0, 0, 0, 0).split('\n')) deliver(r)
   }
   function demangleLater() {
-    const failed = (e) => {
+    demangler ??= loadMore().then((d) => d.demangle, (e) => {
       debug('the demangler module could not load; names stay as the engine printed them:', e)
       return () => ''
-    }
-    demangler ??= Promise.race([
-      Promise.resolve()
-        .then(() => wasm.demangler())
-        .then((x) => (typeof x.arrayBuffer === 'function' ? x.arrayBuffer() : x))
-        .then((x) => WebAssembly.instantiate(x))
-        .then((r) => demanglerCall((r.instance || r).exports)),
-      // A load that hangs holds no event for long.
-      new Promise((_, reject) => setTimeout(reject, 5000, 'timed out')),
-    ]).catch(failed)
+    })
     demangler.then((run) => {
       try {
         for (const name of call(WANTED, 0, 0, 0, 0).split('\n')) {
@@ -629,11 +550,28 @@ export function createClient(wasm, sdkBase, debug) {
     }),
     stop: () => call(STOP, 0, 0, 0, 0),
 
-    // The frames an event would get for this error (oldest first).
+    // Resolves true once `parseStack` can run: js/parse.js loaded, with the
+    // wasm that parses stacks: this one where it does (workers, Rust apps),
+    // else the demangler module (pages: see src/web/parse.rs). False if
+    // either cannot load.
+    ready() {
+      const raw = wasm.initSync()
+      return (parsing ??= (raw.parseStackIn ? import('./parse.js').then((m) => m.stackParser(raw)) : loadMore().then((d) => d.parser())).then((p) => {
+        parse = p
+        return true
+      }, (e) => {
+        debug('parseStack is not available:', e)
+        return false
+      }))
+    },
+
+    // The frames an event would get for this error (oldest first); [] until `ready` resolved.
     parseStack(error) {
-      // A name waiting for the demangler stays as printed in this call's
-      // frames; the demangler loads for later ones.
-      parse ??= stackParser(wasm.initSync(), () => call(STACK_TEXT, 0, 0, 0, 0), demangleLater)
+      if (!parse) {
+        api.ready()
+        debug('parseStack() needs `await ready()` first; returning []')
+        return []
+      }
       return typeof error === 'string' ? parse(error, '', '') : parse(own(() => error.stack), own(() => error.name), own(() => error.message))
     },
   }

@@ -9,23 +9,30 @@ import { buildIdOf, io } from './transport.js'
 let x // the instance's exports, once instantiated
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
-const bytes = (at, n) => new Uint8Array(x.memory.buffer, at >>> 0, n >>> 0)
-const text = (at, n) => (n ? decoder.decode(bytes(at, n)) : '')
+const bytes = (at, n, e = x) => new Uint8Array(e.memory.buffer, at >>> 0, n >>> 0)
+const text = (at, n, e) => (n ? decoder.decode(bytes(at, n, e)) : '')
 
-const imports = {
-  'wasm-sentry': {
-    io: (op, url, urlLen, body, bodyLen, n) => io(op, text(url, urlLen), text(body, bodyLen), n),
-    // A build id is lowercase hex: ASCII, one byte a character.
-    build_id_of: (url, urlLen, out, cap) => {
-      const id = buildIdOf(text(url, urlLen))
-      if (id.length > cap) return 0
-      encoder.encodeInto(id, bytes(out, cap))
-      return id.length
+/**
+ * The imports of a package wasm whose exports `ex()` gives: this module's,
+ * or the demangler module's (which imports `build_id_of` only).
+ */
+export function importsOf(ex) {
+  return {
+    'wasm-sentry': {
+      io: (op, url, urlLen, body, bodyLen, n) => io(op, text(url, urlLen, ex()), text(body, bodyLen, ex()), n),
+      // A build id is lowercase hex: ASCII, one byte a character.
+      build_id_of: (url, urlLen, out, cap) => {
+        const id = buildIdOf(text(url, urlLen, ex()))
+        if (id.length > cap) return 0
+        encoder.encodeInto(id, bytes(out, cap, ex()))
+        return id.length
+      },
+      now: () => Date.now(),
+      random: () => Math.random(),
     },
-    now: () => Date.now(),
-    random: () => Math.random(),
-  },
+  }
 }
+const imports = importsOf(() => x)
 
 /** Instantiates the module now: `module` is a compiled `WebAssembly.Module` or its bytes. */
 export function initSync({ module } = {}) {

@@ -205,9 +205,10 @@ export function createSdk(loadWasm, loadClient) {
       return ok
     },
     lastEventId: () => lastId,
-    // Resolves true once the wasm is loaded (false if it cannot be), after
-    // which `parseStack` is synchronous. `init` does not wait for it.
-    ready: () => load().then(() => true, () => false),
+    // Resolves true once the wasm, and what parses stacks, are loaded
+    // (false if they cannot be), after which `parseStack` is synchronous.
+    // `init` does not wait for it.
+    ready: () => load().then((c) => c.ready(), () => false),
     // The frames an event would get for this error (oldest first). Takes an
     // Error, anything with `stack`/`name`/`message`, or a bare stack string.
     parseStack(error) {

@@ -179,13 +179,16 @@ export interface StackFrame {
   addr_mode?: string
 }
 
-/** Resolves `true` once the wasm is loaded (`false` if it cannot be); `parseStack` is synchronous after it. */
+/**
+ * Resolves `true` once the SDK and what parses stacks are loaded (`false` if they cannot be);
+ * `parseStack` is synchronous after it. In pages, the stack parser is not in the SDK's own wasm
+ * (most pages never call `parseStack`): this loads it, once (the demangler module and 0.6 KB of JS).
+ */
 export function ready(): Promise<boolean>
 /**
  * The frames, oldest first, that an event would get for this error: V8, SpiderMonkey and
- * JavaScriptCore stacks, WebAssembly frames included. Takes an Error, any object with
- * `stack`/`name`/`message`, or a bare stack string. Returns `[]` before `ready()` has resolved.
- * A wasm frame named by a Rust v0 symbol keeps the engine's name until the demangler module,
- * which the first such name starts loading, has come; events wait for it, this call does not.
+ * JavaScriptCore stacks, WebAssembly frames included (Rust names demangled). Takes an Error, any
+ * object with `stack`/`name`/`message`, or a bare stack string. Returns `[]` before `ready()` has
+ * resolved.
  */
 export function parseStack(error: unknown): StackFrame[]

@@ -25,8 +25,9 @@ cd "$(dirname "$0")/.."
 # package's own allocator (src/web/alloc.rs) instead of dlmalloc.
 # Three modules from the one crate, sharing target/pkg-build (cargo keeps
 # each feature set's artifacts; each .wasm is taken out at once):
-#   - pages and Node (`lazy-demangle`): without the demangling grammars, which
-#     are the demangler module's, loaded by the JS client when a frame needs it;
+#   - pages and Node (`lazy-demangle`): without the demangling grammars and
+#     parseStack's exports, which are the demangler module's, loaded by the JS
+#     client when a frame needs it or `ready()` is asked for parseStack;
 #   - workers (`isolation`: per-request scopes), with the grammars: a worker
 #     cannot compile a module at run time, and bundling the demangler module
 #     beside the pages' wasm would cost it 5 KB gzip more;
@@ -51,22 +52,20 @@ cp "$OUT" pkg/wasm_sentry_bg.wasm
 build small-alloc,isolation
 cp "$OUT" pkg/wasm_sentry_worker_bg.wasm
 build small-alloc,demangler
-# Plain exports, no imports (tests/e2e/wasm-frames.test.mjs loads it).
-node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers --strip-target-features \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  "$OUT" -o pkg/wasm_sentry_demangle.wasm
+# Plain exports, one import (build_id_of; tests/e2e/wasm-frames.test.mjs and parse-stack.test.mjs load it).
+cp "$OUT" pkg/wasm_sentry_demangle.wasm
 # binaryen from npm (132): Debian's wasm-opt is older.
 # Passes (measured, gzip of the .wasm): -Oz alone; then --converge (runs -Oz
 # until nothing changes, -0.5 KB); --flatten --rereloop before, and --gufa
 # between two rounds (-0.4 KB more), none slower in the benches. The
 # target_features section serves no one after the build.
 WASM_OPT_PASSES=${WASM_OPT_PASSES:---flatten --rereloop -Oz --gufa -Oz --converge}
-for name in wasm_sentry wasm_sentry_worker; do
+for name in wasm_sentry_bg wasm_sentry_worker_bg wasm_sentry_demangle; do
   # shellcheck disable=SC2086
   node_modules/.bin/wasm-opt $WASM_OPT_PASSES --strip-debug --strip-producers --strip-target-features \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
+    "pkg/${name}.wasm" -o "pkg/${name}.wasm"
 done
 # Every module of the JS wrapper (transport.js and modules.js are also the
 # crate's wasm-bindgen snippets, which Rust apps' glue imports).

@@ -1,8 +1,12 @@
 //! The exports of the demangler module (feature `demangler`): this crate
-//! built with nothing but `core::demangle` reachable, a second, small wasm.
-//! The npm package's main module (feature `lazy-demangle`) leaves the grammars
-//! out, and its JS client loads this one when a frame's name needs it.
-//! Plain wasm exports, numbers only: no wasm-bindgen glue to load with it.
+//! built with nothing but `core::demangle` and the stack parser reachable, a
+//! second wasm, fetched only when needed. The npm package's pages wasm
+//! (feature `lazy-demangle`) leaves out the demangling grammars and
+//! `parseStack`'s exports; its JS client loads this module when a frame's
+//! name needs demangling, or when `ready()` is asked for `parseStack` (whose
+//! exports, in src/web/parse.rs, are this module's too, with the whole
+//! grammar, so no name waits there). Plain wasm exports, numbers only; its
+//! one import is `build_id_of` (js/glue.js's `importsOf`), for debug images.
 
 use crate::core::demangle::demangle;
 use std::cell::RefCell;

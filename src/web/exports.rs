@@ -17,6 +17,7 @@ use crate::core::envelope::Item;
 use crate::core::protocol::{Breadcrumb, Event, EventId, Level, Mechanism, Request, SDK_VERSION};
 use crate::core::stacktrace;
 use crate::core::value::{self, Value};
+#[cfg(not(feature = "rust-api"))]
 use std::cell::RefCell;
 #[cfg(feature = "rust-api")]
 use wasm_bindgen::prelude::*;
@@ -48,7 +49,6 @@ mod op {
     pub const SET_REQUEST: u32 = 20;
     pub const TRANSPORT_LIMITS: u32 = 21;
     pub const SDK_BASE: u32 = 22;
-    pub const STACK_TEXT: u32 = 23;
     pub const IDLE: u32 = 24;
     pub const WANTED: u32 = 25;
     pub const LEARN: u32 = 26;
@@ -157,7 +157,6 @@ pub fn dispatch_text(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) ->
         op::CAPTURE_MESSAGE => capture_message(s(0), x, s(1), s(2), s(3), s(4).into(), s(5)),
         op::CAPTURE_EVENT => capture_event(s(0), x, s(1), s(2), s(3), s(4)),
         op::PUSH_SCOPE => if push_scope() { "1" } else { "" }.into(),
-        op::STACK_TEXT => parse_stack_text(),
         op::IDLE => if transport::is_idle() && hub::none_held() { "1" } else { "" }.into(),
         #[cfg(feature = "lazy-demangle")]
         op::WANTED => crate::core::demangle::lazy::take_wanted(),
@@ -185,7 +184,7 @@ pub fn dispatch_text(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) ->
                 #[cfg(feature = "isolation")]
                 op::SET_REQUEST => set_request(s(0), s(1), s(2)),
                 op::TRANSPORT_LIMITS => set_transport_limits(n, m),
-                op::SDK_BASE => set_sdk_base(s(0).into()),
+                op::SDK_BASE => super::parse::set_sdk_base(s(0).into()),
                 #[cfg(feature = "lazy-demangle")]
                 op::LEARN => crate::core::demangle::lazy::learn(s(0), s(1)),
                 _ => {}
@@ -397,7 +396,7 @@ pub fn capture_error(
 ) -> String {
     let linked = hub::take_linked();
     // As parseStack: the SDK's own frames are not the app's.
-    let sdk_base = STACK_IO.with(|io| io.borrow().sdk_base.clone());
+    let sdk_base = super::parse::sdk_base();
     {
         let thrown = ThrownError {
             name,
@@ -462,95 +461,4 @@ pub fn flush(timeout_ms: f64) -> JsValue {
 
 pub fn sdk_version() -> String {
     SDK_VERSION.to_owned()
-}
-
-/// The buffers of `parseStackIn`, in wasm memory, which the JS client reads
-/// and writes in place: no string crosses the boundary through wasm-bindgen.
-///
-/// `stackInput`, `stackOutput` and `parseStackIn` take and return numbers
-/// only: they are plain wasm exports, not wasm-bindgen ones, which would
-/// each cost a JS wrapper in the glue. client.js calls them on the
-/// instance's exports (which `initSync` returns once the module is
-/// instantiated) and views the buffers through the exported `memory`.
-struct StackIo {
-    /// UTF-8, written by `TextEncoder.encodeInto`: [0] the stack, [1] the
-    /// error's name, `\n`, its message.
-    input: [Vec<u8>; 2],
-    /// The URL prefix of the SDK's own files (see `parse_frames`).
-    sdk_base: String,
-    /// Demangled names of the last parse, which its spans may index.
-    text: String,
-}
-
-const OUTPUT_LEN: usize = stacktrace::MAX_FRAMES * stacktrace::spans::SLOTS;
-
-thread_local! {
-    static STACK_IO: RefCell<StackIo> = const { RefCell::new(StackIo { input: [Vec::new(), Vec::new()], sdk_base: String::new(), text: String::new() }) };
-    /// [`stacktrace::spans::SLOTS`] numbers per frame, at a fixed address.
-    static STACK_OUT: RefCell<[f64; OUTPUT_LEN]> = const { RefCell::new([0.0; OUTPUT_LEN]) };
-}
-
-/// Room for `len` bytes in input `which` (0 the stack, 1 name and message)
-/// of `parseStackIn`: where JS writes them. The address holds until the
-/// next call for that input (or until memory grows).
-#[export_name = "stackInput"]
-pub extern "C" fn stack_input(which: usize, len: usize) -> *mut u8 {
-    STACK_IO.with(|io| {
-        let input = &mut io.borrow_mut().input[which & 1];
-        input.resize(len, 0);
-        input.as_mut_ptr()
-    })
-}
-
-/// Where `parseStackIn` writes its numbers; fixed for the module's life.
-#[export_name = "stackOutput"]
-pub extern "C" fn stack_output() -> *const f64 {
-    STACK_OUT.with(|out| out.as_ptr().cast())
-}
-
-/// Sets the URL prefix of the SDK's own files, once, for `parseStackIn`
-/// and captures ([`dispatch`]'s `SDK_BASE`).
-pub fn set_sdk_base(sdk_base: String) {
-    STACK_IO.with(|io| io.borrow_mut().sdk_base = sdk_base);
-}
-
-/// The frames an event would get for an error, oldest first, as numbers
-/// (see `core::stacktrace::spans`) in the output buffer: spans into the
-/// stack that the JS caller slices. The inputs hold `stack_len` bytes of
-/// UTF-8 (the stack) and `head_len` (the name, of `name_units` UTF-16
-/// units, `\n`, the message). `ascii` bit 0: the stack is ASCII; bit 1:
-/// the name and message are. Returns the number of frames.
-#[export_name = "parseStackIn"]
-pub extern "C" fn parse_stack_in(stack_len: usize, head_len: usize, name_units: usize, ascii: u32) -> usize {
-    STACK_IO.with(|io| {
-        let io = &mut *io.borrow_mut();
-        let [stack, head] = [(&io.input[0], stack_len), (&io.input[1], head_len)].map(|(input, len)| {
-            // SAFETY: the JS client wrote these bytes with
-            // `TextEncoder.encodeInto`, which writes UTF-8 only: the trust
-            // wasm-bindgen's own glue puts in it for every string argument.
-            // (Whoever else can call this can write anywhere in this
-            // module's memory anyway.)
-            input.get(..len).map_or("", |b| unsafe { std::str::from_utf8_unchecked(b) })
-        });
-        let at = if ascii & 2 != 0 { name_units } else { stacktrace::spans::byte_at_units(head, name_units) };
-        let (name, message) = (head.get(..at).unwrap_or(head), head.get(at + 1..).unwrap_or(""));
-        let mut frames = stacktrace::frames_newest_first(stack, name, message, &io.sdk_base);
-        // Only stacks with wasm frames need them oldest first, to number
-        // their modules as the event does: only modules with a debug image.
-        let wasm = frames.iter().any(|f| f.instruction_addr.is_some());
-        if wasm {
-            frames.reverse();
-            stacktrace::number_wasm_modules(&mut frames, &mut Vec::new());
-            crate::core::debug_meta::number_modules_with_images(&mut frames, |url| Some(super::bindings::build_id_of(url)).filter(|id| !id.is_empty()));
-        }
-        io.text.clear();
-        STACK_OUT.with(|out| stacktrace::spans::encode_into(stack, ascii & 1 != 0, &frames, !wasm, &mut io.text, &mut out.borrow_mut()[..]));
-        frames.len()
-    })
-}
-
-/// The demangled names that the last `parseStackIn`'s spans index
-/// ([`dispatch`]'s `STACK_TEXT`).
-pub fn parse_stack_text() -> String {
-    STACK_IO.with(|io| io.borrow().text.clone())
 }

@@ -33,7 +33,7 @@ after(async () => {
 
 test('the packed tarball holds the wasms, the glue, the wrapper and the types', () => {
   const installed = path.join(dir, 'node_modules/wasm-sentry')
-  for (const f of ['package.json', 'README.md', 'index.js', 'node.js', 'worker.js', 'sdk.js', 'client.js', 'after-init.js', 'glue.js', 'transport.js', 'modules.js', 'index.d.ts', 'worker.d.ts', 'wasm.d.ts', 'wasm_sentry_bg.wasm', 'wasm_sentry_worker_bg.wasm', 'wasm_sentry_demangle.wasm']) {
+  for (const f of ['package.json', 'README.md', 'index.js', 'node.js', 'worker.js', 'sdk.js', 'client.js', 'after-init.js', 'glue.js', 'parse.js', 'transport.js', 'modules.js', 'index.d.ts', 'worker.d.ts', 'wasm.d.ts', 'wasm_sentry_bg.wasm', 'wasm_sentry_worker_bg.wasm', 'wasm_sentry_demangle.wasm']) {
     assert.ok(fs.existsSync(path.join(installed, f)), f)
   }
 })

@@ -77,9 +77,12 @@ forEachBrowser((name, launch, test) => {
       const results = await page.evaluate(async (cases) => {
         const sdk = await import('/pkg/index.js')
         await sdk.ready()
+        await sdk.ready()
         return cases.map((c) => sdk.parseStack(c))
       }, inputs)
       assertAllExact(results)
+      // The parser is not in the pages' wasm: ready() fetched it, once.
+      for (const f of ['/pkg/parse.js', '/pkg/wasm_sentry_demangle.wasm']) assert.equal(site.requests.filter((p) => p === f).length, 1, f)
     } finally {
       await browser.close()
       await site.close()

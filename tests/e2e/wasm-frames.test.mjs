@@ -67,11 +67,12 @@ forEachBrowser((name, launch, test) => {
   /** The frame named `function`, in `event`'s last exception. */
   const frameOf = (event, fn) => event.exception.values.at(-1).stacktrace.frames.find((f) => f.function === fn)
 
-  test('a page that meets no Rust v0 name never fetches the demangler', async () => {
+  test('a page that meets no Rust v0 name and never calls ready() fetches neither the demangler nor parse.js', async () => {
     const page = await openPage()
     const [event] = await eventsOf(page, () => window.Sentry.captureException(new Error('plain')), null, 1)
     assert.equal(event.exception.values[0].value, 'plain')
     assert.ok(!site.requests.includes(DEMANGLER), site.requests.join(' '))
+    assert.ok(!site.requests.includes('/pkg/parse.js'), site.requests.join(' '))
     await page.close()
   })
 
@@ -104,12 +105,14 @@ forEachBrowser((name, launch, test) => {
     assert.equal(frameOf(trap, 'corpus::middle').raw_function, `corpus_mod.${NAMES.middle}`)
     assert.equal(frameOf(trap, 'corpus::outer').raw_function, `corpus_mod.${NAMES.outer}`)
     assert.equal(site.requests.filter((p) => p === DEMANGLER).length, 1, 'fetched once')
-    // Later names are demangled at once from what the demangler taught, and parseStack agrees.
+    // parseStack agrees, from the same module, which `ready()` does not fetch again.
     const frames = await page.evaluate(async (bytes) => {
+      await window.Sentry.ready()
       const { instance } = await WebAssembly.instantiate(new Uint8Array(bytes), { env: { js_throw: () => { throw new Error('again') } } })
       try { instance.exports.callJs() } catch (e) { return window.Sentry.parseStack(e) }
     }, moduleBytes())
     assert.ok(frames.some((f) => f.function === 'corpus::call_js' && f.raw_function === `corpus_mod.${NAMES.call_js}`), JSON.stringify(frames))
+    assert.equal(site.requests.filter((p) => p === DEMANGLER).length, 1, 'still fetched once')
     assertValidByRelay(events, `${name}-v0-demangled`)
     await page.close()
   })
