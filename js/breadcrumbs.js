@@ -1,13 +1,14 @@
-// Breadcrumb sources, as @sentry/browser's Breadcrumbs integration has them:
-// console calls, DOM clicks and key presses, fetch and XHR, history
-// navigation. Each is on unless its option is false. Every wrapper calls the
+// Breadcrumb sources, as @sentry/browser's Breadcrumbs integration has them
+// (DOM clicks and key presses, fetch and XHR, history navigation; each on
+// unless its option is false) and its Console integration (console calls, of
+// its `levels`). Every wrapper calls the
 // original first-class and never throws into the page. The SDK's own
 // requests to Sentry are not recorded. Only raw facts are taken here (the
 // clicked element, the console arguments, a response's status); client.js
 // words them, so that this part of the synchronous shim stays small.
 
 const PREFIX = '[wasm-sentry]'
-const LEVELS = { debug: 'debug', info: 'info', warn: 'warning', error: 'error', log: 'log', assert: 'error' }
+const LEVELS = ['debug', 'info', 'warn', 'error', 'log', 'assert', 'trace']
 
 // An envelope request: the DSN's endpoint carries the key; a tunnel is passed in.
 const isSentryUrl = (url, tunnel) => /\/api\/\d+\/envelope\/\?sentry_key=/.test(url) || (!!tunnel && url.startsWith(tunnel))
@@ -22,27 +23,31 @@ function wrap(obj, name, make) {
   } catch (e) {}
 }
 
-/** Installs the sources; `add(crumb)` receives {type, category, message, level, data, timestamp}. */
-export function instrumentBreadcrumbs(add, opts, tunnel) {
+/**
+ * Installs the sources of the Breadcrumbs integration's options `opts` and of
+ * the Console integration's `con` (either may be absent); `add(crumb)` receives
+ * {type, category, message, level, data, timestamp}, or a console call's
+ * method as `level` and its `args`.
+ */
+export function instrumentBreadcrumbs(add, opts, con, tunnel) {
   const g = globalThis
-  const on = (k) => opts[k] !== false
+  const on = (k) => !!opts && opts[k] !== false
   const crumb = (c) => {
     try {
       add({ timestamp: Date.now(), ...c })
     } catch (e) {}
   }
 
-  if (on('console') && g.console) {
-    for (const level of Object.keys(LEVELS)) {
-      wrap(g.console, level, (orig) => function (...args) {
-        const skip = level === 'assert' ? args[0] : typeof args[0] === 'string' && args[0].startsWith(PREFIX)
-        if (!skip) {
-          const rest = level === 'assert' ? args.slice(1) : args
-          crumb({ category: 'console', level: LEVELS[level], args: level === 'assert' ? ['Assertion failed:', ...rest] : rest })
-        }
-        return orig.apply(this, args)
-      })
-    }
+  // The Breadcrumbs integration's older `console: false` still turns them off.
+  if (con && !(opts && opts.console === false) && g.console) {
+    try {
+      for (const level of con.levels || LEVELS) {
+        wrap(g.console, level, (orig) => function (...args) {
+          if (!(typeof args[0] === 'string' && args[0].startsWith(PREFIX))) crumb({ category: 'console', level, args })
+          return orig.apply(this, args)
+        })
+      }
+    } catch (e) {}
   }
 
   if (on('dom') && g.document && g.document.addEventListener) {

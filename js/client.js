@@ -410,10 +410,10 @@ export function createClient(wasm, sdkBase, debug) {
       options = { ...opts }
       enabled = on
       // The filters' patterns from the options and from the integration's own options, as the peer merges them.
-      const own = on.InboundFilters || {}
+      const own = on.EventFilters || {}
       const lists = ['ignoreErrors', 'denyUrls', 'allowUrls']
       for (const k of lists) if (Array.isArray(own[k])) options[k] = [...(Array.isArray(options[k]) ? options[k] : []), ...own[k]]
-      hooks = typeof options.beforeSend === 'function' || (!!on.InboundFilters && lists.some((k) => Array.isArray(options[k]) && options[k].length))
+      hooks = typeof options.beforeSend === 'function' || (!!on.EventFilters && lists.some((k) => Array.isArray(options[k]) && options[k].length))
       const num = (v, d) => (typeof v === 'number' && v === v ? v : d)
       // Events captured in Rust (a Rust app's own wasm, started from JS) pass the same hooks.
       if (hooks && wasm.setDeliver) wasm.setDeliver(deliver)
@@ -439,6 +439,13 @@ export function createClient(wasm, sdkBase, debug) {
       // `transportOptions.bufferSize`, as the peer's; `concurrency` is the workers entry's.
       const t = options.transportOptions
       if (!problem && t) call(LIMITS, 0, num(t.bufferSize, 30), num(t.concurrency, 4), 0)
+      // The peer's CultureContext: the browser's locale, time zone and calendar.
+      if (!problem && on.CultureContext) {
+        try {
+          const o = Intl.DateTimeFormat().resolvedOptions()
+          api.setContext('culture', { locale: o.locale, timezone: o.timeZone, calendar: o.calendar })
+        } catch (e) {}
+      }
       return problem
     },
 
@@ -475,7 +482,7 @@ export function createClient(wasm, sdkBase, debug) {
         }
       }
       // Dropped as the peer's inbound filters drop it (counted as an event processor's drop).
-      const filters = enabled.InboundFilters
+      const filters = enabled.EventFilters
       if (filters && !filters.disableErrorDefaults && [message, `${name || 'Error'}: ${message}`].some((m) => DEFAULT_IGNORE.test(m))) return call(DROP, 0, 0, 0, 0)
       const [url, line, col] = fallback || ['', 0, 0]
       const aggregate = Array.isArray(read(err, 'errors'))
@@ -505,9 +512,22 @@ export function createClient(wasm, sdkBase, debug) {
       // The sources (breadcrumbs.js) record raw facts; word them here.
       const { target, args, ...rest } = crumb
       let c = rest
+      let hint = {}
       if (target !== undefined) c.message = selector(target)
-      // A console call's arguments also go in its data, normalised, as the peer's.
-      if (args !== undefined) c.message = args.map(text).join(' '), c.data = { arguments: args, logger: 'console' }
+      // A console call, as the peer's Console integration words it: its
+      // arguments also in data (normalised); console.assert only when it failed.
+      if (args !== undefined) {
+        const method = c.level
+        let a = args
+        if (method === 'assert') {
+          if (a[0] !== false) return
+          a = a.slice(1)
+        }
+        hint = { input: args, level: method }
+        c.level = method === 'warn' ? 'warning' : ['error', 'log', 'info', 'debug'].includes(method) ? method : 'log'
+        c.message = (method === 'assert' ? (a.length ? 'Assertion failed: ' : 'Assertion failed') : '') + a.map(text).join(' ')
+        c.data = { arguments: a, logger: 'console' }
+      }
       // The fetch and XHR sources' level from the status: none (it failed), 0
       // or 5xx an error, 4xx a warning.
       if ((c.category === 'fetch' || c.category === 'xhr') && c.level === undefined) {
@@ -518,7 +538,7 @@ export function createClient(wasm, sdkBase, debug) {
       try {
         if (typeof options.beforeBreadcrumb === 'function') {
           try {
-            c = options.beforeBreadcrumb(c, {})
+            c = options.beforeBreadcrumb(c, hint)
           } catch (e) {
             debug('beforeBreadcrumb threw:', e)
           }

@@ -6,7 +6,7 @@ import { createSdk } from './sdk.js'
 export {
   globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
-  browserTracingIntegration, replayIntegration,
+  consoleIntegration, cultureContextIntegration, browserTracingIntegration, replayIntegration,
 } from './sdk.js'
 
 // Taken now, before `init` instruments fetch: the SDK's own download of its

@@ -4,7 +4,7 @@ import { createSdk } from './sdk.js'
 export {
   globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
-  browserTracingIntegration, replayIntegration,
+  consoleIntegration, cultureContextIntegration, browserTracingIntegration, replayIntegration,
 } from './sdk.js'
 
 const sdk = createSdk(() => async (m) => {

@@ -29,7 +29,6 @@ export function createSdk(loadWasm, loadClient) {
   let options = {}
   let buffer = [] // [client method, args], in call order
   let lastId
-  let warned
 
   const warn = (...a) => { try { g.console && console.warn('[wasm-sentry]', ...a) } catch (e) {} }
   const debug = (...a) => { options.debug && warn(...a) }
@@ -99,7 +98,7 @@ export function createSdk(loadWasm, loadClient) {
       }
       state = LOADING
       // `integrations`: an array, or a function of the defaults; `defaultIntegrations: false` drops them all.
-      let list = options.defaultIntegrations === false ? [] : ['GlobalHandlers', 'Breadcrumbs', 'Dedupe', 'LinkedErrors', 'InboundFilters', 'HttpContext'].map((name) => ({ name }))
+      let list = options.defaultIntegrations === false ? [] : ['GlobalHandlers', 'Breadcrumbs', 'Console', 'Dedupe', 'LinkedErrors', 'EventFilters', 'HttpContext', 'CultureContext'].map((name) => ({ name }))
       try {
         list = withIntegrations(list, options.integrations)
       } catch (e) {}
@@ -112,7 +111,7 @@ export function createSdk(loadWasm, loadClient) {
           if (on.GlobalHandlers.onerror !== false) g.addEventListener('error', onError)
           if (on.GlobalHandlers.onunhandledrejection !== false) g.addEventListener('unhandledrejection', onRejection)
         }
-        if (on.Breadcrumbs) instrumentBreadcrumbs(addBreadcrumb, on.Breadcrumbs, str(options, 'tunnel'))
+        instrumentBreadcrumbs(addBreadcrumb, on.Breadcrumbs, on.Console, str(options, 'tunnel'))
         const scope = options.initialScope || {}
         if (scope.user) call('setUser', scope.user)
         setTags(scope.tags)
@@ -215,8 +214,7 @@ export function createSdk(loadWasm, loadClient) {
       try {
         if (client) return client.parseStack(error)
         load().catch(() => {})
-        if (!warned) warn('parseStack() needs `await ready()` first; returning []')
-        warned = true
+        debug('parseStack() needs `await ready()` first')
       } catch (e) {}
       return []
     },
@@ -232,10 +230,14 @@ export const globalHandlersIntegration = (options) => ({ name: 'GlobalHandlers',
 export const breadcrumbsIntegration = (options) => ({ name: 'Breadcrumbs', options })
 export const dedupeIntegration = () => ({ name: 'Dedupe' })
 export const linkedErrorsIntegration = (options) => ({ name: 'LinkedErrors', options })
+// Console calls as breadcrumbs; option `levels` (the console methods to record).
+export const consoleIntegration = (options) => ({ name: 'Console', options })
 // Options: `ignoreErrors`, `denyUrls`, `allowUrls` (added to `init`'s), `disableErrorDefaults`.
-export const inboundFiltersIntegration = (options) => ({ name: 'InboundFilters', options })
-// The peer's newer name for it.
-export const eventFiltersIntegration = inboundFiltersIntegration
+export const eventFiltersIntegration = (options) => ({ name: 'EventFilters', options })
+// Its older name (the peer's before v9), the same integration.
+export const inboundFiltersIntegration = eventFiltersIntegration
+// The browser's locale, time zone and calendar as the `culture` context.
+export const cultureContextIntegration = () => ({ name: 'CultureContext' })
 export const httpContextIntegration = () => ({ name: 'HttpContext' })
 // Tracing and replay are not in this SDK (errors only). These are accepted and
 // ignored, so that an app's existing `integrations` keep working unchanged.

@@ -19,7 +19,7 @@ import { createClient, pack, scopeOps } from './client.js'
 export {
   globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
-  browserTracingIntegration, replayIntegration,
+  consoleIntegration, cultureContextIntegration, browserTracingIntegration, replayIntegration,
 } from './sdk.js'
 
 // A name, not a literal: bundlers leave the import alone, and workerd
@@ -78,11 +78,11 @@ const CF_PII_KEYS = ['city', 'postalCode', 'metroCode', 'latitude', 'longitude']
 
 let piiAllowed = false
 
-// A worker has no page: the global handlers and the page's HTTP context
-// are not among its defaults (the request's context comes from `withSentry`).
-// `integrations` then applies as the peer's does.
-const workerIntegrations = (given) => (defaults) =>
-  withIntegrations(defaults.filter((i) => i.name !== 'GlobalHandlers' && i.name !== 'HttpContext'), given)
+// A worker has no page: the global handlers, the page's HTTP context and the
+// browser's culture are not among its defaults (the request's context and
+// culture come from `withSentry`). `integrations` then applies as the peer's does.
+const PAGE_ONLY = ['GlobalHandlers', 'HttpContext', 'CultureContext']
+const workerIntegrations = (given) => (defaults) => withIntegrations(defaults.filter((i) => !PAGE_ONLY.includes(i.name)), given)
 
 /** As the browser's `init`, with a worker's defaults (see above); `withSentry` calls it. */
 export function init(options) {

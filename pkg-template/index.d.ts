@@ -138,19 +138,27 @@ export function addBreadcrumb(breadcrumb: Breadcrumb): void
 /** Runs `callback` with a scope of its own: what it sets applies to captures inside it only. */
 export function withScope<T>(callback: (scope: Scope) => T): T
 export function globalHandlersIntegration(options?: { onerror?: boolean; onunhandledrejection?: boolean }): Integration
+/** DOM, fetch, XHR and history breadcrumbs (`console: false`, the peer's older option, also turns console breadcrumbs off). */
 export function breadcrumbsIntegration(options?: { console?: boolean; dom?: boolean; fetch?: boolean; xhr?: boolean; history?: boolean }): Integration
+/** Console calls as breadcrumbs, as the peer's `Console` integration: of the methods in `levels` (default: all). */
+export function consoleIntegration(options?: { levels?: Array<'debug' | 'info' | 'warn' | 'error' | 'log' | 'assert' | 'trace'> }): Integration
+/** The browser's locale, time zone and calendar as the `culture` context (not in workers). */
+export function cultureContextIntegration(): Integration
 export function dedupeIntegration(): Integration
 export function linkedErrorsIntegration(options?: { limit?: number }): Integration
-export interface InboundFiltersOptions {
+export interface EventFiltersOptions {
   ignoreErrors?: Array<string | RegExp>
   denyUrls?: Array<string | RegExp>
   allowUrls?: Array<string | RegExp>
   /** Leaves out the peer's default `ignoreErrors` (browser and third-party noise). */
   disableErrorDefaults?: boolean
 }
-export function inboundFiltersIntegration(options?: InboundFiltersOptions): Integration
-/** The peer's newer name for `inboundFiltersIntegration`. */
-export function eventFiltersIntegration(options?: InboundFiltersOptions): Integration
+/** The default inbound filters, named `EventFilters` as the peer's (v9 on). */
+export function eventFiltersIntegration(options?: EventFiltersOptions): Integration
+/** The peer's older name for `eventFiltersIntegration`: the same integration. */
+export function inboundFiltersIntegration(options?: EventFiltersOptions): Integration
+/** @deprecated the older name of `EventFiltersOptions`. */
+export type InboundFiltersOptions = EventFiltersOptions
 /** Tracing is not in this SDK: accepted and ignored, so that existing configurations keep working. */
 export function browserTracingIntegration(options?: Record<string, unknown>): Integration
 /** Session replay is not in this SDK: accepted and ignored, so that existing configurations keep working. */

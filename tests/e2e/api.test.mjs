@@ -140,12 +140,20 @@ forEachBrowser((name, launch, test) => {
 
   test('breadcrumbs from console, clicks, key presses, fetch, XHR, history and by hand; never the SDK\'s own requests', async () => {
     const page = await openPage(`{
-      beforeBreadcrumb: (c) => (c.message === 'drop me' ? null : c.message === 'unreadable' ? new Proxy({}, { get() { throw new Error('trap') } }) : c),
+      beforeBreadcrumb: (c, hint) => {
+        if (c.message === 'drop me') return null
+        if (c.message === 'unreadable') return new Proxy({}, { get() { throw new Error('trap') } })
+        // The peer's hint for a console call: its arguments and method.
+        if (hint.level === 'warn') c.message += ' (' + hint.input.length + ' argument)'
+        return c
+      },
     }`)
     await page.evaluate(() => window.Sentry.ready())
     await page.evaluate(async () => {
       console.log('hello', { n: 1 })
       console.warn('careful')
+      console.assert(true, 'holds')
+      console.assert(false, 'broke', 2)
       console.log('drop me')
       console.log('unreadable')
       window.Sentry.addBreadcrumb({ category: 'auth', message: 'signed in', level: 'info', data: { method: 'sso' } })
@@ -173,7 +181,11 @@ forEachBrowser((name, launch, test) => {
     const hello = find((c) => c.category === 'console' && c.message?.startsWith('hello'), 'console.log')
     assert.equal(hello.level, 'info')
     assert.deepEqual(hello.data, { arguments: ['hello', { n: 1 }], logger: 'console' })
-    assert.equal(find((c) => c.category === 'console' && c.message === 'careful', 'console.warn').level, 'warning')
+    assert.equal(find((c) => c.category === 'console' && c.message === 'careful (1 argument)', 'console.warn').level, 'warning')
+    // console.assert, as the peer's Console integration: only a failed one, at level log.
+    const failed = find((c) => c.category === 'console' && c.message?.startsWith('Assertion failed'), 'console.assert')
+    assert.deepEqual([failed.message, failed.level, failed.data.arguments], ['Assertion failed: broke 2', 'info', ['broke', 2]])
+    assert.ok(!crumbs.some((c) => c.message?.includes('holds')), 'an assertion that held is no breadcrumb')
     assert.ok(!crumbs.some((c) => c.message === 'drop me'), 'beforeBreadcrumb dropped one')
     assert.ok(!crumbs.some((c) => c.message === 'unreadable'), 'an unreadable beforeBreadcrumb result is no breadcrumb')
     assert.deepEqual(find((c) => c.category === 'auth', 'manual').data, { method: 'sso' })
@@ -456,9 +468,12 @@ forEachBrowser((name, launch, test) => {
     await page.close()
   })
 
-  test('request context: page URL, User-Agent and Referer; Sentry derives the browser and OS contexts', async () => {
+  test('request context: page URL, User-Agent and Referer; Sentry derives the browser and OS contexts; the culture context', async () => {
     const page = await openPage('{}', '?from=test', '/fixtures/blank.html')
     const [event] = await eventsOf(page, () => window.Sentry.captureMessage('where am I'), null, { expect: 1 })
+    // As the peer's CultureContext integration: the browser's own locale, time zone and calendar.
+    const culture = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions())
+    assert.deepEqual(event.contexts.culture, { locale: culture.locale, timezone: culture.timeZone, calendar: culture.calendar })
     assert.equal(event.request.url, `${site.url}/fixtures/api.html?from=test`)
     assert.equal(event.request.headers['User-Agent'], await page.evaluate(() => navigator.userAgent))
     assert.equal(event.request.headers.Referer, `${site.url}/fixtures/blank.html`)
@@ -471,7 +486,7 @@ forEachBrowser((name, launch, test) => {
 
   test('each default integration can be turned off; enabled: false and a bare "Script error." send nothing', async () => {
     const page = await openPage(`{
-      integrations: (defaults) => defaults.filter((i) => i.name !== 'Breadcrumbs' && i.name !== 'HttpContext' && i.name !== 'Dedupe'),
+      integrations: (defaults) => defaults.filter((i) => !['Breadcrumbs', 'Console', 'HttpContext', 'Dedupe', 'CultureContext'].includes(i.name)),
     }`)
     const events = await eventsOf(page, () => {
       console.log('not recorded')
@@ -482,7 +497,28 @@ forEachBrowser((name, launch, test) => {
     assert.equal(events.length, 2, 'no Dedupe')
     assert.equal(events[0].breadcrumbs, undefined, 'no Breadcrumbs')
     assert.equal(events[0].request, undefined, 'no HttpContext')
+    assert.equal(events[0].contexts?.culture, undefined, 'no CultureContext')
     await page.close()
+
+    // Console breadcrumbs are the Console integration's (the peer's names since v8): off by its
+    // name while the other sources stay, or of the methods in its \`levels\`.
+    const noConsole = await openPage(`{ integrations: (d) => d.filter((i) => i.name !== 'Console') }`)
+    const [quiet] = await eventsOf(noConsole, () => {
+      console.error('not recorded')
+      window.Sentry.addBreadcrumb({ message: 'by hand' })
+      window.Sentry.captureMessage('no console')
+    }, null, { expect: 1 })
+    assert.deepEqual(quiet.breadcrumbs.values.map((c) => c.message), ['by hand'])
+    await noConsole.close()
+    const errorsOnly = await openPage(`{ integrations: [window.Sentry.consoleIntegration({ levels: ['error'] })] }`)
+    const [levels] = await eventsOf(errorsOnly, () => {
+      console.log('not recorded')
+      console.error('recorded')
+      window.Sentry.captureMessage('console levels')
+    }, null, { expect: 1 })
+    assert.deepEqual(levels.breadcrumbs.values.map((c) => [c.message, c.level]), [['recorded', 'error']])
+    await errorsOnly.close()
+    events.push(quiet, levels)
 
     const noHandlers = await openPage(`{ integrations: [window.Sentry.globalHandlersIntegration({ onerror: false })] }`)
     const none = await eventsOf(noHandlers, async () => {
@@ -502,7 +538,7 @@ forEachBrowser((name, launch, test) => {
     assert.deepEqual(await eventsOf(scriptError, () => window.dispatchEvent(new ErrorEvent('error', { message: 'Script error.' }))), [])
     await scriptError.close()
 
-    // The peer's default ignoreErrors: browser and third-party noise, unless InboundFilters is off.
+    // The peer's default ignoreErrors: browser and third-party noise, unless EventFilters is off.
     const noise = async () => {
       window.dispatchEvent(new ErrorEvent('error', { message: 'ResizeObserver loop completed with undelivered notifications.' }))
       window.Sentry.captureException(new TypeError('Cannot redefine property: googletag'))
@@ -514,7 +550,7 @@ forEachBrowser((name, launch, test) => {
     const kept = await eventsOf(filtered, noise, null, { expect: 1 })
     assert.deepEqual(kept.map((e) => e.exception.values[0].value), ['a real error'])
     await filtered.close()
-    const unfiltered = await openPage(`{ integrations: (d) => d.filter((i) => i.name !== 'InboundFilters') }`)
+    const unfiltered = await openPage(`{ integrations: (d) => d.filter((i) => i.name !== 'EventFilters') }`)
     const all = await eventsOf(unfiltered, noise, null, { expect: 4 })
     assert.equal(all.length, 4)
     await unfiltered.close()

@@ -162,6 +162,7 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
     Sentry.captureException(new Error('z'), (scope) => scope.setTag('fn', 'yes'))
     Sentry.captureMessage('m', { level: 'fatal', extra: { n: 1 } })
     Sentry.getCurrentScope().setTag('via', 'getCurrentScope')
+    Sentry.init({ dsn: 'x', integrations: (d) => [...d.filter((i) => i.name !== 'Console' && i.name !== 'CultureContext'), Sentry.consoleIntegration({ levels: ['error', 'warn'] }), Sentry.cultureContextIntegration()] })
     Sentry.init({ dsn: 'x', integrations: [Sentry.eventFiltersIntegration({ ignoreErrors: [/x/], disableErrorDefaults: true }), Sentry.browserTracingIntegration(), Sentry.replayIntegration({ maskAllText: true })] })
     export { id, ok, n, last, closed, frames, handler, Wrapped }
   `)
