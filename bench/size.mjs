@@ -30,7 +30,7 @@ async function build(name, alias) {
   })
   const outputs = Object.entries(result.metafile.outputs)
   const entry = outputs.find(([, o]) => o.entryPoint === path.relative(REPO, path.join(REPO, 'bench/apps', `${name}.js`)))[0]
-  // js/parse.js is `parseStack`'s, loaded by `ready()` only: not part of this app's transfer.
+  // js/parse.js is loaded with the demangler module only (`ready()`, a mangled name): not part of this app's transfer.
   const onDemand = (o) => /(^|\/)parse\.js$/.test(o.entryPoint || '')
   const all = outputs.filter(([, o]) => !onDemand(o)).map(([f]) => path.join(REPO, f))
   const parse = outputs.filter(([, o]) => onDemand(o)).map(([f]) => path.join(REPO, f))
@@ -57,7 +57,7 @@ console.log('| app: init + captureException | raw bytes | gzip -9 bytes |')
 console.log('| --- | ---: | ---: |')
 for (const [label, s] of rows) console.log(`| ${label} | ${fmt(s.raw)} | ${fmt(s.gzip)} |`)
 console.log(`| wasm-sentry: demangler .wasm, fetched only by \`ready()\` for \`parseStack\` or for a mangled Rust name in a wasm frame (not in the total) | ${fmt(demangler.raw)} | ${fmt(demangler.gzip)} |`)
-console.log(`| wasm-sentry: parseStack's JS, fetched only by \`ready()\` (not in the total) | ${fmt(ours.parse.raw)} | ${fmt(ours.parse.gzip)} |`)
+console.log(`| wasm-sentry: js/parse.js (parseStack's frames, the demangler's loader), fetched with the demangler module (not in the total) | ${fmt(ours.parse.raw)} | ${fmt(ours.parse.gzip)} |`)
 console.log(`| ratio wasm-sentry / @sentry/browser, total | ${(total.raw / peer.js.raw).toFixed(2)} | ${(total.gzip / peer.js.gzip).toFixed(2)} |`)
 console.log(`| ratio, JS before the page goes on | ${(ours.entry.raw / peer.js.raw).toFixed(3)} | ${(ours.entry.gzip / peer.js.gzip).toFixed(3)} |`)
 fs.mkdirSync(OUT, { recursive: true })
