@@ -26,6 +26,6 @@ const sdk = createSdk(() => {
 }, () => import('./after-init.js'))
 
 export const {
-  init, captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack,
+  init, captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack, getClient, isInitialized,
   withScope, getCurrentScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
 } = sdk

@@ -15,6 +15,6 @@ const sdk = createSdk(() => async (m) => {
 }, () => import('./after-init.js'))
 
 export const {
-  init, captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack,
+  init, captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack, getClient, isInitialized,
   withScope, getCurrentScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
 } = sdk

@@ -161,6 +161,19 @@ export function createSdk(loadWasm, loadClient) {
     }
   }
 
+  const isInitialized = () => state === LOADING || state === READY
+
+  async function close(timeout) {
+    const ok = await flush(timeout)
+    try {
+      if (state === READY) client.stop()
+      g.removeEventListener('error', onError)
+      g.removeEventListener('unhandledrejection', onRejection)
+    } catch (e) {}
+    state = DISABLED
+    return ok
+  }
+
   return {
     ...scopeApi,
     init,
@@ -193,16 +206,12 @@ export function createSdk(loadWasm, loadClient) {
       })
     },
     flush,
-    async close(timeout) {
-      const ok = await flush(timeout)
-      try {
-        if (state === READY) client.stop()
-        g.removeEventListener('error', onError)
-        g.removeEventListener('unhandledrejection', onRejection)
-      } catch (e) {}
-      state = DISABLED
-      return ok
-    },
+    close,
+    // As the peer's: the client while the SDK is on, and whether it is. Its
+    // options, flush and close; an integration added later (such as a
+    // lazily loaded replay) is accepted and ignored, as tracing and replay are.
+    getClient: () => (isInitialized() ? { getOptions: () => options, addIntegration() {}, flush, close } : undefined),
+    isInitialized,
     lastEventId: () => lastId,
     // Resolves true once the wasm, and what parses stacks, are loaded
     // (false if they cannot be), after which `parseStack` is synchronous.

@@ -61,7 +61,7 @@ const sdk = createSdk(() => () => {
 }, async () => ({ createClient }))
 
 export const {
-  captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack,
+  captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack, getClient, isInitialized,
   withScope, getCurrentScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
 } = sdk
 

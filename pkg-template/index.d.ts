@@ -169,6 +169,17 @@ export function flush(timeout?: number): Promise<boolean>
 /** Flushes, then turns the SDK off. */
 export function close(timeout?: number): Promise<boolean>
 export function lastEventId(): string | undefined
+/** As the peer's `Client`, what of it this SDK has: its options, `flush` and `close`; `addIntegration` accepts one and ignores it. */
+export interface Client {
+  getOptions(): Options
+  addIntegration(integration: Integration): void
+  flush(timeout?: number): Promise<boolean>
+  close(timeout?: number): Promise<boolean>
+}
+/** The client while the SDK is on (after a successful `init`, until `close`), else `undefined`. */
+export function getClient(): Client | undefined
+/** Whether the SDK is on: after a successful `init`, until `close`. */
+export function isInitialized(): boolean
 
 /** A Sentry stack frame, as the SDK puts it into events. */
 export interface StackFrame {

@@ -458,6 +458,29 @@ forEachBrowser((name, launch, test) => {
     await page.close()
   })
 
+  test('getClient and isInitialized, as the peer\'s: the client while the SDK is on, its options, flush and close', async () => {
+    const page = await openPage(`{ release: 'shop@1.2.3' }`)
+    const seen = await page.evaluate(async () => {
+      const S = window.Sentry
+      const on = [S.isInitialized(), S.getClient()?.getOptions().release]
+      // The lazy-replay pattern: an integration added later is accepted.
+      S.getClient().addIntegration(S.replayIntegration())
+      S.captureMessage('through getClient')
+      const flushed = await S.getClient().flush(5000)
+      const closed = await S.getClient().close(1000)
+      return { on, flushed, closed, after: [S.isInitialized(), S.getClient() === undefined] }
+    })
+    assert.deepEqual(seen, { on: [true, 'shop@1.2.3'], flushed: true, closed: true, after: [false, true] })
+    // Flushed: the receiver has it.
+    const [event] = receiver.events().filter((e) => e.logentry?.message === 'through getClient')
+    assert.equal(event.release, 'shop@1.2.3')
+    assertValidByRelay([event], `${name}-api-get-client`)
+    await page.close()
+    const off = await openPage('{ enabled: false }')
+    assert.deepEqual(await off.evaluate(() => [window.Sentry.isInitialized(), window.Sentry.getClient() === undefined]), [false, true])
+    await off.close()
+  })
+
   test('captureEvent sends a hand-built event', async () => {
     const page = await openPage('{}')
     const [event] = await eventsOf(page, () => window.Sentry.captureEvent({ message: 'hand-built', level: 'warning', tags: { kind: 'manual' }, extra: { n: 1 } }), null, { expect: 1 })

@@ -162,9 +162,12 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
     Sentry.captureException(new Error('z'), (scope) => scope.setTag('fn', 'yes'))
     Sentry.captureMessage('m', { level: 'fatal', extra: { n: 1 } })
     Sentry.getCurrentScope().setTag('via', 'getCurrentScope')
+    const on: boolean = Sentry.isInitialized()
+    const dsn: string | undefined = Sentry.getClient()?.getOptions().dsn
+    Sentry.getClient()?.addIntegration(Sentry.replayIntegration())
     Sentry.init({ dsn: 'x', integrations: (d) => [...d.filter((i) => i.name !== 'Console' && i.name !== 'CultureContext'), Sentry.consoleIntegration({ levels: ['error', 'warn'] }), Sentry.cultureContextIntegration()] })
     Sentry.init({ dsn: 'x', integrations: [Sentry.eventFiltersIntegration({ ignoreErrors: [/x/], disableErrorDefaults: true }), Sentry.browserTracingIntegration(), Sentry.replayIntegration({ maskAllText: true })] })
-    export { id, ok, n, last, closed, frames, handler, Wrapped }
+    export { id, ok, n, last, closed, frames, handler, Wrapped, on, dsn }
   `)
   try {
     execFileSync(path.join(BIN, 'tsc'), ['-p', dir], { cwd: dir, encoding: 'utf8' })
