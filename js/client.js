@@ -1,8 +1,9 @@
 // The SDK's JS half that waits for the wasm: it is loaded with it, after
 // `init`, so that none of it runs before the page goes on. It turns what the
 // shim recorded (raw errors, objects, breadcrumbs) into the strings and
-// numbers the wasm takes, runs the user's hooks on finished events, and
-// rebuilds `parseStack` frames. Nothing here throws into the host.
+// numbers the wasm takes, and runs the user's hooks on finished events;
+// `parseStack` and the demangler module load on demand (js/parse.js).
+// Nothing here throws into the host.
 
 // The wasm's one entry for every call but parseStack's (see
 // src/web/exports.rs): an operation, bit flags, two integers, a number, and
