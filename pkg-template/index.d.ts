@@ -201,7 +201,7 @@ export interface StackFrame {
 /**
  * Resolves `true` once the SDK and what parses stacks are loaded (`false` if they cannot be);
  * `parseStack` is synchronous after it. In pages, the stack parser is not in the SDK's own wasm
- * (most pages never call `parseStack`): this loads it, once (the demangler module and 0.6 KB of JS).
+ * (most pages never call `parseStack`): this loads it, once (the demangler module and 0.9 KB of JS).
  */
 export function ready(): Promise<boolean>
 /**
