@@ -131,6 +131,10 @@ forEachBrowser((name, launch, test) => {
         assert.ok(frame, JSON.stringify(event.exception.values[0].stacktrace.frames))
         assert.equal(frame.raw_function, undefined)
         if (how === 'hang') assert.ok(Date.now() - started < 10000, 'held for about 5 s at most')
+        // parseStack lives in that module too: ready() says it cannot run, and nothing throws.
+        if (how === 'missing') {
+          assert.deepEqual(await page.evaluate(async () => [await window.Sentry.ready(), window.Sentry.parseStack(new Error('x'))]), [false, []])
+        }
         assertValidByRelay([event], `${name}-v0-no-demangler-${how}`)
         await page.close()
       } finally {
