@@ -32,9 +32,10 @@ function wrap(obj, name, make) {
 export function instrumentBreadcrumbs(add, opts, con, tunnel) {
   const g = globalThis
   const on = (k) => !!opts && opts[k] !== false
+  // `add` stamps the time.
   const crumb = (c) => {
     try {
-      add({ timestamp: Date.now(), ...c })
+      add(c)
     } catch (e) {}
   }
 

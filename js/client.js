@@ -500,6 +500,19 @@ export function createClient(wasm, sdkBase, debug) {
       captured(call(EVENT, 0, 0, 0, ts, id, ...page, packed(event, 100)))
     },
 
+    // `initialScope`; what of it cannot be read is left out.
+    initialScope(scope) {
+      try {
+        if (scope.user) api.setUser(scope.user)
+        for (const k in scope.tags) api.setTag(k, scope.tags[k])
+        for (const k in scope.extra) api.setExtra(k, scope.extra[k])
+        for (const k in scope.contexts) api.setContext(k, scope.contexts[k])
+        if (scope.level) api.setLevel(scope.level)
+      } catch (e) {
+        debug('an unreadable option was left out:', e)
+      }
+    },
+
     setUser: (user) => call(USER, 0, 0, 0, 0, user == null ? '' : packed(user)),
     setTag: (key, value) => call(TAG, value != null, 0, 0, 0, stringOf(key), value == null ? '' : stringOf(value)),
     setExtra: (key, value) => call(EXTRA, 0, 0, 0, 0, stringOf(key), packed(value, depth(1))),

@@ -112,12 +112,8 @@ export function createSdk(loadWasm, loadClient) {
           if (on.GlobalHandlers.onunhandledrejection !== false) g.addEventListener('unhandledrejection', onRejection)
         }
         instrumentBreadcrumbs(addBreadcrumb, on.Breadcrumbs, on.Console, str(options, 'tunnel'))
-        const scope = options.initialScope || {}
-        if (scope.user) call('setUser', scope.user)
-        setTags(scope.tags)
-        setExtras(scope.extra)
-        for (const k in scope.contexts) call('setContext', k, scope.contexts[k])
-        if (scope.level) call('setLevel', scope.level)
+        // Read by the client, in call order as any scope change.
+        if (options.initialScope) call('initialScope', options.initialScope)
       } catch (e) {
         debug('an unreadable option was left out:', e)
       }
