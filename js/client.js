@@ -356,6 +356,19 @@ export function createClient(wasm, sdkBase, debug) {
   // What a capture returns: '+' when its event waits for the demangler.
   const captured = (r) => (r === '+' ? demangleLater() : deliver(r))
 
+  // A CaptureContext applied to the current scope (it may throw): an object's
+  // `tags`, `extra`, `contexts`, `user`, `level` and `fingerprint`, or a function
+  // of the scope. For capture contexts and `initialScope`.
+  function applyContext(ctx) {
+    const each = (set) => (o) => { for (const k in o) set(k, o[k]) }
+    const scope = { ...api, setTags: each(api.setTag), setExtras: each(api.setExtra) }
+    if (typeof ctx === 'function') return ctx(scope)
+    scope.setTags(ctx.tags)
+    scope.setExtras(ctx.extra)
+    each(api.setContext)(ctx.contexts)
+    for (const [k, set] of [['user', api.setUser], ['level', api.setLevel], ['fingerprint', api.setFingerprint]]) if (ctx[k] != null) set(ctx[k])
+  }
+
   // A capture's own context, as the peer's CaptureContext: an object with
   // any of `tags`, `extra`, `contexts`, `user`, `level`, `fingerprint`, or a
   // function of the scope. It applies to a scope of its own, for this
@@ -367,15 +380,7 @@ export function createClient(wasm, sdkBase, debug) {
     } catch (e) {}
     if (!own || call(PUSH, 0, 0, 0, 0) !== '1') return capture()
     try {
-      const each = (set) => (o) => { for (const k in o) set(k, o[k]) }
-      const scope = { ...api, setTags: each(api.setTag), setExtras: each(api.setExtra) }
-      if (typeof ctx === 'function') ctx(scope)
-      else {
-        scope.setTags(ctx.tags)
-        scope.setExtras(ctx.extra)
-        each(api.setContext)(ctx.contexts)
-        for (const [k, set] of [['user', api.setUser], ['level', api.setLevel], ['fingerprint', api.setFingerprint]]) if (ctx[k] != null) set(ctx[k])
-      }
+      applyContext(ctx)
     } catch (e) {
       debug('a capture context could not be read:', e)
     }
@@ -500,14 +505,10 @@ export function createClient(wasm, sdkBase, debug) {
       captured(call(EVENT, 0, 0, 0, ts, id, ...page, packed(event, 100)))
     },
 
-    // `initialScope`; what of it cannot be read is left out.
+    // `initialScope`, a CaptureContext as the peer's; what of it cannot be read is left out.
     initialScope(scope) {
       try {
-        if (scope.user) api.setUser(scope.user)
-        for (const k in scope.tags) api.setTag(k, scope.tags[k])
-        for (const k in scope.extra) api.setExtra(k, scope.extra[k])
-        for (const k in scope.contexts) api.setContext(k, scope.contexts[k])
-        if (scope.level) api.setLevel(scope.level)
+        applyContext(scope)
       } catch (e) {
         debug('an unreadable option was left out:', e)
       }
