@@ -106,6 +106,39 @@ function isError(v) {
 // that no app can act on. Matched against `message` and `type: message`.
 const DEFAULT_IGNORE = /^(Script error\.?|Javascript error: Script error\.? on line 0|ResizeObserver loop completed with undelivered notifications.|Cannot redefine property: googletag|Can't find variable: gmo|undefined is not an object \(evaluating 'a\.[A-Z]'\))$|can't redefine non-configurable property "solana"|vv\(\)\.getRestrictions is not a function|Can't find variable: _AutofillCallbackHandler|Object Not Found Matching Id:\d+, MethodName:simulateEvent|Java (exception was raised during method invocation|object is gone)$/
 
+// The keys of a thrown object, as the peer lists them in the event's
+// message: sorted, as many as fit in 40 characters.
+function keysOf(o) {
+  let keys = []
+  try {
+    keys = Object.keys(o).sort()
+  } catch (e) {}
+  if (!keys.length) return '[object has no keys]'
+  if (keys[0].length > 40) return keys[0].slice(0, 40) + '...'
+  for (let n = keys.length; ; n--) {
+    const s = keys.slice(0, n).join(', ')
+    if (s.length <= 40) return s
+  }
+}
+
+// An Event as the peer serialises one: its type, its targets described,
+// its own properties and a CustomEvent's detail.
+function eventObject(ev) {
+  const target = (t) => {
+    try {
+      return t && t.nodeType === 1 ? selector(t) : Object.prototype.toString.call(t)
+    } catch (e) {
+      return '<unknown>'
+    }
+  }
+  const o = { type: read(ev, 'type'), target: target(read(ev, 'target')), currentTarget: target(read(ev, 'currentTarget')) }
+  try {
+    for (const k of Object.keys(ev)) o[k] = read(ev, k)
+    if ('detail' in ev) o.detail = read(ev, 'detail')
+  } catch (e) {}
+  return o
+}
+
 // What makes a capture's hint a capture context (see `inContext`).
 const CONTEXT_KEYS = ['tags', 'extra', 'contexts', 'user', 'level', 'fingerprint']
 
@@ -258,7 +291,7 @@ export function createClient(wasm, sdkBase, debug) {
     if (event.logentry) messages.push(event.logentry.message)
     if (last) {
       if (last.value) messages.push(last.value)
-      messages.push(last.value ? `${last.type}: ${last.value}` : last.type)
+      if (last.type) messages.push(last.value ? `${last.type}: ${last.value}` : last.type)
     }
     if (messages.some((m) => matches(m, options.ignoreErrors))) return true
     const frames = (last && last.stacktrace && last.stacktrace.frames) || []
@@ -373,14 +406,16 @@ export function createClient(wasm, sdkBase, debug) {
   // any of `tags`, `extra`, `contexts`, `user`, `level`, `fingerprint`, or a
   // function of the scope. It applies to a scope of its own, for this
   // capture only. Anything else (an EventHint) leaves the scope alone.
-  function inContext(ctx, capture) {
+  // `serialized`, a thrown object, goes in that scope's extra as the peer's `__serialized__`.
+  function inContext(ctx, capture, serialized) {
     let own = false
     try {
       own = typeof ctx === 'function' || (!!ctx && typeof ctx === 'object' && CONTEXT_KEYS.some((k) => k in ctx))
     } catch (e) {}
-    if (!own || call(PUSH, 0, 0, 0, 0) !== '1') return capture()
+    if ((!own && serialized === undefined) || call(PUSH, 0, 0, 0, 0) !== '1') return capture()
     try {
-      applyContext(ctx)
+      if (serialized !== undefined) api.setExtra('__serialized__', serialized)
+      if (own) applyContext(ctx)
     } catch (e) {
       debug('a capture context could not be read:', e)
     }
@@ -455,12 +490,34 @@ export function createClient(wasm, sdkBase, debug) {
       return problem
     },
 
-    error(id, ts, page, err, mechanism, handled, fallback, hint) {
-      let name = '', message = '', stack = '', synthetic = false
-      let errorEvent = false
+    // `syn`: captureException's synthetic exception (see js/sdk.js), else none.
+    error(id, ts, page, err, mechanism, handled, fallback, hint, syn) {
+      let name = '', message = '', stack = '', synthetic = false, skip = 0, serialized
+      let errorEvent = false, event = false, plain = false
       try { errorEvent = Object.prototype.toString.call(err) === '[object ErrorEvent]' } catch (e) {}
       // An ErrorEvent carrying its error stands for that error, as the peer reads it.
       if (errorEvent && read(err, 'error') != null) err = read(err, 'error')
+      try {
+        event = typeof g.Event === 'function' && err instanceof g.Event
+        plain = event || Object.prototype.toString.call(err) === '[object Object]'
+      } catch (e) {
+        // An object that will not say what it is (a hostile Proxy).
+        plain = !!err && typeof err === 'object'
+      }
+      // As the peer's: a plain object or an Event is kept whole in `extra`;
+      // one that holds an Error stands for that error (still synthetic).
+      if (plain) {
+        synthetic = true
+        serialized = event ? eventObject(err) : err
+        try {
+          err = Object.values(err).find(isError) || err
+        } catch (e) {}
+      }
+      // The stack of the synthetic exception, where the app called captureException.
+      const fromCallSite = () => {
+        stack = str(syn, 'stack')
+        skip = base ? 0 : 2
+      }
       if (isError(err)) {
         name = str(err, 'name')
         message = str(err, 'message')
@@ -468,23 +525,28 @@ export function createClient(wasm, sdkBase, debug) {
         // A chain that cannot be walked (a hostile `errors` or `cause`) ends where it broke.
         if (enabled.LinkedErrors) try { linkErrors(err, enabled.LinkedErrors.limit ?? 5) } catch (e) {}
       } else {
+        // Named and worded as the peer's: the type says what was thrown (a
+        // rejection's primitive or object is `UnhandledRejection`, an
+        // Event its class), the value what it held.
         synthetic = true
         const rejection = mechanism.endsWith('onunhandledrejection')
         const kind = rejection ? 'promise rejection' : 'exception'
-        let event = false
-        try { event = typeof g.Event === 'function' && err instanceof g.Event } catch (e) {}
-        if (err === null || typeof err !== 'object') {
-          const text = stringOf(err)
-          message = rejection ? `Non-Error promise rejection captured with value: ${text}` : text
-        } else if (errorEvent) {
-          message = `Event \`ErrorEvent\` captured as ${kind} with message \`${str(err, 'message')}\``
+        if (!plain) {
+          message = stringOf(err)
+          if (rejection && (err === null || (typeof err !== 'object' && typeof err !== 'function'))) {
+            name = 'UnhandledRejection'
+            message = `Non-Error promise rejection captured with value: ${message}`
+          } else if (options.attachStacktrace) fromCallSite()
         } else if (event) {
-          message = `Event \`${stringOf(read(read(err, 'constructor'), 'name') || 'Event')}\` (type=${str(err, 'type')}) captured as ${kind}`
+          name = stringOf(read(read(err, 'constructor'), 'name') || 'Event')
+          message = errorEvent
+            ? `Event \`ErrorEvent\` captured as ${kind} with message \`${str(err, 'message')}\``
+            : `Event \`${name}\` (type=${str(err, 'type')}) captured as ${kind}`
+          fromCallSite()
         } else {
-          // An object that cannot be read (a hostile Proxy) normalises to a string: no keys.
-          const copy = normalize(err, 1)
-          const keys = copy && typeof copy === 'object' ? Object.keys(copy).sort().join(', ') : ''
-          message = `Object captured as ${kind} with keys: ${keys || '[object has no keys]'}`
+          if (rejection) name = 'UnhandledRejection'
+          message = `Object captured as ${kind} with keys: ${keysOf(err)}`
+          fromCallSite()
         }
       }
       // Dropped as the peer's inbound filters drop it (counted as an event processor's drop).
@@ -492,13 +554,15 @@ export function createClient(wasm, sdkBase, debug) {
       if (filters && !filters.disableErrorDefaults && [message, `${name || 'Error'}: ${message}`].some((m) => DEFAULT_IGNORE.test(m))) return call(DROP, 0, 0, 0, 0)
       const [url, line, col] = fallback || ['', 0, 0]
       const aggregate = Array.isArray(read(err, 'errors'))
-      inContext(hint, () => captured(call(ERROR, handled | synthetic << 1 | aggregate << 2, line, col, ts, id, ...page, name, message, stack, mechanism, url)))
+      inContext(hint, () => captured(call(ERROR, handled | synthetic << 1 | aggregate << 2 | skip << 3, line, col, ts, id, ...page, name, message, stack, mechanism, url)), serialized)
     },
 
-    // `level`: a level, or a capture context (which may hold one).
-    message(id, ts, page, message, level) {
+    // `level`: a level, or a capture context (which may hold one). With
+    // `attachStacktrace`, the frames of `syn` (see `error`) go with it.
+    message(id, ts, page, message, level, syn) {
       const lvl = typeof level === 'string' ? level : (level && read(level, 'level')) || 'info'
-      inContext(level, () => captured(call(MESSAGE, 0, 0, 0, ts, id, ...page, typeof message === 'string' ? message : json(message), stringOf(lvl))))
+      const stack = options.attachStacktrace ? str(syn, 'stack') : ''
+      inContext(level, () => captured(call(MESSAGE, (base ? 0 : 2) << 3, 0, 0, ts, id, ...page, typeof message === 'string' ? message : json(message), stringOf(lvl), stack)))
     },
 
     event(id, ts, page, event) {

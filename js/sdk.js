@@ -175,11 +175,15 @@ export function createSdk(loadWasm, loadClient) {
     init,
     // `hint.mechanism` as the peer's: how the error was caught. A hint may
     // also be a capture context (`{ tags, level, … }`): client.js applies it.
+    // The `Error()`s are synthetic exceptions, as the peer's: where the app
+    // called, for a thrown value without a stack of its own and for
+    // `attachStacktrace`. Made here, so that the two newest frames of their
+    // stacks are always this function and `guard`'s.
     captureException: guard((err, hint) => {
       const m = (hint && hint.mechanism) || {}
-      return capture('error', err, m.type || 'generic', m.handled !== false, undefined, hint)
+      return capture('error', err, m.type || 'generic', m.handled !== false, undefined, hint, Error())
     }),
-    captureMessage: guard((message, level) => capture('message', message, level)),
+    captureMessage: guard((message, level) => capture('message', message, level, Error())),
     captureEvent: guard((event) => capture('event', event)),
     // As the peer's: the scope captures use now (inside `withScope`, that one's).
     getCurrentScope: () => scopeApi,

@@ -85,6 +85,12 @@ export interface Options {
   maxValueLength?: number
   /** How deep objects given as extra, contexts or user data are kept (default 3). */
   normalizeDepth?: number
+  /**
+   * Also give `captureMessage` events, and captured strings and numbers, the
+   * frames of where the app called (default false). A captured object or Event
+   * always gets them.
+   */
+  attachStacktrace?: boolean
   /** Send envelopes to this URL on your own origin instead of to Sentry. */
   tunnel?: string
   initialScope?: ScopeContext

@@ -11,7 +11,7 @@ use wasm_sentry::web::exports::{capture_error, capture_message, flush, sdk_versi
 const CLOSED_DSN: &str = "http://public@127.0.0.1:9/1";
 
 fn capture(event_id: &str, message: &str, stack: &str) -> String {
-    capture_error(event_id, 0.0, "http://page/", "ua", "", "TypeError", message, stack, "generic".into(), true, false, false, "", 0, 0)
+    capture_error(event_id, 0.0, "http://page/", "ua", "", "TypeError", message, stack, "generic".into(), true, false, false, "", 0, 0, 0)
 }
 
 /// Starts with the defaults the JS shim passes (no hooks, no dedupe so repeats stay visible).
@@ -34,7 +34,7 @@ fn start_refuses_a_malformed_dsn_with_its_reason() {
 fn captures_return_fresh_ids_or_keep_the_given_one() {
     assert_eq!(start_with(CLOSED_DSN), None);
     let a = capture("", "boom", "TypeError: boom\n    at f (http://page/a.js:1:2)");
-    let b = capture_message("", 0.0, "", "", "", "hello".into(), "warning");
+    let b = capture_message("", 0.0, "", "", "", "hello", "warning", "", 0);
     assert!(is_event_id(&a) && is_event_id(&b), "{a} {b}");
     assert_ne!(a, b);
     let given = "0123456789abcdef0123456789abcdef";
@@ -48,7 +48,7 @@ fn hostile_input_still_gives_an_event() {
     let garbage = "\u{0}\n    at (\n    at ):wasm-function[:0x\n".repeat(10_000);
     assert!(is_event_id(&capture("not-an-id", &huge, &huge)));
     assert!(is_event_id(&capture("", "", &garbage)));
-    assert!(is_event_id(&capture_message("", -1.0, "", "", "", "m".into(), "no-such-level")));
+    assert!(is_event_id(&capture_message("", -1.0, "", "", "", "m", "no-such-level", "", 0)));
     // A garbage user, extra and breadcrumb data are dropped, never a panic.
     wasm_sentry::web::exports::set_user("{not json");
     wasm_sentry::web::exports::set_extra("k", "[1,2");

@@ -61,6 +61,10 @@ pub struct ThrownError<'a> {
     /// The URL prefix of the SDK's own files (see `stacktrace::parse_frames`);
     /// empty when unknown.
     pub sdk_base: &'a str,
+    /// For a stack the SDK took itself (a synthetic exception, for a thrown
+    /// value without one): its own calls on top, above the app's call into
+    /// it. That many newest frames are dropped.
+    pub skip: usize,
 }
 
 /// An error linked to the captured one: its `cause`, or a member of an
@@ -157,6 +161,7 @@ impl Client {
     pub fn exception_from_error(err: &ThrownError<'_>, mechanism: Mechanism) -> Exception {
         let ty = if err.name.is_empty() { "Error" } else { err.name };
         let mut frames = stacktrace::parse(err.stack, err.name, err.message, err.sdk_base);
+        frames.truncate(frames.len().saturating_sub(err.skip));
         if frames.is_empty() && !err.fallback_url.is_empty() {
             frames.push(Frame::from(&stacktrace::to_frame(stacktrace::RawFrame {
                 function: None,
@@ -172,6 +177,24 @@ impl Client {
             value: (!err.message.is_empty()).then(|| err.message.to_owned()),
             mechanism: Some(mechanism),
             stacktrace: Some(Stacktrace { frames }),
+        }
+    }
+
+    /// Turns the event of a captured string (see `exceptions_from_error`)
+    /// into a message event at `level`, as the peer writes one: the message,
+    /// and only when the SDK took a stack where the app called
+    /// (`attachStacktrace`), an exception with no type, the message as its
+    /// value and that stack's frames.
+    pub fn into_message(event: &mut Event, level: &str) {
+        event.level = level.parse().unwrap_or(Level::Info);
+        let mut keep = false;
+        if let Some(e) = event.exception.first_mut() {
+            event.message = Some(e.value.clone().unwrap_or_default());
+            e.ty.clear();
+            keep = e.stacktrace.as_ref().is_some_and(|s| !s.frames.is_empty());
+        }
+        if !keep {
+            event.exception.clear();
         }
     }
 
@@ -430,6 +453,40 @@ mod tests {
         let frames = &ex.stacktrace.unwrap().frames;
         assert_eq!(frames.len(), 2);
         assert_eq!(frames[1].function.as_deref(), Some("b"));
+    }
+
+    #[test]
+    fn a_synthetic_stack_loses_the_sdks_own_newest_frames() {
+        // As the engines print a stack the SDK took with `Error()` two calls deep.
+        for stack in [
+            "Error\n    at x (http://h/app.js:9:1)\n    at y (http://h/app.js:9:2)\n    at user (http://h/main.js:3:7)\n    at http://h/main.js:9:1",
+            "x@http://h/app.js:9:1\ny@http://h/app.js:9:2\nuser@http://h/main.js:3:7\n@http://h/main.js:9:1\n",
+        ] {
+            let ex = message_event(stack, 2).exception.pop().unwrap();
+            assert_eq!((ex.ty.as_str(), ex.value.as_deref()), ("", Some("hello")));
+            let m = ex.mechanism.as_ref().unwrap();
+            assert_eq!((m.ty.as_str(), m.handled, m.synthetic), ("generic", Some(true), Some(true)));
+            let frames = &ex.stacktrace.as_ref().unwrap().frames;
+            assert_eq!(frames.len(), 2, "{stack}");
+            assert_eq!(frames[1].function.as_deref(), Some("user"));
+            // Relay's rule: an exception needs a type or a value; no type is written when there is none.
+            let json = ex.to_json();
+            assert!(json.starts_with("{\"value\":\"hello\",\"mechanism\":{\"type\""), "{json}");
+        }
+        // Nothing left after the SDK's frames, or no stack: a plain message.
+        for stack in ["Error\n    at x (http://h/app.js:9:1)", ""] {
+            let event = message_event(stack, 2);
+            assert!(event.exception.is_empty());
+            assert_eq!((event.message.as_deref(), event.level), (Some("hello"), Level::Warning));
+        }
+    }
+
+    fn message_event(stack: &str, skip: usize) -> Event {
+        let thrown = ThrownError { name: "Error", message: "hello", stack, skip, ..Default::default() };
+        let mechanism = Mechanism { ty: "generic".into(), handled: Some(true), synthetic: Some(true), ..Default::default() };
+        let mut event = Event { exception: Client::exceptions_from_error(&thrown, mechanism, &[]), ..Default::default() };
+        Client::into_message(&mut event, "warning");
+        event
     }
 
     #[test]

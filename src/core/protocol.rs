@@ -203,7 +203,7 @@ pub struct Exception {
 impl ToJson for Exception {
     fn write_json(&self, out: &mut String) {
         Obj::new(out)
-            .str("type", &self.ty)
+            .opt_str("type", Some(self.ty.as_str()).filter(|t| !t.is_empty()))
             .opt_str("value", self.value.as_deref())
             .opt_value("mechanism", self.mechanism.as_ref())
             .opt_value("stacktrace", self.stacktrace.as_ref().filter(|s| !s.frames.is_empty()))

@@ -14,7 +14,7 @@ use super::transport;
 use crate::core::client::{event_from_value, page_request, Client, ClientOptions, LinkedError, ThrownError};
 use crate::core::client_report::DiscardReason;
 use crate::core::envelope::Item;
-use crate::core::protocol::{Breadcrumb, Event, EventId, Level, Mechanism, Request, SDK_VERSION};
+use crate::core::protocol::{Breadcrumb, Event, EventId, Mechanism, Request, SDK_VERSION};
 use crate::core::stacktrace;
 use crate::core::value::{self, Value};
 #[cfg(not(feature = "rust-api"))]
@@ -153,8 +153,8 @@ pub fn dispatch_text(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) ->
     let bit = |b: u32| flags & (1 << b) != 0;
     match op {
         op::START => start(s(0), s(1), s(2), s(3), x, n, bit(0), m, s(4), bit(1), bit(2), bit(3)).unwrap_or_default(),
-        op::CAPTURE_ERROR => capture_error(s(0), x, s(1), s(2), s(3), s(4), s(5), s(6), s(7).into(), bit(0), bit(1), bit(2), s(8), n, m),
-        op::CAPTURE_MESSAGE => capture_message(s(0), x, s(1), s(2), s(3), s(4).into(), s(5)),
+        op::CAPTURE_ERROR => capture_error(s(0), x, s(1), s(2), s(3), s(4), s(5), s(6), s(7).into(), bit(0), bit(1), bit(2), s(8), n, m, flags >> 3),
+        op::CAPTURE_MESSAGE => capture_message(s(0), x, s(1), s(2), s(3), s(4), s(5), s(6), flags >> 3),
         op::CAPTURE_EVENT => capture_event(s(0), x, s(1), s(2), s(3), s(4)),
         op::PUSH_SCOPE => if push_scope() { "1" } else { "" }.into(),
         op::IDLE => if transport::is_idle() && hub::none_held() { "1" } else { "" }.into(),
@@ -393,37 +393,71 @@ pub fn capture_error(
     fallback_url: &str,
     fallback_line: u32,
     fallback_col: u32,
+    skip: u32,
 ) -> String {
+    let thrown = ThrownError {
+        name,
+        message,
+        stack,
+        fallback_url,
+        fallback_line: u64::from(fallback_line),
+        fallback_col: u64::from(fallback_col),
+        skip: skip as usize,
+        ..Default::default()
+    };
+    let mechanism = Mechanism {
+        ty: mechanism,
+        handled: Some(handled),
+        synthetic: synthetic.then_some(true),
+        is_exception_group: aggregate.then_some(true),
+        ..Default::default()
+    };
+    capture_thrown(event_id, timestamp_ms, page_url, user_agent, referrer, thrown, mechanism, None)
+}
+
+/// `stack`, when not empty, is one the SDK took where the app called it
+/// (`attachStacktrace`), its own `skip` newest frames on top: the message
+/// then also carries it, as the peer's (see `Client::message_exception`).
+#[allow(clippy::too_many_arguments)]
+pub fn capture_message(
+    event_id: &str,
+    timestamp_ms: f64,
+    page_url: &str,
+    user_agent: &str,
+    referrer: &str,
+    message: &str,
+    level: &str,
+    stack: &str,
+    skip: u32,
+) -> String {
+    let thrown = ThrownError { name: "Error", message, stack, skip: skip as usize, ..Default::default() };
+    let mechanism = Mechanism { ty: "generic".into(), handled: Some(true), synthetic: Some(true), ..Default::default() };
+    capture_thrown(event_id, timestamp_ms, page_url, user_agent, referrer, thrown, mechanism, Some(level))
+}
+
+/// One path for both captures: an error's exceptions (and those linked to
+/// it), or with `message_level` a message event.
+#[allow(clippy::too_many_arguments)]
+fn capture_thrown(
+    event_id: &str,
+    timestamp_ms: f64,
+    page_url: &str,
+    user_agent: &str,
+    referrer: &str,
+    thrown: ThrownError<'_>,
+    mechanism: Mechanism,
+    message_level: Option<&str>,
+) -> String {
+    // Staged by client.js just before an error's capture (none before a message's).
     let linked = hub::take_linked();
     // As parseStack: the SDK's own frames are not the app's.
     let sdk_base = super::parse::sdk_base();
-    {
-        let thrown = ThrownError {
-            name,
-            message,
-            stack,
-            fallback_url,
-            fallback_line: u64::from(fallback_line),
-            fallback_col: u64::from(fallback_col),
-            sdk_base: &sdk_base,
-        };
-        let mechanism = Mechanism {
-            ty: mechanism,
-            handled: Some(handled),
-            synthetic: synthetic.then_some(true),
-            is_exception_group: aggregate.then_some(true),
-            ..Default::default()
-        };
-        let mut event = new_event(event_id, timestamp_ms, page_url, user_agent, referrer);
-        event.exception = Client::exceptions_from_error(&thrown, mechanism, &linked);
-        process(event)
-    }
-}
-
-pub fn capture_message(event_id: &str, timestamp_ms: f64, page_url: &str, user_agent: &str, referrer: &str, message: String, level: &str) -> String {
+    let thrown = ThrownError { sdk_base: &sdk_base, ..thrown };
     let mut event = new_event(event_id, timestamp_ms, page_url, user_agent, referrer);
-    event.level = level.parse().unwrap_or(Level::Info);
-    event.message = Some(message);
+    event.exception = Client::exceptions_from_error(&thrown, mechanism, &linked);
+    if let Some(level) = message_level {
+        Client::into_message(&mut event, level);
+    }
     process(event)
 }
 

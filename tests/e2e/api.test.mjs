@@ -3,8 +3,15 @@
 // non-Errors, linked errors, beforeSend, sampling, inbound filters, dedupe,
 // privacy, size limits and the tunnel. Every event is validated by Relay.
 import assert from 'node:assert/strict'
+import * as esbuild from 'esbuild'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { browserFixture, forEachBrowser, openApiPage } from '../support/browsers.mjs'
+import { startStatic } from '../support/static.mjs'
 import { assertValidByRelay, relayNormalized } from '../support/relay.mjs'
+
+const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
 
 forEachBrowser((name, launch, test) => {
   let receiver, site, browser
@@ -242,6 +249,103 @@ forEachBrowser((name, launch, test) => {
     for (const v of values.filter((x) => x.type === 'Error' && x.mechanism.type !== 'generic')) assert.equal(v.mechanism.handled, false)
     assert.ok(values.filter((x) => x.mechanism.synthetic).length >= 6)
     assertValidByRelay(events, `${name}-api-non-errors`)
+    await page.close()
+  })
+
+  // The page calls the SDK from named functions, so that the newest frame
+  // left is known: the app's, never the SDK's own (served as files here, and
+  // bundled by esbuild below, where only the position tells the SDK's frames).
+  async function callSiteEvents(page) {
+    return eventsOf(page, async () => {
+      const S = window.Sentry
+      function objectCallSite() { S.captureException({ code: 7, detail: { deep: { deeper: 1 } } }) }
+      function messageCallSite() { S.captureMessage('with the call site', 'warning') }
+      function stringCallSite() { S.captureException('a thrown string') }
+      objectCallSite()
+      messageCallSite()
+      stringCallSite()
+    }, null, { expect: 3 })
+  }
+
+  function assertCallSites(events, attach) {
+    const newest = (ex) => ex.stacktrace?.frames.at(-1)?.function
+    const object = events.find((e) => e.exception?.values[0].value === 'Object captured as exception with keys: code, detail')
+    const ex = object.exception.values[0]
+    assert.deepEqual([ex.type, ex.mechanism.synthetic, newest(ex)], ['Error', true, 'objectCallSite'], JSON.stringify(ex))
+    // The object itself, as the peer's `__serialized__`, normalised to normalizeDepth (3) from `extra`.
+    assert.deepEqual(object.extra.__serialized__, { code: 7, detail: { deep: '[Object]' } })
+    const message = events.find((e) => e.logentry?.message === 'with the call site')
+    assert.equal(message.level, 'warning')
+    const string = events.find((e) => e.exception?.values[0].value === 'a thrown string').exception.values[0]
+    assert.deepEqual([string.type, string.mechanism.synthetic], ['Error', true])
+    if (attach) {
+      // As the peer's attachStacktrace: an exception with no type, the message its value.
+      const [mex] = message.exception.values
+      assert.deepEqual([mex.type, mex.value, mex.mechanism.synthetic, newest(mex)], [undefined, 'with the call site', true, 'messageCallSite'], JSON.stringify(mex))
+      assert.equal(newest(string), 'stringCallSite')
+    } else {
+      assert.equal(message.exception, undefined)
+      assert.equal(string.stacktrace, undefined)
+    }
+  }
+
+  test('a captured non-Error carries the app\'s call site and the object; attachStacktrace adds it to strings and messages', async () => {
+    for (const attach of [false, true]) {
+      const page = await openPage(`{ attachStacktrace: ${attach} }`)
+      const events = await callSiteEvents(page)
+      assertCallSites(events, attach)
+      assertValidByRelay(events, `${name}-api-call-site-${attach}`)
+      await page.close()
+    }
+  })
+
+  test('the call site is found the same in an app bundled by esbuild (minified, split)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasm-sentry-bundle-'))
+    const bundled = await startStatic({ root: dir })
+    try {
+      fs.writeFileSync(path.join(dir, 'app.js'), `import * as Sentry from ${JSON.stringify(path.join(REPO, 'pkg/index.js'))}\nwindow.Sentry = Sentry\nwindow.fixtureReady = true\n`)
+      await esbuild.build({ entryPoints: [path.join(dir, 'app.js')], bundle: true, minify: true, format: 'esm', splitting: true, outdir: path.join(dir, 'out'), logLevel: 'error' })
+      fs.copyFileSync(path.join(REPO, 'pkg/wasm_sentry_bg.wasm'), path.join(dir, 'out/wasm_sentry_bg.wasm'))
+      fs.writeFileSync(path.join(dir, 'out/index.html'), '<!doctype html><script type="module" src="app.js"></script>')
+      const page = await browser.newPage()
+      await page.goto(`${bundled.url}/out/index.html`)
+      await page.waitForFunction(() => window.fixtureReady)
+      await page.evaluate((dsn) => window.Sentry.init({ dsn, attachStacktrace: true }), receiver.dsn)
+      const events = await callSiteEvents(page)
+      assertCallSites(events, true)
+      assertValidByRelay(events, `${name}-api-call-site-bundled`)
+      await page.close()
+    } finally {
+      await bundled.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('rejections and objects are named as the peer names them: UnhandledRejection, the Event\'s class, an Error held inside', async () => {
+    const page = await openPage('{}')
+    const events = await eventsOf(page, async () => {
+      Promise.reject(42)
+      Promise.reject({ a: 1 })
+      Promise.reject(new CustomEvent('custom-thing', { detail: { why: 'x' } }))
+      window.Sentry.captureException({ error: new TypeError('held inside'), status: 500 })
+      window.Sentry.captureException({ alpha: 1, bravo: 2, charlie: 3, delta: 4, echo: 5, foxtrot: 6, golf: 7 })
+      await new Promise((r) => setTimeout(r, 300))
+    }, null, { expect: 5 })
+    const values = events.map((e) => e.exception.values.at(-1))
+    const byValue = (v) => values.find((x) => x.value === v)
+    assert.equal(byValue('Non-Error promise rejection captured with value: 42').type, 'UnhandledRejection')
+    assert.equal(byValue('Object captured as promise rejection with keys: a').type, 'UnhandledRejection')
+    const custom = byValue('Event `CustomEvent` (type=custom-thing) captured as promise rejection')
+    assert.equal(custom.type, 'CustomEvent')
+    const customEvent = events.find((e) => e.exception.values.at(-1) === custom)
+    assert.deepEqual(customEvent.extra.__serialized__, { type: 'custom-thing', target: '[object Null]', currentTarget: '[object Null]', isTrusted: false, detail: { why: 'x' } })
+    const held = byValue('held inside')
+    assert.deepEqual([held.type, held.mechanism.synthetic], ['TypeError', true])
+    assert.ok(held.stacktrace.frames.length > 0)
+    assert.equal(events.find((e) => e.exception.values.at(-1) === held).extra.__serialized__.status, 500)
+    // The keys in the message stop at 40 characters, as the peer's.
+    assert.ok(byValue('Object captured as exception with keys: alpha, bravo, charlie, delta, echo'), JSON.stringify(values))
+    assertValidByRelay(events, `${name}-api-peer-names`)
     await page.close()
   })
 

@@ -128,7 +128,7 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
     import { init as workerInit, withSentry, instrumentDurableObjectWithSentry } from 'wasm-sentry/worker'
     Sentry.init({
       dsn: 'https://k@h/1', release: 'r', environment: 'e', dist: '1', debug: true, sampleRate: 0.5,
-      maxBreadcrumbs: 50, sendDefaultPii: false, maxValueLength: 300, normalizeDepth: 4, tunnel: '/tunnel',
+      maxBreadcrumbs: 50, sendDefaultPii: false, maxValueLength: 300, normalizeDepth: 4, attachStacktrace: true, tunnel: '/tunnel',
       ignoreErrors: ['x', /y/], denyUrls: [/ext/], allowUrls: ['https://app'], enabled: true,
       initialScope: { tags: { a: 'b' }, user: { id: 1 } },
       integrations: (d) => [...d.filter((i) => i.name !== 'Breadcrumbs'), Sentry.breadcrumbsIntegration({ console: false })],
