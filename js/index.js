@@ -2,8 +2,10 @@
 // Only sdk.js is loaded up front; after `init`, off the page's critical
 // path, the .wasm is fetched and compiled beside after-init.js (client.js
 // and glue.js, one chunk).
-import { createSdk } from './sdk.js'
+import { setLoaders } from './sdk.js'
 export {
+  init, captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack, getClient, isInitialized,
+  withScope, getCurrentScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
   globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
   consoleIntegration, cultureContextIntegration, browserTracingIntegration, replayIntegration,
@@ -13,7 +15,7 @@ export {
 // wasm is not the app's request and must not become a breadcrumb.
 const nativeFetch = typeof fetch === 'function' ? fetch.bind(globalThis) : undefined
 
-const sdk = createSdk(() => {
+setLoaders(() => {
   const url = new URL('./wasm_sentry_bg.wasm', import.meta.url)
   const source = nativeFetch ? nativeFetch(url) : url
   // Awaited once client.js came; a failed fetch must not be the page's unhandled rejection before that.
@@ -24,8 +26,3 @@ const sdk = createSdk(() => {
     return { ...m, demangler: () => nativeFetch(new URL('./wasm_sentry_demangle.wasm', import.meta.url)) }
   }
 }, () => import('./after-init.js'))
-
-export const {
-  init, captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack, getClient, isInitialized,
-  withScope, getCurrentScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
-} = sdk

@@ -21,213 +21,236 @@ try {
   if (/\/sdk\.js$/.test(url)) SDK_BASE = url.slice(0, -6)
 } catch (e) {}
 
-export function createSdk(loadWasm, loadClient) {
-  const g = globalThis
-  let state = OFF
-  let client // once loaded
-  let loading
-  let options = {}
-  let buffer = [] // [client method, args], in call order
-  let lastId
+const g = globalThis
+let state = OFF
+let client // once loaded
+let loading
+let loaders // the entry's [loadWasm, loadClient] (see `load`)
+let options = {}
+let buffer = [] // [client method, args], in call order
+let lastId
 
-  const warn = (...a) => { try { g.console && console.warn('[wasm-sentry]', ...a) } catch (e) {} }
-  const debug = (...a) => { options.debug && warn(...a) }
-  const str = (o, k) => { try { return o[k] == null ? '' : String(o[k]) } catch (e) { return '' } }
+/**
+ * Set by each entry (index.js, node.js, worker.js) when it loads: how to
+ * load the wasm and the client. The API is module-level functions, not an
+ * object, so that a bundler leaves out what an app does not import.
+ */
+export function setLoaders(loadWasm, loadClient) {
+  loaders = [loadWasm, loadClient]
+}
 
-  // Loads the wasm and the client once, for `init` and for `ready`:
-  // `loadWasm()` starts what it can at once and gives the step that
-  // finishes it, with the module that `loadClient()` imports (createClient,
-  // and the entry's wasm glue).
-  function load() {
-    return (loading ||= Promise.resolve().then(loadWasm).then((wasm) => loadClient().then(async (m) => (client = m.createClient(await wasm(m), SDK_BASE, debug)))))
-  }
+const warn = (...a) => { try { g.console && console.warn('[wasm-sentry]', ...a) } catch (e) {} }
+const debug = (...a) => { options.debug && warn(...a) }
+const str = (o, k) => { try { return o[k] == null ? '' : String(o[k]) } catch (e) { return '' } }
 
-  // Runs a client method now, or keeps it in call order until the client is
-  // ready. Scope changes made before `init` are kept too.
-  function call(method, ...args) {
-    if (state === READY) {
-      try {
-        return client[method](...args)
-      } catch (e) {
-        // A trap may leave the wasm's state broken: the SDK goes off. Any
-        // other error loses this call only.
-        if (e instanceof g.WebAssembly.RuntimeError) state = DISABLED
-        debug('internal error:', e)
-      }
-    } else if (state !== DISABLED && buffer.length < MAX_BUFFERED) buffer.push([method, args])
-  }
+// Loads the wasm and the client once, for `init` and for `ready`:
+// `loadWasm()` starts what it can at once and gives the step that
+// finishes it, with the module that `loadClient()` imports (createClient,
+// and the entry's wasm glue).
+function load() {
+  return (loading ||= Promise.resolve().then(loaders[0]).then((wasm) => loaders[1]().then(async (m) => (client = m.createClient(await wasm(m), SDK_BASE, debug)))))
+}
 
-  // A capture: an id, the time and the page, taken now.
-  function capture(method, ...args) {
-    if (state !== LOADING && state !== READY) return
-    let id = ''
-    for (let i = 0; i < 32; i++) id += ((Math.random() * 16) | 0).toString(16)
-    call(method, id, Date.now(), [str(g.location || {}, 'href'), str(g.navigator || {}, 'userAgent'), str(g.document || {}, 'referrer')], ...args)
-    return (lastId = id)
-  }
-
-  function onError(ev) {
+// Runs a client method now, or keeps it in call order until the client is
+// ready. Scope changes made before `init` are kept too.
+function call(method, ...args) {
+  if (state === READY) {
     try {
-      const message = str(ev, 'message')
-      const err = ev.error
-      // Cross-origin scripts surface as a bare "Script error." with nothing to act on.
-      if (err == null && /^(Uncaught )?Script error\.?$/.test(message)) return
-      capture('error', err == null ? message : err, 'auto.browser.global_handlers.onerror', false, [str(ev, 'filename'), +ev.lineno || 0, +ev.colno || 0])
-    } catch (e) {}
-  }
-
-  function onRejection(ev) {
-    try {
-      let reason = ev.reason
-      // Some libraries wrap the reason: `{ detail: { reason } }`.
-      if (reason == null && ev.detail && 'reason' in ev.detail) reason = ev.detail.reason
-      capture('error', reason, 'auto.browser.global_handlers.onunhandledrejection', false)
-    } catch (e) {}
-  }
-
-  const addBreadcrumb = (crumb) => call('breadcrumb', { timestamp: Date.now(), ...crumb })
-
-  function init(opts) {
-    try {
-      if (state !== OFF) return
-      options = opts || {}
-      const dsn = str(options, 'dsn')
-      if (options.enabled === false || !dsn) {
-        debug('no DSN, or enabled: false: the SDK is off')
-        return
-      }
-      state = LOADING
-      // `integrations`: an array, or a function of the defaults; `defaultIntegrations: false` drops them all.
-      let list = options.defaultIntegrations === false ? [] : ['GlobalHandlers', 'Breadcrumbs', 'Console', 'Dedupe', 'LinkedErrors', 'EventFilters', 'HttpContext', 'CultureContext'].map((name) => ({ name }))
-      try {
-        list = withIntegrations(list, options.integrations)
-      } catch (e) {}
-      const on = {}
-      // An option that cannot be read (a throwing getter, a hostile Proxy) is
-      // left out; the SDK still starts, and is never left half-way.
-      for (const i of list) try { if (i && i.name) on[i.name] = i.options || {} } catch (e) {}
-      try {
-        if (on.GlobalHandlers && g.addEventListener) {
-          if (on.GlobalHandlers.onerror !== false) g.addEventListener('error', onError)
-          if (on.GlobalHandlers.onunhandledrejection !== false) g.addEventListener('unhandledrejection', onRejection)
-        }
-        instrumentBreadcrumbs(addBreadcrumb, on.Breadcrumbs, on.Console, str(options, 'tunnel'))
-        // Read by the client, in call order as any scope change.
-        if (options.initialScope) call('initialScope', options.initialScope)
-      } catch (e) {
-        debug('an unreadable option was left out:', e)
-      }
-      load()
-        .then((c) => {
-          const problem = c.start(dsn, options, on)
-          if (problem) {
-            warn(problem + ': the SDK is off')
-            state = DISABLED
-          } else if (state === LOADING) state = READY
-          const queued = buffer
-          buffer = []
-          if (state === READY) for (const [method, args] of queued) call(method, ...args)
-        })
-        .catch((e) => {
-          state = DISABLED
-          buffer = []
-          debug('the wasm did not load, the SDK is off:', e)
-        })
-    } catch (e) {}
-  }
-
-  const guard = (f) => (...a) => { try { return f(...a) } catch (e) {} }
-  const setTags = (tags) => { for (const k in tags) call('setTag', k, tags[k]) }
-  const setExtras = (extras) => { for (const k in extras) call('setExtra', k, extras[k]) }
-  const scopeApi = { setTags: guard(setTags), setExtras: guard(setExtras), addBreadcrumb: guard(addBreadcrumb) }
-  // The client's methods of the same names (recorded until it is ready).
-  for (const name of ['setUser', 'setTag', 'setExtra', 'setContext', 'setLevel', 'setFingerprint']) scopeApi[name] = (...a) => call(name, ...a)
-
-  const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-
-  // `true` once every event so far was handed over, `false` at the timeout.
-  async function flush(timeout) {
-    try {
-      const t = timeout == null ? 2000 : Math.max(0, +timeout || 0)
-      const deadline = Date.now() + t
-      if (state === LOADING) await Promise.race([load().catch(() => {}), sleep(t)])
-      return state === READY && (await client.flush(Math.max(0, deadline - Date.now())))
+      return client[method](...args)
     } catch (e) {
-      return false
+      // A trap may leave the wasm's state broken: the SDK goes off. Any
+      // other error loses this call only.
+      if (e instanceof g.WebAssembly.RuntimeError) state = DISABLED
+      debug('internal error:', e)
     }
-  }
+  } else if (state !== DISABLED && buffer.length < MAX_BUFFERED) buffer.push([method, args])
+}
 
-  const isInitialized = () => state === LOADING || state === READY
+// A capture: an id, the time and the page, taken now.
+function capture(method, ...args) {
+  if (state !== LOADING && state !== READY) return
+  let id = ''
+  for (let i = 0; i < 32; i++) id += ((Math.random() * 16) | 0).toString(16)
+  call(method, id, Date.now(), [str(g.location || {}, 'href'), str(g.navigator || {}, 'userAgent'), str(g.document || {}, 'referrer')], ...args)
+  return (lastId = id)
+}
 
-  async function close(timeout) {
-    const ok = await flush(timeout)
+function onError(ev) {
+  try {
+    const message = str(ev, 'message')
+    const err = ev.error
+    // Cross-origin scripts surface as a bare "Script error." with nothing to act on.
+    if (err == null && /^(Uncaught )?Script error\.?$/.test(message)) return
+    capture('error', err == null ? message : err, 'auto.browser.global_handlers.onerror', false, [str(ev, 'filename'), +ev.lineno || 0, +ev.colno || 0])
+  } catch (e) {}
+}
+
+function onRejection(ev) {
+  try {
+    let reason = ev.reason
+    // Some libraries wrap the reason: `{ detail: { reason } }`.
+    if (reason == null && ev.detail && 'reason' in ev.detail) reason = ev.detail.reason
+    capture('error', reason, 'auto.browser.global_handlers.onunhandledrejection', false)
+  } catch (e) {}
+}
+
+// `/* @__PURE__ */`: an export made by a call is still left out of a bundle that does not use it.
+const guard = (f) => (...a) => { try { return f(...a) } catch (e) {} }
+
+const breadcrumb = (crumb) => call('breadcrumb', { timestamp: Date.now(), ...crumb })
+export const addBreadcrumb = /* @__PURE__ */ guard(breadcrumb)
+
+export function init(opts) {
+  try {
+    if (state !== OFF) return
+    options = opts || {}
+    const dsn = str(options, 'dsn')
+    if (options.enabled === false || !dsn) {
+      debug('no DSN, or enabled: false: the SDK is off')
+      return
+    }
+    state = LOADING
+    // `integrations`: an array, or a function of the defaults; `defaultIntegrations: false` drops them all.
+    let list = options.defaultIntegrations === false ? [] : ['GlobalHandlers', 'Breadcrumbs', 'Console', 'Dedupe', 'LinkedErrors', 'EventFilters', 'HttpContext', 'CultureContext'].map((name) => ({ name }))
     try {
-      if (state === READY) client.stop()
-      g.removeEventListener('error', onError)
-      g.removeEventListener('unhandledrejection', onRejection)
+      list = withIntegrations(list, options.integrations)
     } catch (e) {}
-    state = DISABLED
-    return ok
-  }
-
-  return {
-    ...scopeApi,
-    init,
-    // `hint.mechanism` as the peer's: how the error was caught. A hint may
-    // also be a capture context (`{ tags, level, … }`): client.js applies it.
-    // The `Error()`s are synthetic exceptions, as the peer's: where the app
-    // called, for a thrown value without a stack of its own and for
-    // `attachStacktrace`. Made here, so that the two newest frames of their
-    // stacks are always this function and `guard`'s.
-    captureException: guard((err, hint) => {
-      const m = (hint && hint.mechanism) || {}
-      return capture('error', err, m.type || 'generic', m.handled !== false, undefined, hint, Error())
-    }),
-    captureMessage: guard((message, level) => capture('message', message, level, Error())),
-    captureEvent: guard((event) => capture('event', event)),
-    // As the peer's: the scope captures use now (inside `withScope`, that one's).
-    getCurrentScope: () => scopeApi,
-    // Runs `callback` with a scope of its own.
-    // As the peer's: the scope stays current until an async callback settles.
-    withScope(callback) {
-      call('push')
-      let r, then
-      try {
-        r = callback(scopeApi)
-        then = r && r.then
-      } catch (e) {
-        call('pop')
-        throw e
+    const on = {}
+    // An option that cannot be read (a throwing getter, a hostile Proxy) is
+    // left out; the SDK still starts, and is never left half-way.
+    for (const i of list) try { if (i && i.name) on[i.name] = i.options || {} } catch (e) {}
+    try {
+      if (on.GlobalHandlers && g.addEventListener) {
+        if (on.GlobalHandlers.onerror !== false) g.addEventListener('error', onError)
+        if (on.GlobalHandlers.onunhandledrejection !== false) g.addEventListener('unhandledrejection', onRejection)
       }
-      if (typeof then !== 'function') return call('pop'), r
-      return then.call(r, (v) => (call('pop'), v), (e) => {
-        call('pop')
-        throw e
+      instrumentBreadcrumbs(breadcrumb, on.Breadcrumbs, on.Console, str(options, 'tunnel'))
+      // Read by the client, in call order as any scope change.
+      if (options.initialScope) call('initialScope', options.initialScope)
+    } catch (e) {
+      debug('an unreadable option was left out:', e)
+    }
+    load()
+      .then((c) => {
+        const problem = c.start(dsn, options, on)
+        if (problem) {
+          warn(problem + ': the SDK is off')
+          state = DISABLED
+        } else if (state === LOADING) state = READY
+        const queued = buffer
+        buffer = []
+        if (state === READY) for (const [method, args] of queued) call(method, ...args)
       })
-    },
-    flush,
-    close,
-    // As the peer's: the client while the SDK is on, and whether it is. Its
-    // options, flush and close; an integration added later (such as a
-    // lazily loaded replay) is accepted and ignored, as tracing and replay are.
-    getClient: () => (isInitialized() ? { getOptions: () => options, addIntegration() {}, flush, close } : undefined),
-    isInitialized,
-    lastEventId: () => lastId,
-    // Resolves true once the wasm, and what parses stacks, are loaded
-    // (false if they cannot be), after which `parseStack` is synchronous.
-    // `init` does not wait for it.
-    ready: () => load().then((c) => c.ready(), () => false),
-    // The frames an event would get for this error (oldest first). Takes an
-    // Error, anything with `stack`/`name`/`message`, or a bare stack string.
-    parseStack(error) {
-      try {
-        if (client) return client.parseStack(error)
-        load().catch(() => {})
-        debug('parseStack() needs `await ready()` first')
-      } catch (e) {}
-      return []
-    },
+      .catch((e) => {
+        state = DISABLED
+        buffer = []
+        debug('the wasm did not load, the SDK is off:', e)
+      })
+  } catch (e) {}
+}
+
+// The client's methods of the same names (recorded until it is ready).
+export const setUser = (user) => call('setUser', user)
+export const setTag = (key, value) => call('setTag', key, value)
+export const setExtra = (key, value) => call('setExtra', key, value)
+export const setContext = (key, context) => call('setContext', key, context)
+export const setTags = /* @__PURE__ */ guard((tags) => { for (const k in tags) setTag(k, tags[k]) })
+export const setExtras = /* @__PURE__ */ guard((extras) => { for (const k in extras) setExtra(k, extras[k]) })
+const scopeApi = {
+  setUser, setTag, setExtra, setContext, setTags, setExtras, addBreadcrumb,
+  setLevel: (level) => call('setLevel', level),
+  setFingerprint: (fp) => call('setFingerprint', fp),
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * `true` once every event so far was handed over, `false` at the timeout.
+ * Without one, as the peer's, it waits until then: each request has its own
+ * time limit (js/transport.js), so it ends.
+ */
+export async function flush(timeout) {
+  try {
+    const t = timeout == null ? Infinity : Math.max(0, +timeout || 0)
+    const deadline = Date.now() + t
+    if (state === LOADING) await Promise.race([load().catch(() => {}), t < Infinity && sleep(t)])
+    return state === READY && (await client.flush(Math.max(0, deadline - Date.now())))
+  } catch (e) {
+    return false
   }
+}
+
+export const isInitialized = () => state === LOADING || state === READY
+
+export async function close(timeout) {
+  const ok = await flush(timeout)
+  try {
+    if (state === READY) client.stop()
+    g.removeEventListener('error', onError)
+    g.removeEventListener('unhandledrejection', onRejection)
+  } catch (e) {}
+  state = DISABLED
+  return ok
+}
+
+// The `Error()`s are synthetic exceptions, as the peer's: where the app
+// called, for a thrown value without a stack of its own and for
+// `attachStacktrace`. Made here, so that the two newest frames of their
+// stacks are always this function and `guard`'s.
+// `hint.mechanism` as the peer's: how the error was caught. A hint may
+// also be a capture context (`{ tags, level, … }`): client.js applies it.
+export const captureException = /* @__PURE__ */ guard((err, hint) => {
+  const m = (hint && hint.mechanism) || {}
+  return capture('error', err, m.type || 'generic', m.handled !== false, undefined, hint, Error())
+})
+export const captureMessage = /* @__PURE__ */ guard((message, level) => capture('message', message, level, Error()))
+export const captureEvent = /* @__PURE__ */ guard((event) => capture('event', event))
+/** As the peer's: the scope captures use now (inside `withScope`, that one's). */
+export const getCurrentScope = () => scopeApi
+
+/** Runs `callback` with a scope of its own; as the peer's, it stays current until an async callback settles. */
+export function withScope(callback) {
+  call('push')
+  let r, then
+  try {
+    r = callback(scopeApi)
+    then = r && r.then
+  } catch (e) {
+    call('pop')
+    throw e
+  }
+  if (typeof then !== 'function') return call('pop'), r
+  return then.call(r, (v) => (call('pop'), v), (e) => {
+    call('pop')
+    throw e
+  })
+}
+
+/**
+ * As the peer's: the client while the SDK is on, and whether it is. Its
+ * options, flush and close; an integration added later (such as a lazily
+ * loaded replay) is accepted and ignored, as tracing and replay are.
+ */
+export const getClient = () => (isInitialized() ? { getOptions: () => options, addIntegration() {}, flush, close } : undefined)
+export const lastEventId = () => lastId
+
+/**
+ * Resolves true once the wasm, and what parses stacks, are loaded (false if
+ * they cannot be), after which `parseStack` is synchronous. `init` does not wait for it.
+ */
+export const ready = () => load().then((c) => c.ready(), () => false)
+
+/**
+ * The frames an event would get for this error (oldest first). Takes an
+ * Error, anything with `stack`/`name`/`message`, or a bare stack string.
+ */
+export function parseStack(error) {
+  try {
+    if (client) return client.parseStack(error)
+    load().catch(() => {})
+    debug('parseStack() needs `await ready()` first')
+  } catch (e) {}
+  return []
 }
 
 /** `integrations` applied to `list` as the peer applies it: a function of the list, or an array that replaces members by name and adds the rest. */

@@ -14,9 +14,11 @@
 // compile the demangler module at run time.
 import wasmModule from './wasm_sentry_worker_bg.wasm'
 import { initSync, dispatch } from './glue.js'
-import { createSdk, withIntegrations } from './sdk.js'
+import { setLoaders, withIntegrations, init as initSdk, captureException, flush, ready } from './sdk.js'
 import { createClient, pack, scopeOps } from './client.js'
 export {
+  captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack, getClient, isInitialized,
+  withScope, getCurrentScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
   globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
   consoleIntegration, cultureContextIntegration, browserTracingIntegration, replayIntegration,
@@ -48,7 +50,7 @@ function enter() {
 
 let ops // the client's calls into the unwrapped wasm
 
-const sdk = createSdk(() => () => {
+setLoaders(() => () => {
   initSync({ module: wasmModule })
   ops = scopeOps({ dispatch })
   return {
@@ -59,11 +61,6 @@ const sdk = createSdk(() => () => {
     },
   }
 }, async () => ({ createClient }))
-
-export const {
-  captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack, getClient, isInitialized,
-  withScope, getCurrentScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
-} = sdk
 
 // Workers have no page to outlive: every event leaves at once, in the
 // context of the request that captured it, and a burst of requests may
@@ -88,7 +85,7 @@ const workerIntegrations = (given) => (defaults) => withIntegrations(defaults.fi
 export function init(options) {
   const o = options || {}
   if (o.dsn) piiAllowed = !!o.sendDefaultPii
-  sdk.init({ ...WORKER_DEFAULTS, ...o, integrations: workerIntegrations(o.integrations) })
+  initSdk({ ...WORKER_DEFAULTS, ...o, integrations: workerIntegrations(o.integrations) })
 }
 
 let started // a promise, then true (running) or false (off)

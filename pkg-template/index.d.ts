@@ -170,7 +170,10 @@ export function browserTracingIntegration(options?: Record<string, unknown>): In
 /** Session replay is not in this SDK: accepted and ignored, so that existing configurations keep working. */
 export function replayIntegration(options?: Record<string, unknown>): Integration
 export function httpContextIntegration(): Integration
-/** Resolves `true` once every event so far was handed over, `false` at the timeout (ms, default 2000). */
+/**
+ * Resolves `true` once every event so far was handed over, `false` at the timeout (ms).
+ * Without a timeout, as the peer's, it waits until then (each request has a time limit of its own).
+ */
 export function flush(timeout?: number): Promise<boolean>
 /** Flushes, then turns the SDK off. */
 export function close(timeout?: number): Promise<boolean>

@@ -107,6 +107,31 @@ forEachBrowser((name, launch, test) => {
     }
   })
 
+  test('flush() without a timeout waits, as the peer\'s, until the slow answer came', async () => {
+    const receiver = await startReceiver()
+    try {
+      const page = await open(receiver)
+      receiver.setMode('hang')
+      await page.evaluate(() => {
+        window.Sentry.captureException(new Error('answered late'))
+        window.flushed = 'pending'
+        window.Sentry.flush().then((ok) => { window.flushed = ok })
+        window.Sentry.close().then((ok) => { window.closeResult = ok })
+      })
+      // Longer than the 2 s it used to give up after.
+      await sleep(3000)
+      assert.equal(await page.evaluate(() => window.flushed), 'pending')
+      receiver.release()
+      await page.waitForFunction(() => window.flushed !== 'pending' && window.closeResult !== undefined)
+      assert.deepEqual(await page.evaluate(() => [window.flushed, window.closeResult]), [true, true])
+      assert.equal(receiver.events()[0].exception.values[0].value, 'answered late')
+      assert.equal(page.pageErrors.length, 0)
+      await page.close()
+    } finally {
+      await receiver.close()
+    }
+  })
+
   test('an error followed at once by a navigation still arrives', async () => {
     const receiver = await startReceiver()
     try {

@@ -58,7 +58,7 @@ export async function startReceiver({ port = 0, projectId = PROJECT_ID, publicKe
   const rejected = [] // requests refused for a bad key or path
   let requests = 0
   let mode = { kind: 'ok' }
-  const hanging = new Set()
+  const hanging = new Map() // held responses -> how to answer them at last
   const waiters = new Set()
 
   const server = http.createServer((req, res) => {
@@ -81,24 +81,24 @@ export async function startReceiver({ port = 0, projectId = PROJECT_ID, publicKe
         res.writeHead(key !== publicKey ? 401 : 404, CORS).end()
         return
       }
-      if (mode.kind === 'hang') {
-        hanging.add(res)
-        return
+      const answer = (kind) => {
+        let envelope
+        try {
+          envelope = parseEnvelope(raw)
+        } catch (e) {
+          rejected.push({ method: req.method, url: req.url, error: String(e) })
+          res.writeHead(400, CORS).end()
+          return
+        }
+        const record = { url: req.url, headers: req.headers, raw, envelope, tunnelled }
+        envelopes.push(record)
+        onEnvelope?.(record)
+        for (const w of waiters) w()
+        if (kind === 'status') res.writeHead(mode.status, { ...CORS, ...mode.headers }).end()
+        else res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end('{}')
       }
-      let envelope
-      try {
-        envelope = parseEnvelope(raw)
-      } catch (e) {
-        rejected.push({ method: req.method, url: req.url, error: String(e) })
-        res.writeHead(400, CORS).end()
-        return
-      }
-      const record = { url: req.url, headers: req.headers, raw, envelope, tunnelled }
-      envelopes.push(record)
-      onEnvelope?.(record)
-      for (const w of waiters) w()
-      if (mode.kind === 'status') res.writeHead(mode.status, { ...CORS, ...mode.headers }).end()
-      else res.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end('{}')
+      if (mode.kind === 'hang') hanging.set(res, answer)
+      else answer(mode.kind)
     })
   })
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve))
@@ -120,6 +120,14 @@ export async function startReceiver({ port = 0, projectId = PROJECT_ID, publicKe
     setMode(m) {
       mode = m === 'ok' || m === 'hang' ? { kind: m } : { kind: 'status', status: m.status, headers: m.headers || {} }
     },
+    /** Answers the requests held by 'hang' as 'ok' would have, and answers 'ok' from now on. */
+    release() {
+      mode = { kind: 'ok' }
+      for (const [res, answer] of hanging) {
+        hanging.delete(res)
+        answer('ok')
+      }
+    },
     /** Resolves with the events once at least `n` have arrived; rejects at the timeout. */
     waitForEvents(n, timeoutMs = 10000) {
       return new Promise((resolve, reject) => {
@@ -139,7 +147,7 @@ export async function startReceiver({ port = 0, projectId = PROJECT_ID, publicKe
       })
     },
     async close() {
-      for (const res of hanging) res.destroy()
+      for (const res of hanging.keys()) res.destroy()
       server.closeAllConnections?.()
       await new Promise((resolve) => server.close(resolve))
     },
