@@ -2,10 +2,10 @@
 // Only sdk.js is loaded up front; after `init`, off the page's critical
 // path, the .wasm is fetched and compiled beside after-init.js (client.js
 // and glue.js, one chunk).
-import { setLoaders } from './sdk.js'
+import { setLoaders, init as initSdk, ready as readySdk, parseStack as parseStackSdk } from './sdk.js'
 export {
-  init, captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack, getClient, isInitialized,
-  withScope, getCurrentScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
+  captureException, captureMessage, captureEvent, flush, close, lastEventId, getClient, isInitialized,
+  withScope, withIsolationScope, getCurrentScope, getIsolationScope, getGlobalScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
   globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
   consoleIntegration, cultureContextIntegration, browserTracingIntegration, replayIntegration,
@@ -15,7 +15,10 @@ export {
 // wasm is not the app's request and must not become a breadcrumb.
 const nativeFetch = typeof fetch === 'function' ? fetch.bind(globalThis) : undefined
 
-setLoaders(() => {
+// What loads the wasm and the client, handed to sdk.js by the calls that
+// load them. Not a statement of this module's own: the package declares no
+// side effects, so a bundler may leave such a statement out.
+const loaders = () => setLoaders(() => {
   const url = new URL('./wasm_sentry_bg.wasm', import.meta.url)
   const source = nativeFetch ? nativeFetch(url) : url
   // Awaited once client.js came; a failed fetch must not be the page's unhandled rejection before that.
@@ -26,3 +29,7 @@ setLoaders(() => {
     return { ...m, demangler: () => nativeFetch(new URL('./wasm_sentry_demangle.wasm', import.meta.url)) }
   }
 }, () => import('./after-init.js'))
+
+export const init = (options) => (loaders(), initSdk(options))
+export const ready = () => (loaders(), readySdk())
+export const parseStack = (error) => (loaders(), parseStackSdk(error))

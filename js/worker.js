@@ -14,11 +14,11 @@
 // compile the demangler module at run time.
 import wasmModule from './wasm_sentry_worker_bg.wasm'
 import { initSync, dispatch } from './glue.js'
-import { setLoaders, withIntegrations, init as initSdk, captureException, flush, ready } from './sdk.js'
+import { setLoaders, withIntegrations, init as initSdk, captureException, flush, ready as readySdk, parseStack as parseStackSdk } from './sdk.js'
 import { createClient, pack, scopeOps } from './client.js'
 export {
-  captureException, captureMessage, captureEvent, flush, close, lastEventId, ready, parseStack, getClient, isInitialized,
-  withScope, getCurrentScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
+  captureException, captureMessage, captureEvent, flush, close, lastEventId, getClient, isInitialized,
+  withScope, withIsolationScope, getCurrentScope, getIsolationScope, getGlobalScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
   globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
   consoleIntegration, cultureContextIntegration, browserTracingIntegration, replayIntegration,
@@ -50,7 +50,9 @@ function enter() {
 
 let ops // the client's calls into the unwrapped wasm
 
-setLoaders(() => () => {
+// Handed to sdk.js by the calls that load the wasm (see index.js: the package
+// declares no side effects, so a statement of this module's own may be left out).
+const loaders = () => setLoaders(() => () => {
   initSync({ module: wasmModule })
   ops = scopeOps({ dispatch })
   return {
@@ -85,8 +87,11 @@ const workerIntegrations = (given) => (defaults) => withIntegrations(defaults.fi
 export function init(options) {
   const o = options || {}
   if (o.dsn) piiAllowed = !!o.sendDefaultPii
+  loaders()
   initSdk({ ...WORKER_DEFAULTS, ...o, integrations: workerIntegrations(o.integrations) })
 }
+export const ready = () => (loaders(), readySdk())
+export const parseStack = (error) => (loaders(), parseStackSdk(error))
 
 let started // a promise, then true (running) or false (off)
 
