@@ -389,17 +389,22 @@ export function createClient(wasm, sdkBase, debug) {
   // What a capture returns: '+' when its event waits for the demangler.
   const captured = (r) => (r === '+' ? demangleLater() : deliver(r))
 
-  // A CaptureContext applied to the current scope (it may throw): an object's
-  // `tags`, `extra`, `contexts`, `user`, `level` and `fingerprint`, or a function
-  // of the scope. For capture contexts and `initialScope`.
-  function applyContext(ctx) {
-    const each = (set) => (o) => { for (const k in o) set(k, o[k]) }
-    const scope = { ...api, setTags: each(api.setTag), setExtras: each(api.setExtra) }
+  // A CaptureContext applied (it may throw) to the current scope, or unless
+  // `current` to the isolation scope: an object's `tags`, `extra`,
+  // `contexts`, `user`, `level` and `fingerprint`, or a function of the
+  // scope. For capture contexts and `initialScope`.
+  function applyContext(ctx, current) {
+    const each = (set) => (o) => { for (const k in o) set(k, o[k], current) }
+    const scope = {}
+    for (const k of ['setUser', 'setLevel', 'setFingerprint']) scope[k] = (v) => api[k](v, current)
+    for (const k of ['setTag', 'setExtra', 'setContext']) scope[k] = (key, v) => api[k](key, v, current)
+    scope.setTags = each(api.setTag)
+    scope.setExtras = each(api.setExtra)
     if (typeof ctx === 'function') return ctx(scope)
     scope.setTags(ctx.tags)
     scope.setExtras(ctx.extra)
     each(api.setContext)(ctx.contexts)
-    for (const [k, set] of [['user', api.setUser], ['level', api.setLevel], ['fingerprint', api.setFingerprint]]) if (ctx[k] != null) set(ctx[k])
+    for (const k of ['user', 'level', 'fingerprint']) if (ctx[k] != null) scope['set' + k[0].toUpperCase() + k.slice(1)](ctx[k])
   }
 
   // A capture's own context, as the peer's CaptureContext: an object with
@@ -414,8 +419,8 @@ export function createClient(wasm, sdkBase, debug) {
     } catch (e) {}
     if ((!own && serialized === undefined) || call(PUSH, 0, 0, 0, 0) !== '1') return capture()
     try {
-      if (serialized !== undefined) api.setExtra('__serialized__', serialized)
-      if (own) applyContext(ctx)
+      if (serialized !== undefined) api.setExtra('__serialized__', serialized, 1)
+      if (own) applyContext(ctx, 1)
     } catch (e) {
       debug('a capture context could not be read:', e)
     }
@@ -578,16 +583,19 @@ export function createClient(wasm, sdkBase, debug) {
       }
     },
 
-    setUser: (user) => call(USER, 0, 0, 0, 0, user == null ? '' : packed(user)),
-    setTag: (key, value) => call(TAG, value != null, 0, 0, 0, stringOf(key), value == null ? '' : stringOf(value)),
-    setExtra: (key, value) => call(EXTRA, 0, 0, 0, 0, stringOf(key), packed(value, depth(1))),
-    setContext: (key, context) => call(CONTEXT, 0, 0, 0, 0, stringOf(key), context == null ? '' : packed(context, depth(1))),
-    setLevel: (level) => call(LEVEL, 0, 0, 0, 0, stringOf(level)),
-    setFingerprint: (fp) => call(FINGERPRINT, 0, 0, 0, 0, packed(fp)),
-    push: () => call(PUSH, 0, 0, 0, 0) === '1',
+    // `current`: the current scope's (a scope object's method); else the
+    // isolation scope's (see src/core/scope.rs). Bit 4 of the flags.
+    setUser: (user, current) => call(USER, current << 4, 0, 0, 0, user == null ? '' : packed(user)),
+    setTag: (key, value, current) => call(TAG, (value != null) | current << 4, 0, 0, 0, stringOf(key), value == null ? '' : stringOf(value)),
+    setExtra: (key, value, current) => call(EXTRA, current << 4, 0, 0, 0, stringOf(key), packed(value, depth(1))),
+    setContext: (key, context, current) => call(CONTEXT, current << 4, 0, 0, 0, stringOf(key), context == null ? '' : packed(context, depth(1))),
+    setLevel: (level, current) => call(LEVEL, current << 4, 0, 0, 0, stringOf(level)),
+    setFingerprint: (fp, current) => call(FINGERPRINT, current << 4, 0, 0, 0, packed(fp)),
+    // `isolation`: a `withIsolationScope` level.
+    push: (isolation) => call(PUSH, isolation, 0, 0, 0) === '1',
     pop: () => call(POP, 0, 0, 0, 0),
 
-    breadcrumb(crumb) {
+    breadcrumb(crumb, current) {
       // The sources (breadcrumbs.js) record raw facts; word them here.
       const { target, args, ...rest } = crumb
       let c = rest
@@ -629,7 +637,7 @@ export function createClient(wasm, sdkBase, debug) {
         // What beforeBreadcrumb gave cannot be read: no breadcrumb.
         return
       }
-      call(BREADCRUMB, 0, 0, 0, ts, str(c, 'type'), str(c, 'category'), str(c, 'message'), str(c, 'level'), data)
+      call(BREADCRUMB, current << 4, 0, 0, ts, str(c, 'type'), str(c, 'category'), str(c, 'message'), str(c, 'level'), data)
     },
 
     // `true` once the transport holds nothing (queued, waiting, or in

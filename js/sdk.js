@@ -149,18 +149,33 @@ export function init(opts) {
   } catch (e) {}
 }
 
-// The client's methods of the same names (recorded until it is ready).
+// A scope's methods: the client's of the same names (recorded until it is
+// ready). `current` (1): they act on the current scope (a `withScope`
+// level's); else, as the app's top-level calls in the peer since its v8, on
+// the isolation scope, and so also on the levels open above it (see
+// src/core/scope.rs).
+const scopeOf = (current) => {
+  const scope = {
+    setUser: (user) => call('setUser', user, current),
+    setTag: (key, value) => call('setTag', key, value, current),
+    setExtra: (key, value) => call('setExtra', key, value, current),
+    setContext: (key, context) => call('setContext', key, context, current),
+    setLevel: (level) => call('setLevel', level, current),
+    setFingerprint: (fp) => call('setFingerprint', fp, current),
+    setTags: guard((tags) => { for (const k in tags) scope.setTag(k, tags[k]) }),
+    setExtras: guard((extras) => { for (const k in extras) scope.setExtra(k, extras[k]) }),
+    addBreadcrumb: guard((crumb) => call('breadcrumb', { timestamp: Date.now(), ...crumb }, current)),
+  }
+  return scope
+}
+const isolationScope = /* @__PURE__ */ scopeOf(0)
+const currentScope = /* @__PURE__ */ scopeOf(1)
 export const setUser = (user) => call('setUser', user)
 export const setTag = (key, value) => call('setTag', key, value)
 export const setExtra = (key, value) => call('setExtra', key, value)
 export const setContext = (key, context) => call('setContext', key, context)
 export const setTags = /* @__PURE__ */ guard((tags) => { for (const k in tags) setTag(k, tags[k]) })
 export const setExtras = /* @__PURE__ */ guard((extras) => { for (const k in extras) setExtra(k, extras[k]) })
-const scopeApi = {
-  setUser, setTag, setExtra, setContext, setTags, setExtras, addBreadcrumb,
-  setLevel: (level) => call('setLevel', level),
-  setFingerprint: (fp) => call('setFingerprint', fp),
-}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
@@ -206,14 +221,22 @@ export const captureException = /* @__PURE__ */ guard((err, hint) => {
 export const captureMessage = /* @__PURE__ */ guard((message, level) => capture('message', message, level, Error()))
 export const captureEvent = /* @__PURE__ */ guard((event) => capture('event', event))
 /** As the peer's: the scope captures use now (inside `withScope`, that one's). */
-export const getCurrentScope = () => scopeApi
+export const getCurrentScope = () => currentScope
+/** As the peer's: where the top-level calls go (in a worker's request, that request's). */
+export const getIsolationScope = () => isolationScope
+/** The peer's global scope is under the isolation scope; here, in a page, they are one. In a worker it is the request's. */
+export const getGlobalScope = getIsolationScope
 
 /** Runs `callback` with a scope of its own; as the peer's, it stays current until an async callback settles. */
-export function withScope(callback) {
-  call('push')
+export const withScope = (callback) => fork(0, currentScope, callback)
+/** As `withScope`, and the top-level calls made meanwhile act on its scope too, not outside it. */
+export const withIsolationScope = (callback) => fork(1, isolationScope, callback)
+
+function fork(isolation, scope, callback) {
+  call('push', isolation)
   let r, then
   try {
-    r = callback(scopeApi)
+    r = callback(scope)
     then = r && r.then
   } catch (e) {
     call('pop')

@@ -134,6 +134,14 @@ export function captureMessage(message: string, level?: SeverityLevel | CaptureC
 export function captureEvent(event: Partial<ErrorEvent> & { message?: string }): string | undefined
 /** The scope captures use now: inside `withScope`, that callback's. */
 export function getCurrentScope(): Scope
+/**
+ * Where the top-level calls (`setTag`, `setUser`, …, the automatic breadcrumbs) go, as the peer's
+ * since its v8: they also show in the events of an open `withScope`, and stay after it.
+ * In a worker's request, that request's.
+ */
+export function getIsolationScope(): Scope
+/** The peer's global scope; here, in a page, the same as the isolation scope. */
+export function getGlobalScope(): Scope
 export function setUser(user: User | null): void
 export function setTag(key: string, value: string | number | boolean | undefined): void
 export function setTags(tags: Record<string, string | number | boolean>): void
@@ -141,8 +149,13 @@ export function setExtra(key: string, extra: Extra): void
 export function setExtras(extras: Record<string, Extra>): void
 export function setContext(name: string, context: Record<string, unknown> | null): void
 export function addBreadcrumb(breadcrumb: Breadcrumb): void
-/** Runs `callback` with a scope of its own: what it sets applies to captures inside it only. */
+/**
+ * Runs `callback` with a scope of its own: what it sets on `scope` applies to captures inside it only
+ * (an async callback's, until it settles). The top-level calls still go to the isolation scope.
+ */
 export function withScope<T>(callback: (scope: Scope) => T): T
+/** As `withScope`, and the top-level calls made inside act on its scope too, not outside it. */
+export function withIsolationScope<T>(callback: (scope: Scope) => T): T
 export function globalHandlersIntegration(options?: { onerror?: boolean; onunhandledrejection?: boolean }): Integration
 /** DOM, fetch, XHR and history breadcrumbs (`console: false`, the peer's older option, also turns console breadcrumbs off). */
 export function breadcrumbsIntegration(options?: { console?: boolean; dom?: boolean; fetch?: boolean; xhr?: boolean; history?: boolean }): Integration

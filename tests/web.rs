@@ -50,9 +50,9 @@ fn hostile_input_still_gives_an_event() {
     assert!(is_event_id(&capture("", "", &garbage)));
     assert!(is_event_id(&capture_message("", -1.0, "", "", "", "m", "no-such-level", "", 0)));
     // A garbage user, extra and breadcrumb data are dropped, never a panic.
-    wasm_sentry::web::exports::set_user("{not json");
-    wasm_sentry::web::exports::set_extra("k", "[1,2");
-    wasm_sentry::web::exports::add_breadcrumb(0.0, "", "c", &huge, "loud", "\u{0}");
+    wasm_sentry::web::exports::set_user("{not json", false);
+    wasm_sentry::web::exports::set_extra("k", "[1,2", false);
+    wasm_sentry::web::exports::add_breadcrumb(0.0, "", "c", &huge, "loud", "\u{0}", false);
     assert!(is_event_id(&capture("", "after garbage", "")));
 }
 

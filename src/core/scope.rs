@@ -3,7 +3,10 @@
 //!
 //! The stack holds one scope per `withScope` level; the top one is current.
 //! A pushed scope starts as a copy of its parent and is dropped on pop, so
-//! nothing set inside `withScope` leaks out.
+//! nothing set on it leaks out. The isolation scope (the root, or a level
+//! that `withIsolationScope` began) is where the app's top-level calls
+//! (`Sentry.setTag`, the automatic breadcrumbs) go, as in the peer since its
+//! version 8: they reach the levels above it too, and outlast them.
 
 use crate::core::protocol::{Breadcrumb, Event, Level, Request};
 use crate::core::value::Value;
@@ -125,6 +128,8 @@ fn merge_pairs<V: Clone>(into: &mut Vec<(String, V)>, from: &[(String, V)]) {
 pub struct ScopeStack {
     root: Scope,
     levels: Vec<Scope>,
+    /// The indices in `levels` of those a `withIsolationScope` began, in order.
+    isolating: Vec<usize>,
 }
 
 /// How deep `withScope` may nest; deeper pushes are refused, so a runaway
@@ -140,20 +145,43 @@ impl ScopeStack {
         self.levels.last_mut().unwrap_or(&mut self.root)
     }
 
-    /// Starts a `withScope` level as a copy of the current scope; false when
+    /// Starts a `withScope` level (or with `isolation`, a
+    /// `withIsolationScope` one) as a copy of the current scope; false when
     /// too deep (the caller then works on the current scope).
-    pub fn push(&mut self) -> bool {
+    pub fn push(&mut self, isolation: bool) -> bool {
         if self.depth() >= MAX_SCOPE_DEPTH {
             return false;
+        }
+        if isolation {
+            self.isolating.push(self.levels.len());
         }
         let copy = self.current().clone();
         self.levels.push(copy);
         true
     }
 
+    /// Runs `f` on the isolation scope and on every level above it (each
+    /// began as a copy of it): what the app sets at the top level shows in
+    /// the events of open `withScope` levels, and stays after they end. A
+    /// level's own value for the same key is overwritten; in the peer's
+    /// layered scopes it would win for that level's events.
+    /// Takes `dyn`: one copy of this loop for every setter.
+    pub fn isolation_each(&mut self, f: &mut dyn FnMut(&mut Scope)) {
+        let from = self.isolating.last().copied();
+        if from.is_none() {
+            f(&mut self.root);
+        }
+        for scope in self.levels.iter_mut().skip(from.unwrap_or(0)) {
+            f(scope);
+        }
+    }
+
     /// Ends a `withScope` level; the root scope is never popped.
     pub fn pop(&mut self) {
         self.levels.pop();
+        if self.isolating.last() == Some(&self.levels.len()) {
+            self.isolating.pop();
+        }
     }
 
     /// 1 for the root alone.
@@ -185,7 +213,8 @@ pub const GLOBAL_SCOPE: u32 = 0;
 
 impl IsolationScopes {
     /// Only the global scope, empty (as `default()`, but a constant).
-    pub const NEW: IsolationScopes = IsolationScopes { active: GLOBAL_SCOPE, stack: ScopeStack { root: Scope::EMPTY, levels: Vec::new() }, parked: Vec::new() };
+    pub const NEW: IsolationScopes =
+        IsolationScopes { active: GLOBAL_SCOPE, stack: ScopeStack { root: Scope::EMPTY, levels: Vec::new(), isolating: Vec::new() }, parked: Vec::new() };
 
     /// The active scope's id.
     pub fn active(&self) -> u32 {
@@ -206,7 +235,7 @@ impl IsolationScopes {
                     Some((_, stack)) => stack,
                     None => &self.stack,
                 };
-                ScopeStack { root: global.current().clone(), levels: Vec::new() }
+                ScopeStack { root: global.current().clone(), levels: Vec::new(), isolating: Vec::new() }
             }
         };
         let outgoing = std::mem::replace(&mut self.stack, incoming);
@@ -310,7 +339,7 @@ mod tests {
         scopes.current_mut().add_breadcrumb(crumb("in a"), 10);
         scopes.switch(b);
         scopes.current_mut().set_tag("req", Some("b".into()));
-        scopes.push();
+        scopes.push(false);
         scopes.current_mut().set_tag("inner", Some("b".into()));
         scopes.switch(a);
         assert_eq!(scopes.current().tags, [("release".into(), "1".into()), ("req".into(), "a".into())]);
@@ -408,7 +437,7 @@ mod tests {
     fn with_scope_levels_do_not_leak_and_depth_is_bounded() {
         let mut stack = ScopeStack::default();
         stack.current_mut().set_tag("outer", Some("1".into()));
-        assert!(stack.push());
+        assert!(stack.push(false));
         stack.current_mut().set_tag("inner", Some("2".into()));
         assert_eq!(stack.current().tags.len(), 2);
         stack.pop();
@@ -416,7 +445,33 @@ mod tests {
         stack.pop();
         stack.pop();
         assert_eq!(stack.depth(), 1);
-        while stack.push() {}
+        while stack.push(false) {}
         assert_eq!(stack.depth(), MAX_SCOPE_DEPTH);
+    }
+
+    #[test]
+    fn isolation_writes_reach_open_levels_and_outlast_them_but_stop_at_an_isolation_level() {
+        let tags = |s: &ScopeStack| s.current().tags.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(",");
+        let mut stack = ScopeStack::default();
+        assert!(stack.push(false));
+        stack.current_mut().set_tag("local", Some("1".into()));
+        stack.isolation_each(&mut |s| s.set_tag("user", Some("ada".into())));
+        assert_eq!(tags(&stack), "local=1,user=ada", "seen inside the open level");
+        stack.pop();
+        assert_eq!(tags(&stack), "user=ada", "and kept after it");
+        // A withIsolationScope level takes the writes made inside it; its parent does not see them.
+        assert!(stack.push(true));
+        assert!(stack.push(false));
+        stack.isolation_each(&mut |s| s.set_tag("inner", Some("x".into())));
+        assert_eq!(tags(&stack), "user=ada,inner=x");
+        stack.pop();
+        assert_eq!(tags(&stack), "user=ada,inner=x");
+        stack.pop();
+        assert_eq!(tags(&stack), "user=ada");
+        // A plain level pushed where an isolation level was is not one.
+        assert!(stack.push(false));
+        stack.isolation_each(&mut |s| s.set_tag("again", Some("y".into())));
+        stack.pop();
+        assert_eq!(tags(&stack), "user=ada,again=y");
     }
 }

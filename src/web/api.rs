@@ -241,7 +241,7 @@ pub fn configure_scope<F: FnOnce(&mut Scope)>(f: F) {
 /// Runs `scope_config` on a new scope, then `callback` with that scope
 /// current; the scope is dropped afterwards.
 pub fn with_scope<C: FnOnce(&mut Scope), F: FnOnce() -> R, R>(scope_config: C, callback: F) -> R {
-    let pushed = hub::push_scope();
+    let pushed = hub::push_scope(false);
     if pushed {
         hub::scope_mut(scope_config);
     }
@@ -257,7 +257,7 @@ pub fn add_breadcrumb(mut crumb: Breadcrumb) {
     if crumb.timestamp_ms == 0 {
         crumb.timestamp_ms = now_ms();
     }
-    hub::add_breadcrumb(crumb);
+    hub::add_breadcrumb(crumb, true);
 }
 
 /// Resolves to `true` once everything captured so far was handed over

@@ -156,7 +156,7 @@ pub fn dispatch_text(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) ->
         op::CAPTURE_ERROR => capture_error(s(0), x, s(1), s(2), s(3), s(4), s(5), s(6), s(7).into(), bit(0), bit(1), bit(2), s(8), n, m, flags >> 3),
         op::CAPTURE_MESSAGE => capture_message(s(0), x, s(1), s(2), s(3), s(4), s(5), s(6), flags >> 3),
         op::CAPTURE_EVENT => capture_event(s(0), x, s(1), s(2), s(3), s(4)),
-        op::PUSH_SCOPE => if push_scope() { "1" } else { "" }.into(),
+        op::PUSH_SCOPE => if push_scope(bit(0)) { "1" } else { "" }.into(),
         op::IDLE => if transport::is_idle() && hub::none_held() { "1" } else { "" }.into(),
         #[cfg(feature = "lazy-demangle")]
         op::WANTED => crate::core::demangle::lazy::take_wanted(),
@@ -167,13 +167,14 @@ pub fn dispatch_text(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) ->
                 op::STOP => stop(),
                 op::SEND_EVENT => send_event(s(0), s(1).into()),
                 op::RECORD_DROP => transport::record(if bit(0) { DiscardReason::BeforeSend } else { DiscardReason::EventProcessor }),
-                op::SET_USER => set_user(s(0)),
-                op::SET_TAG => set_tag(s(0), bit(0).then(|| s(1).into())),
-                op::SET_EXTRA => set_extra(s(0), s(1)),
-                op::SET_CONTEXT => set_context(s(0), s(1)),
-                op::SET_LEVEL => set_level(s(0)),
-                op::SET_FINGERPRINT => set_fingerprint(s(0)),
-                op::ADD_BREADCRUMB => add_breadcrumb(x, s(0), s(1), s(2), s(3), s(4)),
+                // Bit 4: the current scope (a scope object's method); else the isolation scope.
+                op::SET_USER => set_user(s(0), bit(4)),
+                op::SET_TAG => set_tag(s(0), bit(0).then(|| s(1).into()), bit(4)),
+                op::SET_EXTRA => set_extra(s(0), s(1), bit(4)),
+                op::SET_CONTEXT => set_context(s(0), s(1), bit(4)),
+                op::SET_LEVEL => set_level(s(0), bit(4)),
+                op::SET_FINGERPRINT => set_fingerprint(s(0), bit(4)),
+                op::ADD_BREADCRUMB => add_breadcrumb(x, s(0), s(1), s(2), s(3), s(4), bit(4)),
                 op::POP_SCOPE => pop_scope(),
                 op::ADD_LINKED_ERROR => add_linked_error(s(0).into(), s(1).into(), s(2).into(), s(3).into(), n, bit(0)),
                 op::TRANSPORT => transport::on_event(n as i32, m as u16, s(0).into(), s(1).into()),
@@ -250,49 +251,66 @@ pub fn set_deliver_hook(deliver: JsValue) {
     super::bindings::set_deliver(deliver);
 }
 
-fn with_scope(f: impl FnOnce(&mut crate::core::scope::Scope)) {
-    hub::scope_mut(f);
+/// The scope setters act on: the current one (`current`, a scope object's
+/// method), or as the app's top-level calls, the isolation scope and the
+/// `withScope` levels open above it (see `ScopeStack::isolation_each`).
+/// Takes `dyn`: one copy of it for every setter.
+fn with_scope(current: bool, f: &mut dyn FnMut(&mut crate::core::scope::Scope)) {
+    if current {
+        hub::scope_mut(f);
+    } else {
+        hub::isolation_mut(f);
+    }
 }
 
-pub fn set_user(packed: &str) {
-    with_scope(|scope| scope.user = value_of(packed));
+pub fn set_user(packed: &str, current: bool) {
+    let user = value_of(packed);
+    with_scope(current, &mut |scope| scope.user = user.clone());
 }
 
-pub fn set_tag(key: &str, value: Option<String>) {
-    with_scope(|scope| scope.set_tag(key, value));
+pub fn set_tag(key: &str, value: Option<String>, current: bool) {
+    with_scope(current, &mut |scope| scope.set_tag(key, value.clone()));
 }
 
-pub fn set_extra(key: &str, packed: &str) {
-    with_scope(|scope| scope.set_extra(key, value_of(packed)));
+pub fn set_extra(key: &str, packed: &str, current: bool) {
+    let value = value_of(packed);
+    with_scope(current, &mut |scope| scope.set_extra(key, value.clone()));
 }
 
-pub fn set_context(key: &str, packed: &str) {
-    with_scope(|scope| scope.set_context(key, value_of(packed)));
+pub fn set_context(key: &str, packed: &str, current: bool) {
+    let value = value_of(packed);
+    with_scope(current, &mut |scope| scope.set_context(key, value.clone()));
 }
 
-pub fn set_level(level: &str) {
-    with_scope(|scope| scope.level = level.parse().ok());
+pub fn set_level(level: &str, current: bool) {
+    let level = level.parse().ok();
+    with_scope(current, &mut |scope| scope.level = level);
 }
 
-pub fn set_fingerprint(packed: &str) {
+pub fn set_fingerprint(packed: &str, current: bool) {
     let fp = value_of(packed).map(|v| v.strings()).unwrap_or_default();
-    with_scope(|scope| scope.fingerprint = fp);
+    with_scope(current, &mut |scope| scope.fingerprint = fp.clone());
 }
 
-pub fn add_breadcrumb(timestamp_ms: f64, ty: &str, category: &str, message: &str, level: &str, data: &str) {
-    hub::add_breadcrumb(Breadcrumb {
-        timestamp_ms: if timestamp_ms > 0.0 { timestamp_ms as u64 } else { now_ms() },
-        ty: opt(ty),
-        category: opt(category),
-        message: opt(message),
-        level: level.parse().ok(),
-        data: value_of(data),
-    });
+#[allow(clippy::too_many_arguments)]
+pub fn add_breadcrumb(timestamp_ms: f64, ty: &str, category: &str, message: &str, level: &str, data: &str, current: bool) {
+    hub::add_breadcrumb(
+        Breadcrumb {
+            timestamp_ms: if timestamp_ms > 0.0 { timestamp_ms as u64 } else { now_ms() },
+            ty: opt(ty),
+            category: opt(category),
+            message: opt(message),
+            level: level.parse().ok(),
+            data: value_of(data),
+        },
+        current,
+    );
 }
 
-/// Opens a `withScope` level; false when nested too deep.
-pub fn push_scope() -> bool {
-    hub::push_scope()
+/// Opens a `withScope` level (with `isolation`, a `withIsolationScope`
+/// one); false when nested too deep.
+pub fn push_scope(isolation: bool) -> bool {
+    hub::push_scope(isolation)
 }
 
 pub fn pop_scope() {
@@ -319,7 +337,8 @@ pub fn set_request(method: &str, url: &str, headers: &str) {
     while let (Some(name), Some(value)) = (lines.next(), lines.next()) {
         pairs.push((name.to_owned(), value.to_owned()));
     }
-    with_scope(|scope| scope.request = Some(Request { method: opt(method), url: opt(url), headers: pairs }));
+    let request = Some(Request { method: opt(method), url: opt(url), headers: pairs });
+    with_scope(false, &mut |scope| scope.request = request.clone());
 }
 
 /// Transport limits: envelopes held at once, and requests in flight.

@@ -111,8 +111,14 @@ pub(crate) fn scope_mut<R>(f: impl FnOnce(&mut Scope) -> R) -> Option<R> {
     with(|s| f(s.scopes.current_mut()))
 }
 
-pub(crate) fn push_scope() -> bool {
-    with(|s| s.scopes.push()).unwrap_or(false)
+/// Runs `f` on the isolation scope and the levels above it (see `ScopeStack::isolation_each`).
+pub(crate) fn isolation_mut(f: &mut dyn FnMut(&mut Scope)) {
+    with(|s| s.scopes.isolation_each(f));
+}
+
+/// Opens a `withScope` level, or with `isolation` a `withIsolationScope` one.
+pub(crate) fn push_scope(isolation: bool) -> bool {
+    with(|s| s.scopes.push(isolation)).unwrap_or(false)
 }
 
 pub(crate) fn pop_scope() {
@@ -130,8 +136,9 @@ pub(crate) fn drop_scope(id: u32) {
     with(|s| s.scopes.drop_scope(id));
 }
 
-/// Adds a breadcrumb to the current scope, through `before_breadcrumb`.
-pub(crate) fn add_breadcrumb(crumb: Breadcrumb) {
+/// Adds a breadcrumb, through `before_breadcrumb`, to the current scope, or
+/// unless `current` to the isolation scope and the levels above it.
+pub(crate) fn add_breadcrumb(crumb: Breadcrumb, current: bool) {
     with(|s| {
         #[cfg(feature = "rust-api")]
         let Some(crumb) = (match &s.before_breadcrumb {
@@ -141,7 +148,11 @@ pub(crate) fn add_breadcrumb(crumb: Breadcrumb) {
             return;
         };
         let max = s.client.as_ref().map_or(DEFAULT_MAX_BREADCRUMBS, |c| c.options().max_breadcrumbs);
-        s.scopes.current_mut().add_breadcrumb(crumb, max);
+        if current {
+            s.scopes.current_mut().add_breadcrumb(crumb, max);
+        } else {
+            s.scopes.isolation_each(&mut |scope| scope.add_breadcrumb(crumb.clone(), max));
+        }
     });
 }
 

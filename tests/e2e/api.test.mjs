@@ -88,6 +88,46 @@ forEachBrowser((name, launch, test) => {
     await page.close()
   })
 
+  test('top-level calls go to the isolation scope, as the peer\'s since v8: seen inside an open withScope and kept after it; withIsolationScope keeps its own', async () => {
+    const page = await openPage('{}')
+    const events = await eventsOf(page, async () => {
+      const S = window.Sentry
+      await S.withScope(async (scope) => {
+        scope.setTag('local', 'yes')
+        await new Promise((r) => setTimeout(r, 10))
+        // A login that completes while an async scope is open: the app's user from now on.
+        S.setUser({ id: 'late-login' })
+        S.setTag('plan', 'pro')
+        console.info('console while the scope is open')
+        S.addBreadcrumb({ message: 'top-level crumb inside' })
+        scope.addBreadcrumb({ message: 'scope crumb' })
+        S.captureMessage('inside')
+      })
+      S.captureMessage('after')
+      S.withIsolationScope(() => {
+        S.setTag('request', 'r1')
+        S.captureMessage('in isolation')
+      })
+      S.getIsolationScope().setTag('iso', 'root')
+      S.getGlobalScope().setExtra('g', 1)
+      S.captureMessage('last')
+    }, null, { expect: 4 })
+    const by = (m) => events.find((e) => e.logentry?.message === m)
+    const crumbs = (e) => (e.breadcrumbs?.values || []).map((c) => c.message)
+    const inside = by('inside')
+    assert.deepEqual([inside.tags, inside.user], [{ local: 'yes', plan: 'pro' }, { id: 'late-login' }])
+    for (const m of ['console while the scope is open', 'top-level crumb inside', 'scope crumb']) assert.ok(crumbs(inside).includes(m), m)
+    const after = by('after')
+    assert.deepEqual([after.tags, after.user], [{ plan: 'pro' }, { id: 'late-login' }])
+    assert.ok(crumbs(after).includes('console while the scope is open') && crumbs(after).includes('top-level crumb inside'), JSON.stringify(crumbs(after)))
+    assert.ok(!crumbs(after).includes('scope crumb'))
+    assert.deepEqual(by('in isolation').tags, { plan: 'pro', request: 'r1' })
+    const last = by('last')
+    assert.deepEqual([last.tags, last.extra], [{ plan: 'pro', iso: 'root' }, { g: 1 }])
+    assertValidByRelay(events, `${name}-api-isolation-scope`)
+    await page.close()
+  })
+
   test('a capture context in captureException and captureMessage applies to that event only, as the peer\'s', async () => {
     const page = await openPage('{}')
     const events = await eventsOf(page, () => {

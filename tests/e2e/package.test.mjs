@@ -162,6 +162,9 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
     Sentry.captureException(new Error('z'), (scope) => scope.setTag('fn', 'yes'))
     Sentry.captureMessage('m', { level: 'fatal', extra: { n: 1 } })
     Sentry.getCurrentScope().setTag('via', 'getCurrentScope')
+    Sentry.getIsolationScope().setUser({ id: '1' })
+    Sentry.getGlobalScope().setTag('g', 1)
+    const m: string = Sentry.withIsolationScope((scope) => { scope.setTags({ a: 1 }); return 'x' })
     const on: boolean = Sentry.isInitialized()
     const dsn: string | undefined = Sentry.getClient()?.getOptions().dsn
     Sentry.getClient()?.addIntegration(Sentry.replayIntegration())
