@@ -13,7 +13,7 @@ const LEVELS = ['debug', 'info', 'warn', 'error', 'log', 'assert', 'trace']
 // An envelope request: the DSN's endpoint carries the key; a tunnel is passed in.
 const isSentryUrl = (url, tunnel) => /\/api\/\d+\/envelope\/\?sentry_key=/.test(url) || (!!tunnel && url.startsWith(tunnel))
 
-function wrap(obj, name, make) {
+export function wrap(obj, name, make) {
   try {
     const orig = obj[name]
     if (typeof orig !== 'function') return

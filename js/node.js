@@ -4,7 +4,7 @@ import { setLoaders, init as initSdk, ready as readySdk, parseStack as parseStac
 export {
   captureException, captureMessage, captureEvent, flush, close, lastEventId, getClient, isInitialized,
   withScope, withIsolationScope, getCurrentScope, getIsolationScope, getGlobalScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
-  globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
+  globalHandlersIntegration, browserApiErrorsIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
   consoleIntegration, cultureContextIntegration, browserTracingIntegration, replayIntegration,
 } from './sdk.js'

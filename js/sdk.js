@@ -8,6 +8,7 @@
 // into the host, and a failed load leaves the page unharmed.
 
 import { instrumentBreadcrumbs } from './breadcrumbs.js'
+import { instrumentApiErrors } from './apierrors.js'
 
 const MAX_BUFFERED = 200
 const OFF = 0, LOADING = 1, READY = 2, DISABLED = 3
@@ -29,6 +30,7 @@ let loaders // the entry's [loadWasm, loadClient] (see `load`)
 let options = {}
 let buffer = [] // [client method, args], in call order
 let lastId
+let rethrown // what a wrapped callback threw last (see js/apierrors.js), until its `error` event
 
 /**
  * Set by each entry (index.js, node.js, worker.js) when it loads: how to
@@ -79,6 +81,8 @@ function onError(ev) {
   try {
     const message = str(ev, 'message')
     const err = ev.error
+    // Already reported by the callback's wrapper, which rethrew it.
+    if (err !== undefined && err === rethrown) return void (rethrown = undefined)
     // Cross-origin scripts surface as a bare "Script error." with nothing to act on.
     if (err == null && /^(Uncaught )?Script error\.?$/.test(message)) return
     capture('error', err == null ? message : err, 'auto.browser.global_handlers.onerror', false, [str(ev, 'filename'), +ev.lineno || 0, +ev.colno || 0])
@@ -111,7 +115,7 @@ export function init(opts) {
     }
     state = LOADING
     // `integrations`: an array, or a function of the defaults; `defaultIntegrations: false` drops them all.
-    let list = options.defaultIntegrations === false ? [] : ['GlobalHandlers', 'Breadcrumbs', 'Console', 'Dedupe', 'LinkedErrors', 'EventFilters', 'HttpContext', 'CultureContext'].map((name) => ({ name }))
+    let list = options.defaultIntegrations === false ? [] : ['GlobalHandlers', 'BrowserApiErrors', 'Breadcrumbs', 'Console', 'Dedupe', 'LinkedErrors', 'EventFilters', 'HttpContext', 'CultureContext'].map((name) => ({ name }))
     try {
       list = withIntegrations(list, options.integrations)
     } catch (e) {}
@@ -125,6 +129,13 @@ export function init(opts) {
         if (on.GlobalHandlers.onunhandledrejection !== false) g.addEventListener('unhandledrejection', onRejection)
       }
       instrumentBreadcrumbs(breadcrumb, on.Breadcrumbs, on.Console, str(options, 'tunnel'))
+      // After the SDK's own listeners: they are not wrapped. Pages only.
+      if (on.BrowserApiErrors && g.document) {
+        instrumentApiErrors((e, api) => {
+          rethrown = e
+          capture('error', e, 'auto.browser.browserapierrors.' + api, false)
+        }, on.BrowserApiErrors)
+      }
       // Read by the client, in call order as any scope change.
       if (options.initialScope) call('initialScope', options.initialScope)
     } catch (e) {
@@ -283,6 +294,9 @@ export const withIntegrations = (list, given) =>
 // The integrations, by the peer's names, to pass in `integrations` with options or to filter out.
 export const globalHandlersIntegration = (options) => ({ name: 'GlobalHandlers', options })
 export const breadcrumbsIntegration = (options) => ({ name: 'Breadcrumbs', options })
+// Errors thrown in timers, listeners and XHR handlers, caught there (js/apierrors.js). Options: `setTimeout`,
+// `setInterval`, `requestAnimationFrame`, `XMLHttpRequest`, `eventTarget` (each on unless false).
+export const browserApiErrorsIntegration = (options) => ({ name: 'BrowserApiErrors', options })
 export const dedupeIntegration = () => ({ name: 'Dedupe' })
 export const linkedErrorsIntegration = (options) => ({ name: 'LinkedErrors', options })
 // Console calls as breadcrumbs; option `levels` (the console methods to record).

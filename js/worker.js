@@ -19,7 +19,7 @@ import { createClient, pack, scopeOps } from './client.js'
 export {
   captureException, captureMessage, captureEvent, flush, close, lastEventId, getClient, isInitialized,
   withScope, withIsolationScope, getCurrentScope, getIsolationScope, getGlobalScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
-  globalHandlersIntegration, breadcrumbsIntegration, dedupeIntegration,
+  globalHandlersIntegration, browserApiErrorsIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
   consoleIntegration, cultureContextIntegration, browserTracingIntegration, replayIntegration,
 } from './sdk.js'
@@ -77,10 +77,10 @@ const CF_PII_KEYS = ['city', 'postalCode', 'metroCode', 'latitude', 'longitude']
 
 let piiAllowed = false
 
-// A worker has no page: the global handlers, the page's HTTP context and the
+// A worker has no page: the global handlers and the browser API wrappers, the page's HTTP context and the
 // browser's culture are not among its defaults (the request's context and
 // culture come from `withSentry`). `integrations` then applies as the peer's does.
-const PAGE_ONLY = ['GlobalHandlers', 'HttpContext', 'CultureContext']
+const PAGE_ONLY = ['GlobalHandlers', 'BrowserApiErrors', 'HttpContext', 'CultureContext']
 const workerIntegrations = (given) => (defaults) => withIntegrations(defaults.filter((i) => !PAGE_ONLY.includes(i.name)), given)
 
 /** As the browser's `init`, with a worker's defaults (see above); `withSentry` calls it. */

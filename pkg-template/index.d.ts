@@ -157,6 +157,13 @@ export function withScope<T>(callback: (scope: Scope) => T): T
 /** As `withScope`, and the top-level calls made inside act on its scope too, not outside it. */
 export function withIsolationScope<T>(callback: (scope: Scope) => T): T
 export function globalHandlersIntegration(options?: { onerror?: boolean; onunhandledrejection?: boolean }): Integration
+/**
+ * As the peer's `BrowserApiErrors` (on by default): errors thrown in timers, event listeners and XHR
+ * handlers are caught there and reported (`auto.browser.browserapierrors.*`, unhandled), then
+ * rethrown. A cross-origin script's error then arrives whole, not as a bare "Script error.".
+ * Wraps what is handed over after `init`.
+ */
+export function browserApiErrorsIntegration(options?: { setTimeout?: boolean; setInterval?: boolean; requestAnimationFrame?: boolean; XMLHttpRequest?: boolean; eventTarget?: boolean }): Integration
 /** DOM, fetch, XHR and history breadcrumbs (`console: false`, the peer's older option, also turns console breadcrumbs off). */
 export function breadcrumbsIntegration(options?: { console?: boolean; dom?: boolean; fetch?: boolean; xhr?: boolean; history?: boolean }): Integration
 /** Console calls as breadcrumbs, as the peer's `Console` integration: of the methods in `levels` (default: all). */

@@ -68,7 +68,9 @@ forEachBrowser((name, launch, test) => {
     assert.equal(exception.type, 'TypeError')
     assert.match(exception.value, /null/)
     assert.match(exception.value, /profile/)
-    assert.deepEqual(exception.mechanism, { type: 'auto.browser.global_handlers.onerror', handled: false })
+    // The listener was added after `init`: its wrapper reports the error (BrowserApiErrors, as the
+    // peer's), and the `error` event that follows does not report it again.
+    assert.deepEqual(exception.mechanism, { type: 'auto.browser.browserapierrors.addEventListener', handled: false })
 
     const frames = exception.stacktrace.frames
     const appUrl = `${site.url}/app.js`
@@ -80,6 +82,8 @@ forEachBrowser((name, launch, test) => {
     assert.deepEqual({ lineno: top.lineno, colno: top.colno }, engine.throwSite)
     const caller = frames.at(-2)
     assert.deepEqual({ function: caller.function, lineno: caller.lineno, colno: caller.colno }, engine.caller)
+    // The wrapper's own frame, below the app's, is the SDK's: never in_app.
+    assert.ok(frames.filter((f) => /\/pkg\//.test(f.abs_path)).every((f) => f.in_app === false), JSON.stringify(frames))
 
     assert.equal(event.platform, 'javascript')
     assert.equal(event.level, 'error')
