@@ -2,6 +2,7 @@
 // Only sdk.js is loaded up front; after `init`, off the page's critical
 // path, the .wasm is fetched and compiled beside after-init.js (client.js
 // and glue.js, one chunk).
+import { instrumentApiErrors } from './apierrors.js'
 import { setLoaders, init as initSdk, ready as readySdk, parseStack as parseStackSdk } from './sdk.js'
 export {
   captureException, captureMessage, captureEvent, flush, close, lastEventId, getClient, isInitialized,
@@ -28,7 +29,7 @@ const loaders = () => setLoaders(() => {
     // The demangler module, fetched only when a frame's name needs it.
     return { ...m, demangler: () => nativeFetch(new URL('./wasm_sentry_demangle.wasm', import.meta.url)) }
   }
-}, () => import('./after-init.js'))
+}, () => import('./after-init.js'), instrumentApiErrors)
 
 export const init = (options) => (loaders(), initSdk(options))
 export const ready = () => (loaders(), readySdk())

@@ -8,7 +8,6 @@
 // into the host, and a failed load leaves the page unharmed.
 
 import { instrumentBreadcrumbs } from './breadcrumbs.js'
-import { instrumentApiErrors } from './apierrors.js'
 
 const MAX_BUFFERED = 200
 const OFF = 0, LOADING = 1, READY = 2, DISABLED = 3
@@ -26,19 +25,21 @@ const g = globalThis
 let state = OFF
 let client // once loaded
 let loading
-let loaders // the entry's [loadWasm, loadClient] (see `load`)
+let loaders // the entry's [loadWasm, loadClient, instrumentApiErrors] (see `load`, `init`)
 let options = {}
 let buffer = [] // [client method, args], in call order
 let lastId
 let rethrown // what a wrapped callback threw last (see js/apierrors.js), until its `error` event
 
 /**
- * Set by each entry (index.js, node.js, worker.js) when it loads: how to
- * load the wasm and the client. The API is module-level functions, not an
- * object, so that a bundler leaves out what an app does not import.
+ * Set by each entry (index.js, node.js, worker.js) before it loads anything:
+ * how to load the wasm and the client, and for pages, the wrappers of
+ * js/apierrors.js (so that workers and Node do not carry them). The API is
+ * module-level functions, not an object, so that a bundler leaves out what
+ * an app does not import.
  */
-export function setLoaders(loadWasm, loadClient) {
-  loaders = [loadWasm, loadClient]
+export function setLoaders(loadWasm, loadClient, instrumentApiErrors) {
+  loaders = [loadWasm, loadClient, instrumentApiErrors]
 }
 
 const warn = (...a) => { try { g.console && console.warn('[wasm-sentry]', ...a) } catch (e) {} }
@@ -129,9 +130,9 @@ export function init(opts) {
         if (on.GlobalHandlers.onunhandledrejection !== false) g.addEventListener('unhandledrejection', onRejection)
       }
       instrumentBreadcrumbs(breadcrumb, on.Breadcrumbs, on.Console, str(options, 'tunnel'))
-      // After the SDK's own listeners: they are not wrapped. Pages only.
-      if (on.BrowserApiErrors && g.document) {
-        instrumentApiErrors((e, api) => {
+      // After the SDK's own listeners: they are not wrapped. Pages only (index.js).
+      if (on.BrowserApiErrors && loaders[2]) {
+        loaders[2]((e, api) => {
           rethrown = e
           capture('error', e, 'auto.browser.browserapierrors.' + api, false)
         }, on.BrowserApiErrors)
