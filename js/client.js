@@ -11,7 +11,7 @@
 // Declared first: esbuild inlines constants only when they come before their uses.
 const START = 0, STOP = 1, ERROR = 2, MESSAGE = 3, EVENT = 4, SEND = 5, DROP = 6, USER = 7, TAG = 8, EXTRA = 9,
   CONTEXT = 10, LEVEL = 11, FINGERPRINT = 12, BREADCRUMB = 13, PUSH = 14, POP = 15, LINKED = 16, TRANSPORT = 17,
-  USE_SCOPE = 18, DROP_SCOPE = 19, REQUEST = 20, LIMITS = 21, SDK_BASE = 22, IDLE = 24,
+  USE_SCOPE = 18, DROP_SCOPE = 19, REQUEST = 20, LIMITS = 21, SDK_BASE = 22, HOOKS = 23, IDLE = 24,
   WANTED = 25, LEARN = 26, RELEASE = 27
 
 // The key under which client.js hands the JS transport its handler (see js/transport.js).
@@ -222,7 +222,9 @@ export function createClient(wasm, sdkBase, debug) {
   let hooks = false
   let enabled = {}
   let parse
-  let pending = 0 // events in an async beforeSend (see `deliver`)
+  let pending = 0 // events in an async event processor or beforeSend (see `deliver`)
+  const processors = [] // addEventProcessor's, in order
+  let culture // the CultureContext integration's values, once started
 
   // A JSON-safe copy: depth-limited (`normalizeDepth`, default 3), cycles
   // and hostile getters made harmless, functions and other non-JSON values
@@ -303,10 +305,12 @@ export function createClient(wasm, sdkBase, debug) {
   }
 
   // With hooks, the wasm hands the finished event back as JSON: inbound
-  // filters and `beforeSend` run here, then the event goes to the wasm to
-  // send. `beforeSend` may drop it (null or undefined) or change it; if it
-  // throws, rejects, or gives anything but an object, the event is sent as
-  // it was. Events in an async `beforeSend` are `pending`: flush waits for them.
+  // filters, the event processors (addEventProcessor) and `beforeSend` run
+  // here, in that order, then the event goes to the wasm to send. Each may
+  // drop it (null or undefined) or change it, or give a promise of either;
+  // if one throws or rejects, the event goes on as it was, and if the last
+  // gives anything but an object, it is sent as the wasm made it. Events in
+  // an async step are `pending`: flush waits for them.
   function deliver(r) {
     if (!r || !hooks) return
     let event
@@ -316,45 +320,59 @@ export function createClient(wasm, sdkBase, debug) {
       return
     }
     const id = event.event_id
-    const send = (ev) => {
-      try {
-        if (ev == null) return call(DROP, 1, 0, 0, 0)
-        let body = json(ev, 100)
-        if (body[0] !== '{') {
-          debug('beforeSend gave neither an event nor null; the event is sent unchanged')
-          body = r
-        }
-        call(SEND, 0, 0, 0, 0, id, body)
-      } catch (e) {}
-    }
     let filtered = false
     try {
       filtered = filteredOut(event)
     } catch (e) {}
     if (filtered) return call(DROP, 0, 0, 0, 0)
-    let out = event
-    let then
-    try {
-      if (typeof options.beforeSend === 'function') out = options.beforeSend(JSON.parse(r), {})
-      then = out && out.then
-    } catch (e) {
-      debug('beforeSend threw; the event is sent unchanged:', e)
-      out = event
+    const steps = [...processors]
+    if (typeof options.beforeSend === 'function') steps.push(options.beforeSend)
+    let i = 0
+    // Runs the steps from `i` on `ev`; an async step resumes it when it settles.
+    const run = (ev) => {
+      try {
+        for (;;) {
+          // Dropped: by beforeSend (bit 0), or by an event processor.
+          if (ev == null) return call(DROP, +(i === steps.length && i > processors.length), 0, 0, 0)
+          if (i === steps.length) {
+            let body = json(ev, 100)
+            if (body[0] !== '{') {
+              debug('beforeSend or an event processor gave neither an event nor null; the event is sent as it was')
+              body = r
+            }
+            return call(SEND, 0, 0, 0, 0, id, body)
+          }
+          const step = steps[i++]
+          const before = ev
+          let then
+          try {
+            // beforeSend gets a copy, so that if it throws, the event goes on unchanged.
+            ev = step(i === steps.length && i > processors.length ? JSON.parse(json(ev, 100)) : ev, {})
+            then = ev && ev.then
+          } catch (e) {
+            debug('an event processor or beforeSend threw; the event goes on as it was:', e)
+            ev = before
+          }
+          if (typeof then === 'function') {
+            pending++
+            let settled = false
+            const done = (v) => {
+              if (settled) return
+              settled = true
+              pending--
+              run(v)
+            }
+            try {
+              then.call(ev, done, () => done(before))
+            } catch (e) {
+              done(before)
+            }
+            return
+          }
+        }
+      } catch (e) {}
     }
-    if (typeof then !== 'function') return send(out)
-    pending++
-    let settled = false
-    const done = (ev) => {
-      if (settled) return
-      settled = true
-      pending--
-      send(ev)
-    }
-    try {
-      then.call(out, done, () => done(event))
-    } catch (e) {
-      done(event)
-    }
+    run(event)
   }
 
   // The demangler module and js/parse.js, loaded once, on the first name
@@ -489,7 +507,8 @@ export function createClient(wasm, sdkBase, debug) {
       if (!problem && on.CultureContext) {
         try {
           const o = Intl.DateTimeFormat().resolvedOptions()
-          api.setContext('culture', { locale: o.locale, timezone: o.timeZone, calendar: o.calendar })
+          culture = { locale: o.locale, timezone: o.timeZone, calendar: o.calendar }
+          api.setContext('culture', culture)
         } catch (e) {}
       }
       return problem
@@ -585,10 +604,26 @@ export function createClient(wasm, sdkBase, debug) {
 
     // `current`: the current scope's (a scope object's method); else the
     // isolation scope's (see src/core/scope.rs). Bit 4 of the flags.
+    // An event processor, as the peer's `addEventProcessor`: from now on
+    // finished events come back here (see `deliver`).
+    addEventProcessor(fn) {
+      if (typeof fn !== 'function') return
+      processors.push(fn)
+      if (!hooks) {
+        hooks = true
+        call(HOOKS, 0, 0, 0, 0)
+        if (wasm.setDeliver) wasm.setDeliver(deliver)
+      }
+    },
+
     setUser: (user, current) => call(USER, current << 4, 0, 0, 0, user == null ? '' : packed(user)),
     setTag: (key, value, current) => call(TAG, (value != null) | current << 4, 0, 0, 0, stringOf(key), value == null ? '' : stringOf(value)),
     setExtra: (key, value, current) => call(EXTRA, current << 4, 0, 0, 0, stringOf(key), packed(value, depth(1))),
-    setContext: (key, context, current) => call(CONTEXT, current << 4, 0, 0, 0, stringOf(key), context == null ? '' : packed(context, depth(1))),
+    // The app's own `culture` context is merged over the CultureContext's, as the peer merges it.
+    setContext(key, context, current) {
+      if (culture && key === 'culture') context = { ...culture, ...context }
+      call(CONTEXT, current << 4, 0, 0, 0, stringOf(key), context == null ? '' : packed(context, depth(1)))
+    },
     setLevel: (level, current) => call(LEVEL, current << 4, 0, 0, 0, stringOf(level)),
     setFingerprint: (fp, current) => call(FINGERPRINT, current << 4, 0, 0, 0, packed(fp)),
     // `isolation`: a `withIsolationScope` level.

@@ -207,6 +207,9 @@ export async function flush(timeout) {
   }
 }
 
+/** As the peer's: `processor(event, hint)` runs on every event before `beforeSend`, and may change it, drop it (null) or give a promise of either. */
+export const addEventProcessor = (processor) => call('addEventProcessor', processor)
+
 export const isInitialized = () => state === LOADING || state === READY
 
 export async function close(timeout) {

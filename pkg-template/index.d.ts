@@ -132,6 +132,11 @@ export function captureException(exception: unknown, hint?: EventHint | CaptureC
 export function captureMessage(message: string, level?: SeverityLevel | CaptureContext): string | undefined
 /** Sends an event built by hand (message, level, tags, extra, user, contexts, fingerprint, exception values). */
 export function captureEvent(event: Partial<ErrorEvent> & { message?: string }): string | undefined
+/**
+ * As the peer's: `processor` runs on every event from now on, after the inbound filters and before
+ * `beforeSend`, in the order added. It may change the event, drop it (null) or give a promise of either.
+ */
+export function addEventProcessor(processor: (event: ErrorEvent, hint: Record<string, unknown>) => ErrorEvent | null | PromiseLike<ErrorEvent | null>): void
 /** The scope captures use now: inside `withScope`, that callback's. */
 export function getCurrentScope(): Scope
 /**

@@ -49,6 +49,7 @@ mod op {
     pub const SET_REQUEST: u32 = 20;
     pub const TRANSPORT_LIMITS: u32 = 21;
     pub const SDK_BASE: u32 = 22;
+    pub const HOOKS: u32 = 23;
     pub const IDLE: u32 = 24;
     pub const WANTED: u32 = 25;
     pub const LEARN: u32 = 26;
@@ -186,6 +187,8 @@ pub fn dispatch_text(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) ->
                 op::SET_REQUEST => set_request(s(0), s(1), s(2)),
                 op::TRANSPORT_LIMITS => set_transport_limits(n, m),
                 op::SDK_BASE => super::parse::set_sdk_base(s(0).into()),
+                // The JS client's hooks came after `START` (`addEventProcessor`): finished events go to JS from now on.
+                op::HOOKS => hub::with(|st| st.js_hooks = true).unwrap_or(()),
                 #[cfg(feature = "lazy-demangle")]
                 op::LEARN => crate::core::demangle::lazy::learn(s(0), s(1)),
                 _ => {}

@@ -586,6 +586,29 @@ forEachBrowser((name, launch, test) => {
     await page.close()
   })
 
+  test('addEventProcessor, as the peer\'s: after init, before beforeSend, in order; it may change, drop or await an event, and one that throws changes nothing', async () => {
+    const page = await openPage(`{ beforeSend: (e) => ({ ...e, tags: { ...e.tags, order: (e.tags?.order || '') + 'beforeSend' } }) }`)
+    const events = await eventsOf(page, async () => {
+      const S = window.Sentry
+      S.addEventProcessor((e) => ({ ...e, tags: { ...e.tags, order: 'first,' } }))
+      S.addEventProcessor(async (e) => {
+        await new Promise((r) => setTimeout(r, 20))
+        e.tags.order += 'async,'
+        return e
+      })
+      S.addEventProcessor((e) => (e.logentry?.message === 'drop me' ? null : e))
+      S.addEventProcessor(() => { throw new Error('a broken processor') })
+      S.captureMessage('kept')
+      S.captureMessage('drop me')
+      S.captureException(new Error('kept too'))
+      await new Promise((r) => setTimeout(r, 100))
+    }, null, { expect: 2 })
+    assert.equal(events.length, 2)
+    for (const e of events) assert.equal(e.tags.order, 'first,async,beforeSend')
+    assertValidByRelay(events, `${name}-api-event-processors`)
+    await page.close()
+  })
+
   test('flush waits for an async beforeSend: false while it has not settled, true once the event was handed over', async () => {
     const page = await openPage(`{
       beforeSend: (event) => new Promise((resolve) => { window.settle = () => resolve(event) }),
@@ -737,13 +760,19 @@ forEachBrowser((name, launch, test) => {
     // As the peer's CultureContext integration: the browser's own locale, time zone and calendar.
     const culture = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions())
     assert.deepEqual(event.contexts.culture, { locale: culture.locale, timezone: culture.timeZone, calendar: culture.calendar })
+    // The app's own culture context is merged over it, as the peer merges it.
+    const [merged] = await eventsOf(page, () => {
+      window.Sentry.setContext('culture', { timezone: 'Europe/Paris', is24HourFormat: true })
+      window.Sentry.captureMessage('in Paris')
+    }, null, { expect: 1 })
+    assert.deepEqual(merged.contexts.culture, { locale: culture.locale, timezone: 'Europe/Paris', calendar: culture.calendar, is24HourFormat: true })
     assert.equal(event.request.url, `${site.url}/fixtures/api.html?from=test`)
     assert.equal(event.request.headers['User-Agent'], await page.evaluate(() => navigator.userAgent))
     assert.equal(event.request.headers.Referer, `${site.url}/fixtures/blank.html`)
     const [stored] = relayNormalized([event])
     assert.match(stored.contexts.browser.name, name === 'chromium' ? /Chrome/ : /Firefox/)
     assert.equal(stored.contexts.os.name, 'Linux')
-    assertValidByRelay([event], `${name}-api-request-context`)
+    assertValidByRelay([event, merged], `${name}-api-request-context`)
     await page.close()
   })
 

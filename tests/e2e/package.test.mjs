@@ -163,6 +163,7 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
     Sentry.captureMessage('m', { level: 'fatal', extra: { n: 1 } })
     Sentry.getCurrentScope().setTag('via', 'getCurrentScope')
     Sentry.getIsolationScope().setUser({ id: '1' })
+    Sentry.addEventProcessor((event) => (event.tags?.drop ? null : { ...event, tags: { ...event.tags, seen: 'yes' } }))
     Sentry.getGlobalScope().setTag('g', 1)
     const m: string = Sentry.withIsolationScope((scope) => { scope.setTags({ a: 1 }); return 'x' })
     const on: boolean = Sentry.isInitialized()
