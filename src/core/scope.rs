@@ -43,6 +43,34 @@ impl Scope {
     };
 }
 
+/// One change to a scope: what a setter does, applied to the current scope
+/// or to several (see [`ScopeStack::isolation_each`]). One type, so that one
+/// `apply` serves every setter.
+#[derive(Debug, Clone)]
+pub enum Change<'a> {
+    User(Option<Value>),
+    Tag(&'a str, Option<String>),
+    Extra(&'a str, Option<Value>),
+    Context(&'a str, Option<Value>),
+    Level(Option<Level>),
+    Fingerprint(Vec<String>),
+    Request(Option<Request>),
+}
+
+impl Scope {
+    pub fn apply(&mut self, change: &Change<'_>) {
+        match change {
+            Change::User(user) => self.user = user.clone(),
+            Change::Tag(key, value) => self.set_tag(key, value.clone()),
+            Change::Extra(key, value) => self.set_extra(key, value.clone()),
+            Change::Context(key, value) => self.set_context(key, value.clone()),
+            Change::Level(level) => self.level = *level,
+            Change::Fingerprint(fp) => self.fingerprint = fp.clone(),
+            Change::Request(request) => self.request = request.clone(),
+        }
+    }
+}
+
 /// Sets `key` to `value` in an ordered list of pairs (replacing), or removes it
 /// when `value` is `None`.
 fn set_pair<V>(pairs: &mut Vec<(String, V)>, key: &str, value: Option<V>) {

@@ -15,6 +15,7 @@ use crate::core::client::{event_from_value, page_request, Client, ClientOptions,
 use crate::core::client_report::DiscardReason;
 use crate::core::envelope::Item;
 use crate::core::protocol::{Breadcrumb, Event, EventId, Mechanism, Request, SDK_VERSION};
+use crate::core::scope::Change;
 use crate::core::stacktrace;
 use crate::core::value::{self, Value};
 #[cfg(not(feature = "rust-api"))]
@@ -258,41 +259,36 @@ pub fn set_deliver_hook(deliver: JsValue) {
 /// method), or as the app's top-level calls, the isolation scope and the
 /// `withScope` levels open above it (see `ScopeStack::isolation_each`).
 /// Takes `dyn`: one copy of it for every setter.
-fn with_scope(current: bool, f: &mut dyn FnMut(&mut crate::core::scope::Scope)) {
+fn with_scope(current: bool, change: Change<'_>) {
     if current {
-        hub::scope_mut(f);
+        hub::scope_mut(|scope| scope.apply(&change));
     } else {
-        hub::isolation_mut(f);
+        hub::isolation_mut(&mut |scope| scope.apply(&change));
     }
 }
 
 pub fn set_user(packed: &str, current: bool) {
-    let user = value_of(packed);
-    with_scope(current, &mut |scope| scope.user = user.clone());
+    with_scope(current, Change::User(value_of(packed)));
 }
 
 pub fn set_tag(key: &str, value: Option<String>, current: bool) {
-    with_scope(current, &mut |scope| scope.set_tag(key, value.clone()));
+    with_scope(current, Change::Tag(key, value));
 }
 
 pub fn set_extra(key: &str, packed: &str, current: bool) {
-    let value = value_of(packed);
-    with_scope(current, &mut |scope| scope.set_extra(key, value.clone()));
+    with_scope(current, Change::Extra(key, value_of(packed)));
 }
 
 pub fn set_context(key: &str, packed: &str, current: bool) {
-    let value = value_of(packed);
-    with_scope(current, &mut |scope| scope.set_context(key, value.clone()));
+    with_scope(current, Change::Context(key, value_of(packed)));
 }
 
 pub fn set_level(level: &str, current: bool) {
-    let level = level.parse().ok();
-    with_scope(current, &mut |scope| scope.level = level);
+    with_scope(current, Change::Level(level.parse().ok()));
 }
 
 pub fn set_fingerprint(packed: &str, current: bool) {
-    let fp = value_of(packed).map(|v| v.strings()).unwrap_or_default();
-    with_scope(current, &mut |scope| scope.fingerprint = fp.clone());
+    with_scope(current, Change::Fingerprint(value_of(packed).map(|v| v.strings()).unwrap_or_default()));
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -340,8 +336,7 @@ pub fn set_request(method: &str, url: &str, headers: &str) {
     while let (Some(name), Some(value)) = (lines.next(), lines.next()) {
         pairs.push((name.to_owned(), value.to_owned()));
     }
-    let request = Some(Request { method: opt(method), url: opt(url), headers: pairs });
-    with_scope(false, &mut |scope| scope.request = request.clone());
+    with_scope(false, Change::Request(Some(Request { method: opt(method), url: opt(url), headers: pairs })));
 }
 
 /// Transport limits: envelopes held at once, and requests in flight.
