@@ -255,7 +255,7 @@ test('Chromium: the same module started by the JS init: Rust captures and panics
     await page.waitForFunction(() => document.getElementById('status').textContent === 'ready')
     await page.click('#load-config')
     await page.click('#crash')
-    // The panic, then the trap itself as an uncaught error, caught by the click listener's wrapper.
+    // The panic, then the trap itself as an uncaught error through the JS global handler.
     const events = await receiver.waitForEvents(3)
     const panic = events.find((e) => e.exception?.values[0].mechanism.type === 'panic')
     const error = events.find((e) => e.exception?.values.length === 3)
@@ -265,8 +265,9 @@ test('Chromium: the same module started by the JS init: Rust captures and panics
     assert.equal(panic.tags.before_send, 'js')
     assert.equal(error.tags.before_send, 'js')
     assert.equal(error.exception.values[2].type, 'ConfigError')
-    // The click listener was added after `init`: its wrapper reports the trap (BrowserApiErrors, as the peer's).
-    const trap = events.find((e) => e.exception?.values[0].mechanism.type === 'auto.browser.browserapierrors.addEventListener')
+    // This page drives js/sdk.js itself, without the pages' entry and so without its wrappers
+    // of listeners (BrowserApiErrors): the trap reaches the global handler.
+    const trap = events.find((e) => e.exception?.values[0].mechanism.type === 'auto.browser.global_handlers.onerror')
     assert.equal(trap.exception.values[0].value, 'unreachable')
     assertValidByRelay(events, 'rust-chromium-js-init')
   } finally {
