@@ -29,6 +29,8 @@ export function instrumentApiErrors(report, opts) {
           throw e
         }
       }
+      // Its toString() gives the original's source (patchToString, js/breadcrumbs.js).
+      w.__wasm_sentry_original__ = fn
       wrappers.set(fn, w)
     }
     return w

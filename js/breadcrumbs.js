@@ -24,6 +24,25 @@ export function wrap(obj, name, make) {
 }
 
 /**
+ * The peer's FunctionToString: a wrapped function's `toString()` gives its
+ * original's source, so that code telling native functions from polyfills
+ * (`/\[native code\]/.test(String(fetch))`) is not misled by the SDK's wrappers.
+ */
+export function patchToString() {
+  try {
+    const native = Function.prototype.toString
+    wrap(Function.prototype, 'toString', () => function (...args) {
+      let f = this
+      try {
+        // Wrapped more than once (XHR's send: breadcrumbs, then BrowserApiErrors): the first original.
+        for (let i = 0; i < 9 && typeof f === 'function' && typeof f.__wasm_sentry_original__ === 'function'; i++) f = f.__wasm_sentry_original__
+      } catch (e) {}
+      return native.apply(f, args)
+    })
+  } catch (e) {}
+}
+
+/**
  * Installs the sources of the Breadcrumbs integration's options `opts` and of
  * the Console integration's `con` (either may be absent); `add(crumb)` receives
  * {type, category, message, level, data, timestamp}, or a console call's

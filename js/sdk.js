@@ -7,7 +7,7 @@
 // ids are made here, so callers get one at once. Nothing here ever throws
 // into the host, and a failed load leaves the page unharmed.
 
-import { instrumentBreadcrumbs } from './breadcrumbs.js'
+import { instrumentBreadcrumbs, patchToString } from './breadcrumbs.js'
 
 const MAX_BUFFERED = 200
 const OFF = 0, LOADING = 1, READY = 2, DISABLED = 3
@@ -116,7 +116,7 @@ export function init(opts) {
     }
     state = LOADING
     // `integrations`: an array, or a function of the defaults; `defaultIntegrations: false` drops them all.
-    let list = options.defaultIntegrations === false ? [] : ['GlobalHandlers', 'BrowserApiErrors', 'Breadcrumbs', 'Console', 'Dedupe', 'LinkedErrors', 'EventFilters', 'HttpContext', 'CultureContext'].map((name) => ({ name }))
+    let list = options.defaultIntegrations === false ? [] : ['FunctionToString', 'GlobalHandlers', 'BrowserApiErrors', 'Breadcrumbs', 'Console', 'Dedupe', 'LinkedErrors', 'EventFilters', 'HttpContext', 'CultureContext'].map((name) => ({ name }))
     try {
       list = withIntegrations(list, options.integrations)
     } catch (e) {}
@@ -129,6 +129,7 @@ export function init(opts) {
         if (on.GlobalHandlers.onerror !== false) g.addEventListener('error', onError)
         if (on.GlobalHandlers.onunhandledrejection !== false) g.addEventListener('unhandledrejection', onRejection)
       }
+      if (on.FunctionToString) patchToString()
       instrumentBreadcrumbs(breadcrumb, on.Breadcrumbs, on.Console, str(options, 'tunnel'))
       // After the SDK's own listeners: they are not wrapped. Pages only (index.js).
       if (on.BrowserApiErrors && loaders[2]) {
@@ -302,6 +303,8 @@ export const breadcrumbsIntegration = (options) => ({ name: 'Breadcrumbs', optio
 // `setInterval`, `requestAnimationFrame`, `XMLHttpRequest`, `eventTarget` (each on unless false).
 export const browserApiErrorsIntegration = (options) => ({ name: 'BrowserApiErrors', options })
 export const dedupeIntegration = () => ({ name: 'Dedupe' })
+// The SDK's wrappers (of fetch, timers, console, …) tell their original's source from toString().
+export const functionToStringIntegration = () => ({ name: 'FunctionToString' })
 export const linkedErrorsIntegration = (options) => ({ name: 'LinkedErrors', options })
 // Console calls as breadcrumbs; option `levels` (the console methods to record).
 export const consoleIntegration = (options) => ({ name: 'Console', options })

@@ -194,6 +194,8 @@ export type InboundFiltersOptions = EventFiltersOptions
 export function browserTracingIntegration(options?: Record<string, unknown>): Integration
 /** Session replay is not in this SDK: accepted and ignored, so that existing configurations keep working. */
 export function replayIntegration(options?: Record<string, unknown>): Integration
+/** As the peer's (on by default): the SDK's wrappers (of `fetch`, timers, `console`, …) give their original's source from `toString()`. */
+export function functionToStringIntegration(): Integration
 export function httpContextIntegration(): Integration
 /**
  * Resolves `true` once every event so far was handed over, `false` at the timeout (ms).

@@ -485,6 +485,29 @@ forEachBrowser((name, launch, test) => {
     await page.close()
   })
 
+  test('FunctionToString, as the peer\'s: the SDK\'s wrappers still look native to code that checks; off by name, they do not', async () => {
+    const natives = () => {
+      const xhr = new XMLHttpRequest()
+      xhr.open('GET', '/fixtures/blank.html')
+      const onload = function onloadHandler() {}
+      xhr.onload = onload
+      xhr.send()
+      const wrapped = xhr.onload !== onload
+      const fns = [fetch, setTimeout, requestAnimationFrame, console.log, EventTarget.prototype.addEventListener, history.pushState, XMLHttpRequest.prototype.send]
+      return {
+        native: fns.map((f) => /\[native code\]/.test(String(f)) && /\[native code\]/.test(Function.prototype.toString.call(f))),
+        onload: wrapped && String(xhr.onload) === String(onload),
+      }
+    }
+    const page = await openPage('{}')
+    assert.deepEqual(await page.evaluate(natives), { native: [true, true, true, true, true, true, true], onload: true })
+    await page.close()
+    const off = await openPage(`{ integrations: (d) => d.filter((i) => i.name !== 'FunctionToString') }`)
+    const { native } = await off.evaluate(natives)
+    assert.ok(native.every((n) => n === false), JSON.stringify(native))
+    await off.close()
+  })
+
   test('hostile values give events and never turn the SDK off: a Proxy whose every trap throws, throwing getters, cycles', async () => {
     const page = await openPage('{}')
     const events = await eventsOf(page, () => {
