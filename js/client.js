@@ -328,12 +328,14 @@ export function createClient(wasm, sdkBase, debug) {
     const steps = [...processors]
     if (typeof options.beforeSend === 'function') steps.push(options.beforeSend)
     let i = 0
+    // Whether the step run last (or next to run, once `i` moved on) is beforeSend.
+    const beforeSendRan = () => i === steps.length && i > processors.length
     // Runs the steps from `i` on `ev`; an async step resumes it when it settles.
     const run = (ev) => {
       try {
         for (;;) {
           // Dropped: by beforeSend (bit 0), or by an event processor.
-          if (ev == null) return call(DROP, +(i === steps.length && i > processors.length), 0, 0, 0)
+          if (ev == null) return call(DROP, +beforeSendRan(), 0, 0, 0)
           if (i === steps.length) {
             let body = json(ev, 100)
             if (body[0] !== '{') {
@@ -347,7 +349,7 @@ export function createClient(wasm, sdkBase, debug) {
           let then
           try {
             // beforeSend gets a copy, so that if it throws, the event goes on unchanged.
-            ev = step(i === steps.length && i > processors.length ? JSON.parse(json(ev, 100)) : ev, {})
+            ev = step(beforeSendRan() ? JSON.parse(json(ev, 100)) : ev, {})
             then = ev && ev.then
           } catch (e) {
             debug('an event processor or beforeSend threw; the event goes on as it was:', e)
@@ -422,7 +424,7 @@ export function createClient(wasm, sdkBase, debug) {
     scope.setTags(ctx.tags)
     scope.setExtras(ctx.extra)
     each(api.setContext)(ctx.contexts)
-    for (const k of ['user', 'level', 'fingerprint']) if (ctx[k] != null) scope['set' + k[0].toUpperCase() + k.slice(1)](ctx[k])
+    for (const [k, set] of [['user', scope.setUser], ['level', scope.setLevel], ['fingerprint', scope.setFingerprint]]) if (ctx[k] != null) set(ctx[k])
   }
 
   // A capture's own context, as the peer's CaptureContext: an object with
@@ -602,8 +604,6 @@ export function createClient(wasm, sdkBase, debug) {
       }
     },
 
-    // `current`: the current scope's (a scope object's method); else the
-    // isolation scope's (see src/core/scope.rs). Bit 4 of the flags.
     // An event processor, as the peer's `addEventProcessor`: from now on
     // finished events come back here (see `deliver`).
     addEventProcessor(fn) {
@@ -616,6 +616,8 @@ export function createClient(wasm, sdkBase, debug) {
       }
     },
 
+    // `current`: the current scope's (a scope object's method); else the
+    // isolation scope's (see src/core/scope.rs). Bit 4 of the flags.
     setUser: (user, current) => call(USER, current << 4, 0, 0, 0, user == null ? '' : packed(user)),
     setTag: (key, value, current) => call(TAG, (value != null) | current << 4, 0, 0, 0, stringOf(key), value == null ? '' : stringOf(value)),
     setExtra: (key, value, current) => call(EXTRA, current << 4, 0, 0, 0, stringOf(key), packed(value, depth(1))),

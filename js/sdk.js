@@ -102,8 +102,9 @@ function onRejection(ev) {
 // `/* @__PURE__ */`: an export made by a call is still left out of a bundle that does not use it.
 const guard = (f) => (...a) => { try { return f(...a) } catch (e) {} }
 
-const breadcrumb = (crumb) => call('breadcrumb', { timestamp: Date.now(), ...crumb })
-export const addBreadcrumb = /* @__PURE__ */ guard(breadcrumb)
+// `current`: the current scope's (see `scopeOf`); the instrumentation's go to the isolation scope.
+const breadcrumb = (crumb, current) => call('breadcrumb', { timestamp: Date.now(), ...crumb }, current)
+export const addBreadcrumb = /* @__PURE__ */ guard((crumb) => breadcrumb(crumb)) // not the hint the peer's takes as a scope flag
 
 export function init(opts) {
   try {
@@ -177,12 +178,14 @@ const scopeOf = (current) => {
     setFingerprint: (fp) => call('setFingerprint', fp, current),
     setTags: guard((tags) => { for (const k in tags) scope.setTag(k, tags[k]) }),
     setExtras: guard((extras) => { for (const k in extras) scope.setExtra(k, extras[k]) }),
-    addBreadcrumb: guard((crumb) => call('breadcrumb', { timestamp: Date.now(), ...crumb }, current)),
+    addBreadcrumb: guard((crumb) => breadcrumb(crumb, current)),
   }
   return scope
 }
 const isolationScope = /* @__PURE__ */ scopeOf(0)
 const currentScope = /* @__PURE__ */ scopeOf(1)
+// The top-level calls do what isolationScope's methods do, but are functions
+// of their own, so that a bundle using one of them does not keep the object.
 export const setUser = (user) => call('setUser', user)
 export const setTag = (key, value) => call('setTag', key, value)
 export const setExtra = (key, value) => call('setExtra', key, value)

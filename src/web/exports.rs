@@ -258,7 +258,6 @@ pub fn set_deliver_hook(deliver: JsValue) {
 /// The scope setters act on: the current one (`current`, a scope object's
 /// method), or as the app's top-level calls, the isolation scope and the
 /// `withScope` levels open above it (see `ScopeStack::isolation_each`).
-/// Takes `dyn`: one copy of it for every setter.
 fn with_scope(current: bool, change: Change<'_>) {
     if current {
         hub::scope_mut(|scope| scope.apply(&change));
