@@ -48,7 +48,7 @@ export function patchToString() {
  * {type, category, message, level, data, timestamp}, or a console call's
  * method as `level` and its `args`.
  */
-export function instrumentBreadcrumbs(add, opts, con, tunnel) {
+export function instrumentBreadcrumbs(add, opts, con, tunnel, route) {
   const g = globalThis
   const on = (k) => !!opts && opts[k] !== false
   // `add` stamps the time.
@@ -125,12 +125,13 @@ export function instrumentBreadcrumbs(add, opts, con, tunnel) {
     })
   }
 
-  if (on('history') && g.history && g.location) {
+  // Also for BrowserSession's `lifecycle: 'route'` (`route`): client.js tells its crumbs by `history`.
+  if ((on('history') || route) && g.history && g.location) {
     let last = String(g.location.href)
     const navigate = (to) => {
       try {
         const next = new URL(String(to), last).href
-        if (next !== last) crumb({ category: 'navigation', data: { from: last, to: next } })
+        if (next !== last) crumb({ category: 'navigation', data: { from: last, to: next }, history: 1 })
         last = next
       } catch (e) {}
     }

@@ -12,7 +12,7 @@
 const START = 0, STOP = 1, ERROR = 2, MESSAGE = 3, EVENT = 4, SEND = 5, DROP = 6, USER = 7, TAG = 8, EXTRA = 9,
   CONTEXT = 10, LEVEL = 11, FINGERPRINT = 12, BREADCRUMB = 13, PUSH = 14, POP = 15, LINKED = 16, TRANSPORT = 17,
   USE_SCOPE = 18, DROP_SCOPE = 19, REQUEST = 20, LIMITS = 21, SDK_BASE = 22, HOOKS = 23, IDLE = 24,
-  WANTED = 25, LEARN = 26, RELEASE = 27
+  WANTED = 25, LEARN = 26, RELEASE = 27, SESSION = 28
 
 // The key under which client.js hands the JS transport its handler (see js/transport.js).
 const HANDLER = Symbol.for('wasm-sentry.handler')
@@ -225,6 +225,8 @@ export function createClient(wasm, sdkBase, debug) {
   let pending = 0 // events in an async event processor or beforeSend (see `deliver`)
   const processors = [] // addEventProcessor's, in order
   let culture // the CultureContext integration's values, once started
+  let route // BrowserSession's `lifecycle: 'route'`: a session per route
+  let unsent // the page's first session, until it was sent
 
   // A JSON-safe copy: depth-limited (`normalizeDepth`, default 3), cycles
   // and hostile getters made harmless, functions and other non-JSON values
@@ -341,8 +343,9 @@ export function createClient(wasm, sdkBase, debug) {
             if (body[0] !== '{') {
               debug('beforeSend or an event processor gave neither an event nor null; the event is sent as it was')
               body = r
+              ev = event
             }
-            return call(SEND, 0, 0, 0, 0, id, body)
+            return call(SEND, sessionFlags(ev), 0, 0, 0, id, body)
           }
           const step = steps[i++]
           const before = ev
@@ -375,6 +378,35 @@ export function createClient(wasm, sdkBase, debug) {
       } catch (e) {}
     }
     run(event)
+  }
+
+  // What a finished event means for the session, as the wasm reads it
+  // (src/core/session.rs): bit 0 an error, bit 1 an unhandled one (a
+  // mechanism with `handled: false`, or a message at level fatal).
+  function sessionFlags(ev) {
+    try {
+      const ex = ev.exception && ev.exception.values
+      if (ex && ex.length) return 1 | ex.some((e) => e && e.mechanism && e.mechanism.handled === false) << 1
+      return ev.level === 'fatal' ? 3 : 0
+    } catch (e) {
+      return 0
+    }
+  }
+
+  // The peer's BrowserSession: a session starts with the client (and with
+  // each route), and is sent when the page is idle or hidden, after the
+  // calls recorded before the wasm came (a user set then is its user).
+  // A route's session is sent at once, as the peer's.
+  function startSession(now) {
+    api.session(0)
+    unsent = true
+    if (now) sendSession()
+    // requestIdleCallback's options are setTimeout's delay, NaN: at once.
+    else (g.requestIdleCallback || setTimeout)(sendSession, { timeout: 2000 })
+  }
+  function sendSession() {
+    if (unsent) call(SESSION, 0, 1, 0, 0)
+    unsent = false
   }
 
   // The demangler module and js/parse.js, loaded once, on the first name
@@ -489,7 +521,10 @@ export function createClient(wasm, sdkBase, debug) {
       // app's wasm registers its own closure instead.
       // On page hide (id -2), events waiting for the demangler go at once.
       g[HANDLER] = (id, status, limits, retryAfter) => {
-        if (id === -2) release()
+        if (id === -2) {
+          release()
+          sendSession()
+        }
         call(TRANSPORT, 0, id, status, 0, limits, retryAfter)
       }
       let problem
@@ -505,6 +540,12 @@ export function createClient(wasm, sdkBase, debug) {
       // `transportOptions.bufferSize`, as the peer's; `concurrency` is the workers entry's.
       const t = options.transportOptions
       if (!problem && t) call(LIMITS, 0, num(t.bufferSize, 30), num(t.concurrency, 4), 0)
+      // Release health, in pages only; the wasm starts none without a release.
+      const session = on.BrowserSession
+      if (!problem && session && g.document) {
+        route = session.lifecycle === 'route'
+        startSession()
+      }
       // The peer's CultureContext: the browser's locale, time zone and calendar.
       if (!problem && on.CultureContext) {
         try {
@@ -634,8 +675,16 @@ export function createClient(wasm, sdkBase, debug) {
 
     breadcrumb(crumb, current) {
       // The sources (breadcrumbs.js) record raw facts; word them here.
-      const { target, args, ...rest } = crumb
+      const { target, args, history, ...rest } = crumb
       let c = rest
+      // A route changed (the history source's): with `lifecycle: 'route'`,
+      // a new session; a breadcrumb only when the Breadcrumbs integration
+      // records history (the source also runs for sessions alone).
+      if (history) {
+        if (route) startSession(1)
+        const b = enabled.Breadcrumbs
+        if (!b || b.history === false) return
+      }
       let hint = {}
       if (target !== undefined) c.message = selector(target)
       // A console call, as the peer's Console integration words it: its
@@ -675,6 +724,12 @@ export function createClient(wasm, sdkBase, debug) {
         return
       }
       call(BREADCRUMB, current << 4, 0, 0, ts, str(c, 'type'), str(c, 'category'), str(c, 'message'), str(c, 'level'), data)
+    },
+
+    // The session: 0 starts one (ending the last), 1 sends it, 2 ends and sends it (src/web/exports.rs).
+    session(n) {
+      call(SESSION, 0, n, 0, 0, str(g.navigator || {}, 'userAgent'))
+      if (n) unsent = false
     },
 
     // `true` once the transport holds nothing (queued, waiting, or in

@@ -5,11 +5,11 @@
 import { instrumentApiErrors } from './apierrors.js'
 import { setLoaders, init as initSdk, ready as readySdk, parseStack as parseStackSdk } from './sdk.js'
 export {
-  captureException, captureMessage, captureEvent, flush, close, lastEventId, getClient, isInitialized,
+  captureException, captureMessage, captureEvent, flush, close, startSession, captureSession, endSession, lastEventId, getClient, isInitialized,
   addEventProcessor, withScope, withIsolationScope, getCurrentScope, getIsolationScope, getGlobalScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
   globalHandlersIntegration, browserApiErrorsIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, functionToStringIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
-  consoleIntegration, cultureContextIntegration, browserTracingIntegration, replayIntegration,
+  consoleIntegration, cultureContextIntegration, browserSessionIntegration, browserTracingIntegration, replayIntegration,
 } from './sdk.js'
 
 // Taken now, before `init` instruments fetch: the SDK's own download of its

@@ -2,11 +2,11 @@
 // `error` event on globalThis, so only the capture API is active here.
 import { setLoaders, init as initSdk, ready as readySdk, parseStack as parseStackSdk } from './sdk.js'
 export {
-  captureException, captureMessage, captureEvent, flush, close, lastEventId, getClient, isInitialized,
+  captureException, captureMessage, captureEvent, flush, close, startSession, captureSession, endSession, lastEventId, getClient, isInitialized,
   addEventProcessor, withScope, withIsolationScope, getCurrentScope, getIsolationScope, getGlobalScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
   globalHandlersIntegration, browserApiErrorsIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, functionToStringIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
-  consoleIntegration, cultureContextIntegration, browserTracingIntegration, replayIntegration,
+  consoleIntegration, cultureContextIntegration, browserSessionIntegration, browserTracingIntegration, replayIntegration,
 } from './sdk.js'
 
 // What loads the wasm and the client, handed to sdk.js by the calls that

@@ -117,7 +117,7 @@ export function init(opts) {
     }
     state = LOADING
     // `integrations`: an array, or a function of the defaults; `defaultIntegrations: false` drops them all.
-    let list = options.defaultIntegrations === false ? [] : ['FunctionToString', 'GlobalHandlers', 'BrowserApiErrors', 'Breadcrumbs', 'Console', 'Dedupe', 'LinkedErrors', 'EventFilters', 'HttpContext', 'CultureContext'].map((name) => ({ name }))
+    let list = options.defaultIntegrations === false ? [] : ['FunctionToString', 'GlobalHandlers', 'BrowserApiErrors', 'Breadcrumbs', 'Console', 'Dedupe', 'LinkedErrors', 'EventFilters', 'HttpContext', 'CultureContext', 'BrowserSession'].map((name) => ({ name }))
     try {
       list = withIntegrations(list, options.integrations)
     } catch (e) {}
@@ -131,7 +131,7 @@ export function init(opts) {
         if (on.GlobalHandlers.onunhandledrejection !== false) g.addEventListener('unhandledrejection', onRejection)
       }
       if (on.FunctionToString) patchToString()
-      instrumentBreadcrumbs(breadcrumb, on.Breadcrumbs, on.Console, str(options, 'tunnel'))
+      instrumentBreadcrumbs(breadcrumb, on.Breadcrumbs, on.Console, str(options, 'tunnel'), on.BrowserSession && on.BrowserSession.lifecycle === 'route')
       // After the SDK's own listeners: they are not wrapped. Pages only (index.js).
       if (on.BrowserApiErrors && loaders[2]) {
         loaders[2]((e, api) => {
@@ -269,6 +269,17 @@ function fork(isolation, scope, callback) {
 }
 
 /**
+ * Release health by hand, as the peer's (BrowserSession, on by default in
+ * pages, does it by itself). `startSession` starts a session (ending the
+ * last one), sent by `captureSession` or at its first error;
+ * `captureSession(true)` and `endSession` end it and send it. Sentry keeps
+ * sessions only for a `release`.
+ */
+export const startSession = () => call('session', 0)
+export const captureSession = (end) => call('session', end ? 2 : 1)
+export const endSession = () => call('session', 2)
+
+/**
  * As the peer's: the client while the SDK is on, and whether it is. Its
  * options, flush and close; an integration added later (such as a lazily
  * loaded replay) is accepted and ignored, as tracing and replay are.
@@ -318,6 +329,8 @@ export const inboundFiltersIntegration = eventFiltersIntegration
 // The browser's locale, time zone and calendar as the `culture` context.
 export const cultureContextIntegration = () => ({ name: 'CultureContext' })
 export const httpContextIntegration = () => ({ name: 'HttpContext' })
+// Release health (pages, with a `release`): option `lifecycle`, 'page' (one session per page load) or 'route'.
+export const browserSessionIntegration = (options) => ({ name: 'BrowserSession', options })
 // Tracing and replay are not in this SDK (errors only). These are accepted and
 // ignored, so that an app's existing `integrations` keep working unchanged.
 export const browserTracingIntegration = () => ({ name: 'BrowserTracing' })

@@ -21,7 +21,7 @@ export {
   addEventProcessor, withScope, withIsolationScope, getCurrentScope, getIsolationScope, getGlobalScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
   globalHandlersIntegration, browserApiErrorsIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, functionToStringIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
-  consoleIntegration, cultureContextIntegration, browserTracingIntegration, replayIntegration,
+  consoleIntegration, cultureContextIntegration, browserSessionIntegration, browserTracingIntegration, replayIntegration,
 } from './sdk.js'
 
 // A name, not a literal: bundlers leave the import alone, and workerd
@@ -80,7 +80,7 @@ let piiAllowed = false
 // A worker has no page: the global handlers and the browser API wrappers, the page's HTTP context and the
 // browser's culture are not among its defaults (the request's context and
 // culture come from `withSentry`). `integrations` then applies as the peer's does.
-const PAGE_ONLY = ['GlobalHandlers', 'BrowserApiErrors', 'HttpContext', 'CultureContext']
+const PAGE_ONLY = ['GlobalHandlers', 'BrowserApiErrors', 'HttpContext', 'CultureContext', 'BrowserSession']
 const workerIntegrations = (given) => (defaults) => withIntegrations(defaults.filter((i) => !PAGE_ONLY.includes(i.name)), given)
 
 /** As the browser's `init`, with a worker's defaults (see above); `withSentry` calls it. */

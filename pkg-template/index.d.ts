@@ -175,6 +175,22 @@ export function breadcrumbsIntegration(options?: { console?: boolean; dom?: bool
 export function consoleIntegration(options?: { levels?: Array<'debug' | 'info' | 'warn' | 'error' | 'log' | 'assert' | 'trace'> }): Integration
 /** The browser's locale, time zone and calendar as the `culture` context (not in workers). */
 export function cultureContextIntegration(): Integration
+/**
+ * Release health by hand, as the peer's (`BrowserSession` does it by itself in pages). `startSession`
+ * starts a session, ending the last one; it is sent by `captureSession`, or by its first error.
+ * `captureSession(true)` and `endSession` end it (`exited` unless an error made it `unhandled`) and send it.
+ * Sentry keeps sessions only for a `release`.
+ */
+export function startSession(): void
+export function captureSession(end?: boolean): void
+export function endSession(): void
+/**
+ * Release health, as the peer's `BrowserSession` (on by default, pages only): a session starts with
+ * the page and is sent once it is idle, and again at its first error (`errors: 1`) and at its first
+ * unhandled one (status `unhandled`). Sentry keeps sessions only for a `release`: without one, none
+ * is sent. `lifecycle: 'route'` starts a session at each history navigation, ending the last one.
+ */
+export function browserSessionIntegration(options?: { lifecycle?: 'page' | 'route' }): Integration
 export function dedupeIntegration(): Integration
 export function linkedErrorsIntegration(options?: { limit?: number }): Integration
 export interface EventFiltersOptions {

@@ -25,7 +25,7 @@ cd "$(dirname "$0")/.."
 # package's own allocator (src/web/alloc.rs) instead of dlmalloc.
 # Three modules from the one crate, sharing target/pkg-build (cargo keeps
 # each feature set's artifacts; each .wasm is taken out at once):
-#   - pages and Node (`lazy-demangle`): without the demangling grammars and
+#   - pages and Node (`lazy-demangle`, `session`): without the demangling grammars and
 #     parseStack's exports, which are the demangler module's, loaded by the JS
 #     client when a frame needs it or `ready()` is asked for parseStack;
 #   - workers (`isolation`: per-request scopes), with the grammars: a worker
@@ -47,7 +47,7 @@ mkdir -p pkg
 # No wasm-bindgen for the package's wasms: without the Rust API they have
 # plain exports and imports, and js/glue.js is their JS side (see
 # src/web/bindings.rs). wasm-bindgen's generated glue was 1.5 KB gzip.
-build small-alloc,lazy-demangle
+build small-alloc,lazy-demangle,session
 cp "$OUT" pkg/wasm_sentry_bg.wasm
 build small-alloc,isolation
 cp "$OUT" pkg/wasm_sentry_worker_bg.wasm

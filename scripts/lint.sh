@@ -14,7 +14,7 @@ check --all-targets
 W="--lib --target wasm32-unknown-unknown"
 # shellcheck disable=SC2086
 check $W
-for features in small-alloc,lazy-demangle small-alloc,isolation small-alloc,demangler; do
+for features in small-alloc,lazy-demangle,session small-alloc,isolation small-alloc,demangler; do
   # shellcheck disable=SC2086
   check $W --no-default-features --features $features
 done

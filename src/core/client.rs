@@ -3,7 +3,7 @@
 
 use crate::core::client_report::DiscardReason;
 use crate::core::dsn::{Dsn, ParseDsnError};
-use crate::core::envelope::Envelope;
+use crate::core::envelope::{Envelope, Item};
 use crate::core::json::{write_str, write_u64, ToJson};
 use crate::core::protocol::{Event, EventId, Exception, Frame, Level, Mechanism, Request, Stacktrace, SDK_CLIENT};
 use crate::core::scope::{Scope, DEFAULT_MAX_BREADCRUMBS};
@@ -145,11 +145,14 @@ impl Client {
 
     /// The envelope of a processed event, for the transport.
     pub fn envelope(&self, event: &Event) -> Envelope {
-        let mut env = Envelope::from_event(event);
-        if self.options.tunnel.is_some() {
-            env.dsn = Some(self.dsn.to_dsn_string());
-        }
-        env
+        self.envelope_of(Some(event.event_id), vec![Item::Event(event.to_json())])
+    }
+
+    /// An envelope of `items`; through a tunnel, it names the DSN, so that
+    /// the tunnel can forward it.
+    pub fn envelope_of(&self, event_id: Option<EventId>, items: Vec<Item>) -> Envelope {
+        let dsn = self.options.tunnel.as_ref().map(|_| self.dsn.to_dsn_string());
+        Envelope { event_id, dsn, items }
     }
 
     /// Where envelopes go: the DSN's endpoint with auth, or the tunnel.

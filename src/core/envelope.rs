@@ -1,4 +1,4 @@
-//! Envelopes: the one format in which events (and later client reports) are sent.
+//! Envelopes: the one format in which events, sessions and client reports are sent.
 //!
 //! A JSON header line, then per item a header line with its `type` and the
 //! payload's `length` in bytes, then the payload.
@@ -14,6 +14,7 @@ pub const MAX_EVENT_BYTES: usize = 1024 * 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DataCategory {
     Error,
+    Session,
     Internal,
 }
 
@@ -21,6 +22,7 @@ impl DataCategory {
     pub fn as_str(self) -> &'static str {
         match self {
             DataCategory::Error => "error",
+            DataCategory::Session => "session",
             DataCategory::Internal => "internal",
         }
     }
@@ -30,6 +32,7 @@ impl DataCategory {
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "error" => Some(DataCategory::Error),
+            "session" => Some(DataCategory::Session),
             "internal" => Some(DataCategory::Internal),
             _ => None,
         }
@@ -40,6 +43,8 @@ impl DataCategory {
 #[non_exhaustive]
 pub enum Item {
     Event(String),
+    /// A `session` update (see `session.rs`).
+    Session(String),
     /// A `client_report` payload (see `client_report.rs`): category `internal`,
     /// never rate limited by category, never counted as lost.
     ClientReport(String),
@@ -49,6 +54,7 @@ impl Item {
     pub fn ty(&self) -> &'static str {
         match self {
             Item::Event(_) => "event",
+            Item::Session(_) => "session",
             Item::ClientReport(_) => "client_report",
         }
     }
@@ -56,13 +62,14 @@ impl Item {
     pub fn category(&self) -> DataCategory {
         match self {
             Item::Event(_) => DataCategory::Error,
+            Item::Session(_) => DataCategory::Session,
             Item::ClientReport(_) => DataCategory::Internal,
         }
     }
 
     fn payload(&self) -> &str {
         match self {
-            Item::Event(p) | Item::ClientReport(p) => p,
+            Item::Event(p) | Item::Session(p) | Item::ClientReport(p) => p,
         }
     }
 }

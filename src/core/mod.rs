@@ -14,6 +14,7 @@ pub mod protocol;
 pub mod ratelimit;
 pub mod scope;
 pub mod scrub;
+pub mod session;
 pub mod stacktrace;
 pub mod time;
 pub mod transport;

@@ -55,6 +55,7 @@ mod op {
     pub const WANTED: u32 = 25;
     pub const LEARN: u32 = 26;
     pub const RELEASE: u32 = 27;
+    pub const SESSION: u32 = 28;
 }
 
 /// Splits `"3,0,5;abcvwxyz"` into `["abc", "", "vwxyz"]`: the lengths (in
@@ -167,7 +168,7 @@ pub fn dispatch_text(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) ->
         _ => {
             match op {
                 op::STOP => stop(),
-                op::SEND_EVENT => send_event(s(0), s(1).into()),
+                op::SEND_EVENT => send_event(s(0), s(1).into(), bit(0), bit(1)),
                 op::RECORD_DROP => transport::record(if bit(0) { DiscardReason::BeforeSend } else { DiscardReason::EventProcessor }),
                 // Bit 4: the current scope (a scope object's method); else the isolation scope.
                 op::SET_USER => set_user(s(0), bit(4)),
@@ -192,6 +193,9 @@ pub fn dispatch_text(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) ->
                 op::HOOKS => hub::with(|st| st.js_hooks = true).unwrap_or(()),
                 #[cfg(feature = "lazy-demangle")]
                 op::LEARN => crate::core::demangle::lazy::learn(s(0), s(1)),
+                // `n`: 0 starts the page's session (the user agent in `s(0)`), 1 sends it, 2 ends and sends it.
+                #[cfg(feature = "session")]
+                op::SESSION => hub::session(n, s(0)),
                 _ => {}
             }
             String::new()
@@ -267,7 +271,13 @@ fn with_scope(current: bool, change: Change<'_>) {
 }
 
 pub fn set_user(packed: &str, current: bool) {
-    with_scope(current, Change::User(value_of(packed)));
+    let user = value_of(packed);
+    // The session belongs to the app's user, not to a `withScope` level's.
+    #[cfg(feature = "session")]
+    if !current {
+        hub::session_user(user.as_ref());
+    }
+    with_scope(current, Change::User(user));
 }
 
 pub fn set_tag(key: &str, value: Option<String>, current: bool) {
@@ -486,17 +496,18 @@ pub fn capture_event(event_id: &str, timestamp_ms: f64, page_url: &str, user_age
     process(event)
 }
 
-/// Sends an event that came back from the JS hooks.
-pub fn send_event(event_id: &str, json: String) {
-    let envelope = hub::with(|s| {
-        let mut envelope = s.client.as_ref()?.envelope(&Event::default());
-        envelope.event_id = EventId::parse(event_id);
-        envelope.items = vec![Item::Event(json)];
-        Some(envelope)
-    });
+/// Sends an event that came back from the JS hooks; `errored` and
+/// `unhandled` are what it means for the session (see `session::Signal`),
+/// read there from the event as it finally is.
+pub fn send_event(event_id: &str, json: String, errored: bool, unhandled: bool) {
+    let envelope = hub::with(|s| Some(s.client.as_ref()?.envelope_of(EventId::parse(event_id), vec![Item::Event(json)])));
     if let Some(envelope) = envelope.flatten() {
         transport::submit(envelope);
+        #[cfg(feature = "session")]
+        hub::with(|s| hub::session_event(s, crate::core::session::Signal { errored, unhandled }));
     }
+    #[cfg(not(feature = "session"))]
+    let _ = (errored, unhandled);
 }
 
 /// A promise of `true` once everything sent so far was handed over: the JS

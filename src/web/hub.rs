@@ -19,6 +19,8 @@ use crate::core::dsn::ParseDsnError;
 use crate::core::json::ToJson;
 use crate::core::protocol::{Breadcrumb, Event, EventId};
 use crate::core::scope::{IsolationScopes, Scope, DEFAULT_MAX_BREADCRUMBS};
+#[cfg(feature = "session")]
+use crate::core::session::{Session, Signal};
 use std::cell::RefCell;
 
 /// A Rust `before_send` / `before_breadcrumb`: the item, changed or not, or
@@ -39,6 +41,9 @@ pub(crate) struct State {
     /// scope already applied: [`release`] sends them.
     #[cfg(feature = "lazy-demangle")]
     pub held: Vec<Event>,
+    /// The page's release-health session (`session`), once the JS client started one.
+    #[cfg(feature = "session")]
+    pub session: Option<Session>,
     /// Started from Rust: its callbacks (only the Rust API sets them).
     #[cfg(feature = "rust-api")]
     pub before_send: Option<BeforeCallback<Event>>,
@@ -57,6 +62,8 @@ thread_local! {
             http_context: false,
             #[cfg(feature = "lazy-demangle")]
             held: Vec::new(),
+            #[cfg(feature = "session")]
+            session: None,
             #[cfg(feature = "rust-api")]
             before_send: None,
             #[cfg(feature = "rust-api")]
@@ -93,6 +100,10 @@ pub(crate) fn start(dsn: &str, options: ClientOptions, js_hooks: bool, http_cont
 pub(crate) fn stop() {
     with(|s| {
         s.client = None;
+        #[cfg(feature = "session")]
+        {
+            s.session = None;
+        }
         #[cfg(feature = "rust-api")]
         {
             s.before_send = None;
@@ -193,10 +204,17 @@ pub(crate) fn process(event: Event) -> Outcome {
     with(|s| {
         let State { client, scopes, .. } = s;
         let Some(client) = client.as_mut() else { return Outcome::Dropped };
+        #[cfg(feature = "session")]
+        let signal = Signal::of(&event);
         let mut event = match client.process(event, scopes.current(), math_random()) {
             Ok(event) => event,
             Err(reason) => {
                 transport::record(reason);
+                // As the peer's: an error left out by sampling still counts for the session.
+                #[cfg(feature = "session")]
+                if reason == crate::core::client_report::DiscardReason::SampleRate {
+                    session_event(s, signal);
+                }
                 return Outcome::Dropped;
             }
         };
@@ -255,7 +273,68 @@ fn finish(s: &mut State, event: Event) -> Outcome {
         None => event,
     };
     transport::submit(client.envelope(&event));
+    #[cfg(feature = "session")]
+    session_event(s, Signal::of(&event));
     Outcome::Sent(event.event_id)
+}
+
+/// The session operations, for a client with a release (Sentry has no
+/// release health without one). `op` 0 starts one, the current user's,
+/// with the browser's `user_agent`; 1 sends it; 2 ends it. A session that
+/// ends (replaced, or ended) is sent once more.
+#[cfg(feature = "session")]
+pub(crate) fn session(op: u32, user_agent: &str) {
+    with(|s| {
+        if !s.client.as_ref().is_some_and(|c| c.options().release.is_some()) {
+            return;
+        }
+        let now = now_ms();
+        if op != 1 {
+            if let Some(old) = &mut s.session {
+                old.end(now);
+                send_session(s);
+                s.session = None;
+            }
+        }
+        match op {
+            0 => {
+                let sid = EventId::from_random(super::bindings::random_u64(), super::bindings::random_u64());
+                s.session = Some(Session::start(sid, now, s.scopes.current().user.as_ref(), user_agent));
+            }
+            1 => send_session(s),
+            _ => {}
+        }
+    });
+}
+
+/// Sends the session as it is now (its first send carries `init`).
+#[cfg(feature = "session")]
+fn send_session(s: &mut State) {
+    let (Some(client), Some(session)) = (&s.client, &mut s.session) else { return };
+    let o = client.options();
+    let json = session.to_json(o.release.as_deref().unwrap_or_default(), o.environment.as_deref().unwrap_or("production"));
+    session.init = false;
+    transport::submit(client.envelope_of(None, vec![crate::core::envelope::Item::Session(json)]));
+}
+
+/// An event that was sent (or left out by sampling) updates the session;
+/// sent at once when that changed it (see `Session::on_event`).
+#[cfg(feature = "session")]
+pub(crate) fn session_event(s: &mut State, signal: Signal) {
+    if s.session.as_mut().is_some_and(|x| x.on_event(signal, now_ms())) {
+        send_session(s);
+    }
+}
+
+/// The app's user changed: the session takes its id (and sends it again,
+/// if it was already sent without it).
+#[cfg(feature = "session")]
+pub(crate) fn session_user(user: Option<&crate::core::value::Value>) {
+    with(|s| {
+        if s.session.as_mut().is_some_and(|x| x.set_user(user) && !x.init) {
+            send_session(s);
+        }
+    });
 }
 
 /// [`process`] for a capture made in Rust: the event id, or the nil id when

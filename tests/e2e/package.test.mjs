@@ -171,6 +171,11 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
     Sentry.getClient()?.addIntegration(Sentry.replayIntegration())
     Sentry.init({ dsn: 'x', integrations: (d) => [...d.filter((i) => i.name !== 'Console' && i.name !== 'CultureContext'), Sentry.consoleIntegration({ levels: ['error', 'warn'] }), Sentry.cultureContextIntegration()] })
     Sentry.init({ dsn: 'x', integrations: [Sentry.eventFiltersIntegration({ ignoreErrors: [/x/], disableErrorDefaults: true }), Sentry.browserTracingIntegration(), Sentry.replayIntegration({ maskAllText: true })] })
+    Sentry.init({ dsn: 'x', release: 'r', integrations: [Sentry.browserSessionIntegration({ lifecycle: 'route' })] })
+    Sentry.startSession()
+    Sentry.captureSession()
+    Sentry.captureSession(true)
+    Sentry.endSession()
     export { id, ok, n, last, closed, frames, handler, Wrapped, on, dsn }
   `)
   try {

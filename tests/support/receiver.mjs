@@ -105,8 +105,8 @@ export async function startReceiver({ port = 0, projectId = PROJECT_ID, publicKe
   const actualPort = server.address().port
   const base = `http://127.0.0.1:${actualPort}`
 
-  const events = () =>
-    envelopes.flatMap((e) => e.envelope.items.filter((i) => i.header.type === 'event').map((i) => i.payload))
+  const items = (type) => envelopes.flatMap((e) => e.envelope.items.filter((i) => i.header.type === type).map((i) => i.payload))
+  const events = () => items('event')
 
   return {
     port: actualPort,
@@ -115,6 +115,8 @@ export async function startReceiver({ port = 0, projectId = PROJECT_ID, publicKe
     envelopes,
     rejected,
     events,
+    /** The `session` items (release health), in arrival order. */
+    sessions: () => items('session'),
     requests: () => requests,
     /** 'ok' | 'hang' | { status, headers } */
     setMode(m) {
