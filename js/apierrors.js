@@ -32,6 +32,8 @@ export function instrumentApiErrors(report, opts) {
       // Its toString() gives the original's source (patchToString, js/breadcrumbs.js).
       w.__wasm_sentry_original__ = fn
       wrappers.set(fn, w)
+      // A wrapper handed back (a listener object's handleEvent, added twice) is not wrapped again.
+      wrappers.set(w, w)
     }
     return w
   }
@@ -51,6 +53,10 @@ export function instrumentApiErrors(report, opts) {
   if (on('eventTarget') && g.EventTarget) {
     const proto = g.EventTarget.prototype
     wrap(proto, 'addEventListener', (orig) => function (type, fn, options) {
+      // A listener object: its handleEvent, in place, as the peer's (so removing the object still works).
+      try {
+        if (fn && typeof fn.handleEvent === 'function') fn.handleEvent = guarded(fn.handleEvent, 'handleEvent')
+      } catch (e) {}
       return orig.call(this, type, guarded(fn, 'addEventListener'), options)
     })
     // A listener added before `init` was not wrapped: both are removed.

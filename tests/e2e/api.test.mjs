@@ -397,6 +397,11 @@ forEachBrowser((name, launch, test) => {
     fs.writeFileSync(path.join(dir, 'lib.js'), `window.crossOriginLib = {
       later() { setTimeout(function libTimer() { throw new TypeError('thrown in a cross-origin timer') }) },
       listen(el) { el.addEventListener('click', function libClick() { throw new RangeError('thrown in a cross-origin listener') }) },
+      listenObject(el) {
+        const listener = { handleEvent: function libHandle() { throw new SyntaxError('thrown in a cross-origin handleEvent') } }
+        el.addEventListener('click', listener)
+        el.addEventListener('click', listener) // the same listener: one call, one report
+      },
       frame() { requestAnimationFrame(function libFrame() { throw new Error('thrown in a cross-origin frame') }) },
     }`)
     const lib = await startStatic({ root: dir })
@@ -415,7 +420,7 @@ forEachBrowser((name, launch, test) => {
     document.head.append(s)
   }), src)
 
-  test('BrowserApiErrors: a cross-origin script\'s errors in timers, listeners and animation frames arrive whole, once each', async () => {
+  test('BrowserApiErrors: a cross-origin script\'s errors in timers, listeners (functions and handleEvent objects) and animation frames arrive whole, once each', async () => {
     await withCrossOriginLib(async (src) => {
       const page = await openPage('{}')
       await loadLib(page, src)
@@ -423,6 +428,7 @@ forEachBrowser((name, launch, test) => {
       await page.evaluate(() => {
         window.crossOriginLib.later()
         window.crossOriginLib.listen(document.getElementById('btn'))
+        window.crossOriginLib.listenObject(document.getElementById('btn'))
         window.crossOriginLib.frame()
       })
       await page.click('#btn')
@@ -430,13 +436,14 @@ forEachBrowser((name, launch, test) => {
       await page.evaluate(() => setTimeout(function ownTimer() { throw new Error('same-origin timer') }))
       await page.evaluate(() => new Promise((r) => setTimeout(r, 300)))
       await page.evaluate(() => window.Sentry.flush(5000))
-      await receiver.waitForEvents(start + 4)
+      await receiver.waitForEvents(start + 5)
       await new Promise((r) => setTimeout(r, 300))
       const events = receiver.events().slice(start)
       const by = (v) => events.filter((e) => e.exception.values.at(-1).value === v).map((e) => e.exception.values.at(-1))
       for (const [value, type, api, fn] of [
         ['thrown in a cross-origin timer', 'TypeError', 'setTimeout', 'libTimer'],
         ['thrown in a cross-origin listener', 'RangeError', 'addEventListener', 'libClick'],
+        ['thrown in a cross-origin handleEvent', 'SyntaxError', 'handleEvent', 'libHandle'],
         ['thrown in a cross-origin frame', 'Error', 'requestAnimationFrame', 'libFrame'],
         ['same-origin timer', 'Error', 'setTimeout', 'ownTimer'],
       ]) {
@@ -449,7 +456,7 @@ forEachBrowser((name, launch, test) => {
         assert.match(top.function, new RegExp(`(^|\\.)${fn}$`))
         if (fn.startsWith('lib')) assert.equal(top.abs_path, src)
       }
-      assert.equal(events.length, 4)
+      assert.equal(events.length, 5)
       assertValidByRelay(events, `${name}-api-browser-api-errors`)
       await page.close()
     })
