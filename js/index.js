@@ -10,6 +10,7 @@ export {
   globalHandlersIntegration, browserApiErrorsIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, functionToStringIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
   consoleIntegration, cultureContextIntegration, browserSessionIntegration, browserTracingIntegration, replayIntegration,
+  startSpan, startSpanManual, startInactiveSpan, getActiveSpan, withActiveSpan, startNewTrace, continueTrace, suppressTracing,
 } from './sdk.js'
 
 // Taken now, before `init` instruments fetch: the SDK's own download of its

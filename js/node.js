@@ -7,6 +7,7 @@ export {
   globalHandlersIntegration, browserApiErrorsIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, functionToStringIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
   consoleIntegration, cultureContextIntegration, browserSessionIntegration, browserTracingIntegration, replayIntegration,
+  startSpan, startSpanManual, startInactiveSpan, getActiveSpan, withActiveSpan, startNewTrace, continueTrace, suppressTracing,
 } from './sdk.js'
 
 // What loads the wasm and the client, handed to sdk.js by the calls that

@@ -69,11 +69,17 @@ function call(method, ...args) {
   } else if (state !== DISABLED && buffer.length < MAX_BUFFERED) buffer.push([method, args])
 }
 
+// `n` random hex digits: event ids, and the ids of the spans below.
+const hex = (n) => {
+  let id = ''
+  while (id.length < n) id += ((Math.random() * 16) | 0).toString(16)
+  return id
+}
+
 // A capture: an id, the time and the page, taken now.
 function capture(method, ...args) {
   if (state !== LOADING && state !== READY) return
-  let id = ''
-  for (let i = 0; i < 32; i++) id += ((Math.random() * 16) | 0).toString(16)
+  const id = hex(32)
   call(method, id, Date.now(), [str(g.location || {}, 'href'), str(g.navigator || {}, 'userAgent'), str(g.document || {}, 'referrer')], ...args)
   return (lastId = id)
 }
@@ -335,3 +341,25 @@ export const browserSessionIntegration = (options) => ({ name: 'BrowserSession',
 // ignored, so that an app's existing `integrations` keep working unchanged.
 export const browserTracingIntegration = () => ({ name: 'BrowserTracing' })
 export const replayIntegration = () => ({ name: 'Replay' })
+
+// The peer's span API as the peer runs it when tracing is off: spans that
+// record nothing, so that an app's instrumented code keeps running unchanged.
+// As the peer's, a span's callback runs in a scope of its own (`withScope`),
+// and what it throws or rejects with passes through.
+const span = () => {
+  const ids = { traceId: hex(32), spanId: hex(16), traceFlags: 0 }
+  const s = { spanContext: () => ids, isRecording: () => false, end() {}, recordException() {} }
+  for (const k of ['setAttribute', 'setAttributes', 'setStatus', 'updateName', 'addEvent', 'addLink', 'addLinks']) s[k] = () => s
+  return s
+}
+export const startSpan = (options, callback) => withScope(() => callback(span()))
+export const startSpanManual = (options, callback) => withScope(() => {
+  const s = span()
+  return callback(s, () => s.end())
+})
+export const startInactiveSpan = () => span()
+export const getActiveSpan = () => undefined
+export const withActiveSpan = (s, callback) => withScope(callback)
+export const startNewTrace = (callback) => withScope(callback)
+export const continueTrace = (options, callback) => withScope(() => callback())
+export const suppressTracing = (callback) => callback()

@@ -210,6 +210,39 @@ export type InboundFiltersOptions = EventFiltersOptions
 export function browserTracingIntegration(options?: Record<string, unknown>): Integration
 /** Session replay is not in this SDK: accepted and ignored, so that existing configurations keep working. */
 export function replayIntegration(options?: Record<string, unknown>): Integration
+/**
+ * A span as the peer gives one when tracing is off: it records nothing. Tracing is not in this SDK;
+ * the span API is here so that an app's instrumented code builds and runs unchanged.
+ */
+export interface Span {
+  spanContext(): { traceId: string; spanId: string; traceFlags: number }
+  isRecording(): false
+  end(endTimestamp?: number): void
+  setAttribute(key: string, value: unknown): this
+  setAttributes(attributes: Record<string, unknown>): this
+  setStatus(status: { code: number; message?: string }): this
+  updateName(name: string): this
+  addEvent(name: string, attributesOrStartTime?: unknown, startTime?: unknown): this
+  addLink(link: unknown): this
+  addLinks(links: unknown[]): this
+  recordException(exception: unknown, time?: number): void
+}
+export interface StartSpanOptions {
+  name: string
+  op?: string
+  attributes?: Record<string, unknown>
+  [key: string]: unknown
+}
+/** Runs `callback` with a span that records nothing, in a scope of its own (as `withScope`); returns what it returns. */
+export function startSpan<T>(options: StartSpanOptions, callback: (span: Span) => T): T
+export function startSpanManual<T>(options: StartSpanOptions, callback: (span: Span, finish: () => void) => T): T
+export function startInactiveSpan(options: StartSpanOptions): Span
+/** No span is ever active: tracing is not in this SDK. */
+export function getActiveSpan(): Span | undefined
+export function withActiveSpan<T>(span: Span | null, callback: (scope: Scope) => T): T
+export function startNewTrace<T>(callback: (scope: Scope) => T): T
+export function continueTrace<T>(options: { sentryTrace?: string; baggage?: string | string[] }, callback: () => T): T
+export function suppressTracing<T>(callback: () => T): T
 /** As the peer's (on by default): the SDK's wrappers (of `fetch`, timers, `console`, …) give their original's source from `toString()`. */
 export function functionToStringIntegration(): Integration
 export function httpContextIntegration(): Integration

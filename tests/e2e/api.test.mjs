@@ -774,6 +774,43 @@ forEachBrowser((name, launch, test) => {
     await off.close()
   })
 
+  test('the span API runs the app\'s instrumented code as the peer runs it with tracing off', async () => {
+    const page = await openPage('{}')
+    const events = await eventsOf(page, async () => {
+      const S = window.Sentry
+      const recording = S.startSpan({ name: 'checkout', op: 'ui' }, (span) => {
+        S.getCurrentScope().setTag('in_span', 'yes')
+        S.captureException(new Error('inside a span'))
+        return span.setAttribute('items', 3).setStatus({ code: 1 }).isRecording()
+      })
+      let thrown
+      try {
+        S.startSpan({ name: 'failing' }, () => { throw new Error('passes through') })
+      } catch (e) {
+        thrown = e.message
+      }
+      const ids = await S.startSpanManual({ name: 'manual' }, async (span, finish) => {
+        await new Promise((r) => setTimeout(r, 5))
+        finish()
+        return span.spanContext()
+      })
+      const traced = S.continueTrace({ sentryTrace: 'x', baggage: 'y' }, () => S.startNewTrace(() => 'in a new trace'))
+      S.captureException(new Error('outside the spans'))
+      window.spans = { recording, thrown, ids, traced, inactive: S.startInactiveSpan({ name: 'bg' }).isRecording(), active: S.getActiveSpan() ?? null, suppressed: S.suppressTracing(() => 7) }
+    }, null, { expect: 2 })
+    const seen = await page.evaluate(() => window.spans)
+    assert.deepEqual({ ...seen, ids: undefined }, { recording: false, thrown: 'passes through', ids: undefined, traced: 'in a new trace', inactive: false, active: null, suppressed: 7 })
+    assert.match(seen.ids.traceId, /^[0-9a-f]{32}$/)
+    assert.match(seen.ids.spanId, /^[0-9a-f]{16}$/)
+    assert.equal(seen.ids.traceFlags, 0)
+    const inside = events.find((e) => e.exception.values[0].value === 'inside a span')
+    const outside = events.find((e) => e.exception.values[0].value === 'outside the spans')
+    assert.equal(inside.tags.in_span, 'yes')
+    assert.equal(outside.tags?.in_span, undefined, "a span's callback has a scope of its own")
+    assertValidByRelay(events, `${name}-api-spans`)
+    await page.close()
+  })
+
   test('captureEvent sends a hand-built event', async () => {
     const page = await openPage('{}')
     const [event] = await eventsOf(page, () => window.Sentry.captureEvent({ message: 'hand-built', level: 'warning', tags: { kind: 'manual' }, extra: { n: 1 } }), null, { expect: 1 })

@@ -176,7 +176,12 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
     Sentry.captureSession()
     Sentry.captureSession(true)
     Sentry.endSession()
-    export { id, ok, n, last, closed, frames, handler, Wrapped, on, dsn }
+    const traced: number = Sentry.startSpan({ name: 'checkout', op: 'ui' }, (span) => { span.setAttribute('items', 3).end(); return 1 })
+    const later: Promise<string> = Sentry.startSpanManual({ name: 'manual' }, async (span, finish) => { finish(); return span.spanContext().traceId })
+    Sentry.startInactiveSpan({ name: 'bg' }).end()
+    const active: boolean = Sentry.getActiveSpan()?.isRecording() ?? false
+    Sentry.continueTrace({ sentryTrace: 't', baggage: 'b' }, () => Sentry.startNewTrace((scope) => scope.setTag('trace', 'new')))
+    export { id, ok, n, last, closed, frames, handler, Wrapped, on, dsn, traced, later, active }
   `)
   try {
     execFileSync(path.join(BIN, 'tsc'), ['-p', dir], { cwd: dir, encoding: 'utf8' })
