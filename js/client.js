@@ -227,6 +227,7 @@ export function createClient(wasm, sdkBase, debug) {
   let culture // the CultureContext integration's values, once started
   let route // BrowserSession's `lifecycle: 'route'`: a session per route
   let unsent // the page's first session, until it was sent
+  let user // the last top-level setUser's (the wasm holds the scopes; this is for showReportDialog)
 
   // A JSON-safe copy: depth-limited (`normalizeDepth`, default 3), cycles
   // and hostile getters made harmless, functions and other non-JSON values
@@ -659,7 +660,10 @@ export function createClient(wasm, sdkBase, debug) {
 
     // `current`: the current scope's (a scope object's method); else the
     // isolation scope's (see src/core/scope.rs). Bit 4 of the flags.
-    setUser: (user, current) => call(USER, current << 4, 0, 0, 0, user == null ? '' : packed(user)),
+    setUser(u, current) {
+      if (!current) user = u
+      call(USER, current << 4, 0, 0, 0, u == null ? '' : packed(u))
+    },
     setTag: (key, value, current) => call(TAG, (value != null) | current << 4, 0, 0, 0, stringOf(key), value == null ? '' : stringOf(value)),
     setExtra: (key, value, current) => call(EXTRA, current << 4, 0, 0, 0, stringOf(key), packed(value, depth(1))),
     // The app's own `culture` context is merged over the CultureContext's, as the peer merges it.
@@ -725,6 +729,9 @@ export function createClient(wasm, sdkBase, debug) {
       }
       call(BREADCRUMB, current << 4, 0, 0, ts, str(c, 'type'), str(c, 'category'), str(c, 'message'), str(c, 'level'), data)
     },
+
+    // The app's user (its top-level `setUser`'s), for showReportDialog.
+    user: () => user,
 
     // The session: 0 starts one (ending the last), 1 sends it, 2 ends and sends it (src/web/exports.rs).
     session(n) {

@@ -286,6 +286,48 @@ export const captureSession = (end) => call('session', end ? 2 : 1)
 export const endSession = () => call('session', 2)
 
 /**
+ * As the peer's: Sentry's crash-report dialog (a script from the DSN's host)
+ * for `eventId`, by default the last event's, the form prefilled from the
+ * scope's user and `user` ({ name, email }); the dialog's other options (`title`,
+ * `lang`, …) go to Sentry as they are. `onLoad`, `onClose` (when the user
+ * closes it) and `onError` (no event, or the script did not load) as the peer's.
+ */
+export function showReportDialog(opts = {}) {
+  try {
+    const d = g.document
+    const at = d && (d.head || d.body)
+    const eventId = opts.eventId || lastId
+    if (!at || !isInitialized()) return debug('showReportDialog: no document, or the SDK is off')
+    if (!eventId) return opts.onError?.(Error('No event ID to show the report dialog for'))
+    // The DSN without its secret, and the API's base: `proto://host[/path]/api/`.
+    const u = new URL(str(options, 'dsn'))
+    const path = u.pathname.replace(/\/[^/]*$/, '')
+    const user = { ...(client && client.user()), ...opts.user }
+    let q = `dsn=${u.protocol}//${u.username}@${u.host}${path}/${u.pathname.slice(path.length + 1)}&eventId=${encodeURIComponent(eventId)}`
+    for (const k of ['name', 'email']) if (user[k]) q += `&${k}=${encodeURIComponent(user[k])}`
+    for (const k in opts) if (!/^(dsn|eventId|user|on[A-Z].*)$/.test(k)) q += `&${encodeURIComponent(k)}=${encodeURIComponent(opts[k])}`
+    const script = d.createElement('script')
+    script.async = true
+    script.crossOrigin = 'anonymous'
+    script.src = `${u.protocol}//${u.host}${path}/api/embed/error-page/?${q}`
+    if (opts.onLoad) script.onload = opts.onLoad
+    const closed = (ev) => {
+      if (ev.data !== '__sentry_reportdialog_closed__') return
+      g.removeEventListener('message', closed)
+      opts.onClose()
+    }
+    if (opts.onClose) g.addEventListener('message', closed)
+    script.onerror = () => {
+      g.removeEventListener('message', closed)
+      opts.onError?.(Error('Failed to load the report dialog script'))
+    }
+    at.appendChild(script)
+  } catch (e) {
+    debug('showReportDialog:', e)
+  }
+}
+
+/**
  * As the peer's: the client while the SDK is on, and whether it is. Its
  * options, flush and close; an integration added later (such as a lazily
  * loaded replay) is accepted and ignored, as tracing and replay are.

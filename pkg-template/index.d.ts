@@ -210,6 +210,21 @@ export type InboundFiltersOptions = EventFiltersOptions
 export function browserTracingIntegration(options?: Record<string, unknown>): Integration
 /** Session replay is not in this SDK: accepted and ignored, so that existing configurations keep working. */
 export function replayIntegration(options?: Record<string, unknown>): Integration
+export interface ReportDialogOptions {
+  /** The event the report is about; by default the last one captured. */
+  eventId?: string
+  /** Prefills the form, over the scope's user. */
+  user?: { name?: string; email?: string }
+  /** The dialog's texts and language (`title`, `subtitle`, `labelSubmit`, `lang`, …), passed to Sentry as they are. */
+  [option: string]: unknown
+  onLoad?(): void
+  /** The user closed the dialog. */
+  onClose?(): void
+  /** No event to report on, or the dialog's script did not load. */
+  onError?(error: Error): void
+}
+/** As the peer's: Sentry's crash-report dialog, a script loaded from the DSN's host (pages only). */
+export function showReportDialog(options?: ReportDialogOptions): void
 /**
  * A span as the peer gives one when tracing is off: it records nothing. Tracing is not in this SDK;
  * the span API is here so that an app's instrumented code builds and runs unchanged.

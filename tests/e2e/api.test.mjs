@@ -811,6 +811,33 @@ forEachBrowser((name, launch, test) => {
     await page.close()
   })
 
+  test("showReportDialog loads Sentry's crash-report dialog for the last event, prefilled with the scope's user", async () => {
+    const page = await openPage('{}')
+    await eventsOf(page, () => {
+      window.Sentry.setUser({ id: '7', email: 'ada@example.com' })
+      window.Sentry.captureException(new Error('before the dialog'))
+    }, null, { expect: 1 })
+    const before = receiver.dialogs().length
+    const seen = await page.evaluate(() => new Promise((resolve) => {
+      const calls = []
+      window.Sentry.showReportDialog({
+        user: { name: 'Ada L.' },
+        title: 'Oops & sorry',
+        onLoad: () => calls.push('load'),
+        onClose: () => resolve({ calls: [...calls, 'close'], id: window.Sentry.lastEventId() }),
+      })
+    }))
+    assert.deepEqual(seen.calls, ['load', 'close'])
+    assert.deepEqual(receiver.dialogs().slice(before), [{ dsn: receiver.dsn, eventId: seen.id, name: 'Ada L.', email: 'ada@example.com', title: 'Oops & sorry' }])
+    await page.close()
+    // No event yet: onError says so, and nothing is fetched.
+    const fresh = await openPage('{}')
+    const error = await fresh.evaluate(() => new Promise((resolve) => window.Sentry.showReportDialog({ onError: (e) => resolve(e.message) })))
+    assert.equal(error, 'No event ID to show the report dialog for')
+    assert.equal(receiver.dialogs().length, before + 1)
+    await fresh.close()
+  })
+
   test('captureEvent sends a hand-built event', async () => {
     const page = await openPage('{}')
     const [event] = await eventsOf(page, () => window.Sentry.captureEvent({ message: 'hand-built', level: 'warning', tags: { kind: 'manual' }, extra: { n: 1 } }), null, { expect: 1 })

@@ -179,6 +179,7 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
     const traced: number = Sentry.startSpan({ name: 'checkout', op: 'ui' }, (span) => { span.setAttribute('items', 3).end(); return 1 })
     const later: Promise<string> = Sentry.startSpanManual({ name: 'manual' }, async (span, finish) => { finish(); return span.spanContext().traceId })
     Sentry.startInactiveSpan({ name: 'bg' }).end()
+    Sentry.showReportDialog({ title: 'Oops', user: { email: 'a@b.c' }, onClose: () => {}, onError: (e) => e.message })
     const active: boolean = Sentry.getActiveSpan()?.isRecording() ?? false
     Sentry.continueTrace({ sentryTrace: 't', baggage: 'b' }, () => Sentry.startNewTrace((scope) => scope.setTag('trace', 'new')))
     export { id, ok, n, last, closed, frames, handler, Wrapped, on, dsn, traced, later, active }

@@ -56,6 +56,7 @@ export function parseEnvelope(raw) {
 export async function startReceiver({ port = 0, projectId = PROJECT_ID, publicKey = PUBLIC_KEY, onEnvelope } = {}) {
   const envelopes = [] // { url, headers, raw (Buffer), envelope }
   const rejected = [] // requests refused for a bad key or path
+  const dialogs = [] // the query parameters of each crash-report dialog script asked for
   let requests = 0
   let mode = { kind: 'ok' }
   const hanging = new Map() // held responses -> how to answer them at last
@@ -67,6 +68,14 @@ export async function startReceiver({ port = 0, projectId = PROJECT_ID, publicKe
       return
     }
     const url = new URL(req.url, 'http://127.0.0.1')
+    // Sentry's crash-report dialog (`showReportDialog`): the real script renders
+    // a form and, when the user closes it, posts this message to the page.
+    if (req.method === 'GET' && url.pathname === '/api/embed/error-page/') {
+      dialogs.push(Object.fromEntries(url.searchParams))
+      res.writeHead(200, { ...CORS, 'content-type': 'text/javascript' })
+      res.end("setTimeout(() => window.postMessage('__sentry_reportdialog_closed__', '*'), 20)")
+      return
+    }
     const chunks = []
     req.on('data', (c) => chunks.push(c))
     req.on('end', () => {
@@ -114,6 +123,8 @@ export async function startReceiver({ port = 0, projectId = PROJECT_ID, publicKe
     dsn: `http://${publicKey}@127.0.0.1:${actualPort}/${projectId}`,
     envelopes,
     rejected,
+    /** The query parameters of each crash-report dialog script requested, in order. */
+    dialogs: () => dialogs,
     events,
     /** The `session` items (release health), in arrival order. */
     sessions: () => items('session'),
