@@ -7,8 +7,8 @@
 // clicked element, the console arguments, a response's status); client.js
 // words them, so that this part of the synchronous shim stays small.
 
-const PREFIX = '[wasm-sentry]'
-const LEVELS = ['debug', 'info', 'warn', 'error', 'log', 'assert', 'trace']
+export const PREFIX = '[wasm-sentry]'
+export const LEVELS = ['debug', 'info', 'warn', 'error', 'log', 'assert', 'trace']
 
 // An envelope request: the DSN's endpoint carries the key; a tunnel is passed in.
 const isSentryUrl = (url, tunnel) => /\/api\/\d+\/envelope\/\?sentry_key=/.test(url) || (!!tunnel && url.startsWith(tunnel))

@@ -224,6 +224,8 @@ export function createClient(wasm, sdkBase, debug) {
   let parse
   let pending = 0 // events in an async event processor or beforeSend (see `deliver`)
   const processors = [] // addEventProcessor's, in order
+  const hints = new Map() // event id -> the hint its hooks get (see `keepHint`)
+  let client // what integrations' `setup` and `processEvent` get as the client
   let culture // the CultureContext integration's values, once started
   let route // BrowserSession's `lifecycle: 'route'`: a session per route
   let unsent // the page's first session, until it was sent
@@ -307,6 +309,36 @@ export function createClient(wasm, sdkBase, debug) {
     return false
   }
 
+  // The peer's ExtraErrorData (js/sdk.js): the captured Error's own fields
+  // (not the standard ones), its `cause` and what its `toJSON` gives, as
+  // `contexts[<its name>]`, normalised to `depth`.
+  const extraErrorData = (o) => (event, hint) => {
+    const err = hint.originalException
+    if (!isError(err)) return event
+    const data = {}
+    for (const k of Object.keys(err)) {
+      if (['name', 'message', 'stack', 'line', 'column', 'fileName', 'lineNumber', 'columnNumber', 'toJSON'].includes(k)) continue
+      const v = read(err, k)
+      data[k] = isError(v) || typeof v === 'string' ? String(v).slice(0, options.maxValueLength ?? 250) : v
+    }
+    const cause = read(err, 'cause')
+    if (o.captureErrorCause !== false && cause !== undefined) data.cause = isError(cause) ? String(cause) : cause
+    if (typeof err.toJSON === 'function') Object.assign(data, err.toJSON())
+    if (Object.keys(data).length) (event.contexts ||= {})[str(err, 'name') || 'Error'] = normalize(data, o.depth ?? 3)
+    return event
+  }
+
+  // The peer's EventHint for an event's hooks (`beforeSend`, event
+  // processors): `event_id`, and for captures `originalException` (what was
+  // thrown or captured), `syntheticException` and what the app passed. Kept
+  // only while hooks are on, for the newest 100 events (one dropped inside
+  // the wasm, by sampling or dedupe, never comes back for its hint).
+  function keepHint(id, h) {
+    if (!hooks) return
+    hints.set(id, { ...h, event_id: id })
+    if (hints.size > 100) hints.delete(hints.keys().next().value)
+  }
+
   // With hooks, the wasm hands the finished event back as JSON: inbound
   // filters, the event processors (addEventProcessor) and `beforeSend` run
   // here, in that order, then the event goes to the wasm to send. Each may
@@ -323,6 +355,8 @@ export function createClient(wasm, sdkBase, debug) {
       return
     }
     const id = event.event_id
+    const hint = hints.get(id) || { event_id: id }
+    hints.delete(id)
     let filtered = false
     try {
       filtered = filteredOut(event)
@@ -353,7 +387,7 @@ export function createClient(wasm, sdkBase, debug) {
           let then
           try {
             // beforeSend gets a copy, so that if it throws, the event goes on unchanged.
-            ev = step(beforeSendRan() ? JSON.parse(json(ev, 100)) : ev, {})
+            ev = step(beforeSendRan() ? JSON.parse(json(ev, 100)) : ev, hint, client)
             then = ev && ev.then
           } catch (e) {
             debug('an event processor or beforeSend threw; the event goes on as it was:', e)
@@ -505,14 +539,27 @@ export function createClient(wasm, sdkBase, debug) {
 
   const api = {
     /** Starts the client; returns the reason a DSN was refused, if it was. */
-    start(dsn, opts, on) {
+    start(dsn, opts, on, list = []) {
       options = { ...opts }
       enabled = on
+      client = { getOptions: () => options }
+      if (on.ExtraErrorData) processors.push(extraErrorData(on.ExtraErrorData))
+      // Integrations with the peer's event hooks (an app's own, or this
+      // package's optional ones): `preprocessEvent` and `processEvent`
+      // (event, hint, client) run on every event, in their order, before
+      // addEventProcessor's. Their `setupOnce` and `setup` ran in `init`.
+      for (const i of list) {
+        try {
+          const pre = i.preprocessEvent, post = i.processEvent
+          if (typeof pre === 'function') processors.push((e, h, c) => (pre.call(i, e, h, c), e))
+          if (typeof post === 'function') processors.push((e, h, c) => post.call(i, e, h, c))
+        } catch (e) {}
+      }
       // The filters' patterns from the options and from the integration's own options, as the peer merges them.
       const own = on.EventFilters || {}
       const lists = ['ignoreErrors', 'denyUrls', 'allowUrls']
       for (const k of lists) if (Array.isArray(own[k])) options[k] = [...(Array.isArray(options[k]) ? options[k] : []), ...own[k]]
-      hooks = typeof options.beforeSend === 'function' || (!!on.EventFilters && lists.some((k) => Array.isArray(options[k]) && options[k].length))
+      hooks = processors.length > 0 || typeof options.beforeSend === 'function' || (!!on.EventFilters && lists.some((k) => Array.isArray(options[k]) && options[k].length))
       const num = (v, d) => (typeof v === 'number' && v === v ? v : d)
       // Events captured in Rust (a Rust app's own wasm, started from JS) pass the same hooks.
       if (hooks && wasm.setDeliver) wasm.setDeliver(deliver)
@@ -561,6 +608,12 @@ export function createClient(wasm, sdkBase, debug) {
     // `syn`: captureException's synthetic exception (see js/sdk.js), else none.
     error(id, ts, page, err, mechanism, handled, fallback, hint, syn) {
       let name = '', message = '', stack = '', synthetic = false, skip = 0, serialized
+      // An EventHint given to captureException is passed on; a capture context is not one.
+      let given = {}
+      try {
+        if (hint && typeof hint === 'object' && !CONTEXT_KEYS.some((k) => k in hint)) given = hint
+      } catch (e) {}
+      keepHint(id, { ...given, originalException: err, syntheticException: syn, mechanism: { type: mechanism, handled } })
       let errorEvent = false, event = false, plain = false
       try { errorEvent = Object.prototype.toString.call(err) === '[object ErrorEvent]' } catch (e) {}
       // An ErrorEvent carrying its error stands for that error, as the peer reads it.
@@ -628,12 +681,14 @@ export function createClient(wasm, sdkBase, debug) {
     // `level`: a level, or a capture context (which may hold one). With
     // `attachStacktrace`, the frames of `syn` (see `error`) go with it.
     message(id, ts, page, message, level, syn) {
+      keepHint(id, { originalException: message, syntheticException: syn })
       const lvl = typeof level === 'string' ? level : (level && read(level, 'level')) || 'info'
       const stack = options.attachStacktrace ? str(syn, 'stack') : ''
       inContext(level, () => captured(call(MESSAGE, (base ? 0 : 2) << 3, 0, 0, ts, id, ...page, typeof message === 'string' ? message : json(message), stringOf(lvl), stack)))
     },
 
-    event(id, ts, page, event) {
+    event(id, ts, page, event, hint) {
+      keepHint(id, hint && typeof hint === 'object' ? hint : {})
       captured(call(EVENT, 0, 0, 0, ts, id, ...page, packed(event, 100)))
     },
 

@@ -7,7 +7,7 @@
 // ids are made here, so callers get one at once. Nothing here ever throws
 // into the host, and a failed load leaves the page unharmed.
 
-import { instrumentBreadcrumbs, patchToString } from './breadcrumbs.js'
+import { instrumentBreadcrumbs, patchToString, wrap, LEVELS, PREFIX } from './breadcrumbs.js'
 
 const MAX_BUFFERED = 200
 const OFF = 0, LOADING = 1, READY = 2, DISABLED = 3
@@ -131,6 +131,8 @@ export function init(opts) {
     // An option that cannot be read (a throwing getter, a hostile Proxy) is
     // left out; the SDK still starts, and is never left half-way.
     for (const i of list) try { if (i && i.name) on[i.name] = i.options || {} } catch (e) {}
+    // The peer's integration hooks that run at init: an app's own integrations, and this package's optional ones.
+    for (const i of list) try { i.setupOnce && i.setupOnce(); i.setup && i.setup(getClient()) } catch (e) { debug('an integration failed to set up:', e) }
     try {
       if (on.GlobalHandlers && g.addEventListener) {
         if (on.GlobalHandlers.onerror !== false) g.addEventListener('error', onError)
@@ -152,7 +154,7 @@ export function init(opts) {
     }
     load()
       .then((c) => {
-        const problem = c.start(dsn, options, on)
+        const problem = c.start(dsn, options, on, list)
         if (problem) {
           warn(problem + ': the SDK is off')
           state = DISABLED
@@ -244,7 +246,7 @@ export const captureException = /* @__PURE__ */ guard((err, hint) => {
   return capture('error', err, m.type || 'generic', m.handled !== false, undefined, hint, Error())
 })
 export const captureMessage = /* @__PURE__ */ guard((message, level) => capture('message', message, level, Error()))
-export const captureEvent = /* @__PURE__ */ guard((event) => capture('event', event))
+export const captureEvent = /* @__PURE__ */ guard((event, hint) => capture('event', event, hint))
 /** As the peer's: the scope captures use now (inside `withScope`, that one's). */
 export const getCurrentScope = () => currentScope
 /** As the peer's: where the top-level calls go (in a worker's request, that request's). */
@@ -383,6 +385,51 @@ export const browserSessionIntegration = (options) => ({ name: 'BrowserSession',
 // ignored, so that an app's existing `integrations` keep working unchanged.
 export const browserTracingIntegration = () => ({ name: 'BrowserTracing' })
 export const replayIntegration = () => ({ name: 'Replay' })
+
+// Optional integrations of the peer, off unless added to `integrations`.
+// An Error's own extra fields (`code`, `status`, its `cause`, what its
+// `toJSON` gives) as the context named after it; options `depth` (3) and
+// `captureErrorCause` (true). Applied by client.js to each error event.
+export const extraErrorDataIntegration = (options) => ({ name: 'ExtraErrorData', options })
+/**
+ * The peer's CaptureConsole: console calls of `levels` (default all) become
+ * events too, as the peer words them: an Error among the arguments is
+ * captured as an exception (mechanism `auto.core.capture_console`, handled
+ * unless `handled: false`), else the arguments joined as a message at the
+ * call's level; a failed `console.assert` as "Assertion failed: …"; the
+ * arguments in `extra.arguments`.
+ */
+export const captureConsoleIntegration = (options = {}) => ({
+  name: 'CaptureConsole',
+  setupOnce() {
+    // As the peer's safeJoin words each argument.
+    const text = (x) => { try { return String(x) } catch (e) { return '[value cannot be serialized]' } }
+    let inside = false
+    for (const level of options.levels || LEVELS) {
+      wrap(g.console || {}, level, (orig) => function (...args) {
+        if (!inside && !(typeof args[0] === 'string' && args[0].startsWith(PREFIX))) {
+          inside = true
+          try {
+            let a = args
+            // The peer's levels: `log` stands for info (Relay has no `log`).
+            const context = { level: level === 'warn' ? 'warning' : level === 'assert' || level === 'trace' ? 'log' : level, extra: { arguments: a } }
+            if (level === 'assert') {
+              a = args.slice(1)
+              context.extra.arguments = a
+              if (!args[0]) captureMessage(`Assertion failed: ${a.map(text).join(' ') || 'console.assert'}`, context)
+            } else {
+              const error = a.find((x) => x instanceof Error)
+              if (error) captureException(error, { ...context, mechanism: { type: 'auto.core.capture_console', handled: options.handled !== false } })
+              else captureMessage(a.map(text).join(' '), context)
+            }
+          } catch (e) {}
+          inside = false
+        }
+        return orig.apply(this, args)
+      })
+    }
+  },
+})
 
 // The peer's span API as the peer runs it when tracing is off: spans that
 // record nothing, so that an app's instrumented code keeps running unchanged.

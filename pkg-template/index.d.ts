@@ -40,9 +40,19 @@ export interface ErrorEvent {
   [key: string]: unknown
 }
 
+/**
+ * An integration, as the peer's: one of this package's (by name, with `options`), or an app's own,
+ * whose hooks run as the peer runs them: `setupOnce` and `setup` at `init`, `preprocessEvent` and
+ * `processEvent` on every event (before `addEventProcessor`'s; `processEvent` may change, drop or
+ * give a promise of the event).
+ */
 export interface Integration {
   name: string
   options?: Record<string, unknown>
+  setupOnce?(): void
+  setup?(client: Client): void
+  preprocessEvent?(event: ErrorEvent, hint: EventHint, client: Pick<Client, 'getOptions'>): void
+  processEvent?(event: ErrorEvent, hint: EventHint, client: Pick<Client, 'getOptions'>): ErrorEvent | null | PromiseLike<ErrorEvent | null>
 }
 
 export interface ScopeContext {
@@ -70,7 +80,7 @@ export interface Options {
   /** Default and maximum 100. */
   maxBreadcrumbs?: number
   /** Change or drop (return `null`) an event; if it throws, the event is sent unchanged. May return a promise. */
-  beforeSend?: (event: ErrorEvent, hint: Record<string, unknown>) => ErrorEvent | null | PromiseLike<ErrorEvent | null>
+  beforeSend?: (event: ErrorEvent, hint: EventHint) => ErrorEvent | null | PromiseLike<ErrorEvent | null>
   /** Change or drop (return `null`) a breadcrumb. */
   beforeBreadcrumb?: (breadcrumb: Breadcrumb, hint: Record<string, unknown>) => Breadcrumb | null
   /** Errors whose message matches (substring, or RegExp) are not sent. */
@@ -107,8 +117,17 @@ export interface Options {
 }
 
 /** As the peer's: `mechanism` says how the error was caught (default `{ type: 'generic', handled: true }`). */
+/**
+ * What an event's hooks (`beforeSend`, event processors) get beside it, as the peer's: its id, and for a
+ * capture, what was thrown or captured (`originalException`), the SDK's stack where the app called
+ * (`syntheticException`), how it was caught, and what the app passed in `captureException`'s hint.
+ */
 export interface EventHint {
+  event_id?: string
+  originalException?: unknown
+  syntheticException?: Error | null
   mechanism?: { type?: string; handled?: boolean }
+  [key: string]: unknown
 }
 
 export interface Scope {
@@ -131,12 +150,12 @@ export function init(options: Options): void
 export function captureException(exception: unknown, hint?: EventHint | CaptureContext): string | undefined
 export function captureMessage(message: string, level?: SeverityLevel | CaptureContext): string | undefined
 /** Sends an event built by hand (message, level, tags, extra, user, contexts, fingerprint, exception values). */
-export function captureEvent(event: Partial<ErrorEvent> & { message?: string }): string | undefined
+export function captureEvent(event: Partial<ErrorEvent> & { message?: string }, hint?: EventHint): string | undefined
 /**
  * As the peer's: `processor` runs on every event from now on, after the inbound filters and before
  * `beforeSend`, in the order added. It may change the event, drop it (null) or give a promise of either.
  */
-export function addEventProcessor(processor: (event: ErrorEvent, hint: Record<string, unknown>) => ErrorEvent | null | PromiseLike<ErrorEvent | null>): void
+export function addEventProcessor(processor: (event: ErrorEvent, hint: EventHint) => ErrorEvent | null | PromiseLike<ErrorEvent | null>): void
 /** The scope captures use now: inside `withScope`, that callback's. */
 export function getCurrentScope(): Scope
 /**
@@ -210,6 +229,10 @@ export type InboundFiltersOptions = EventFiltersOptions
 export function browserTracingIntegration(options?: Record<string, unknown>): Integration
 /** Session replay is not in this SDK: accepted and ignored, so that existing configurations keep working. */
 export function replayIntegration(options?: Record<string, unknown>): Integration
+/** As the peer's (off unless added): a captured Error's own extra fields (`code`, `cause`, what `toJSON` gives) as the context named after it. */
+export function extraErrorDataIntegration(options?: { depth?: number; captureErrorCause?: boolean }): Integration
+/** As the peer's (off unless added): console calls of `levels` also become events (an Error argument as an exception, else a message). */
+export function captureConsoleIntegration(options?: { levels?: Array<'debug' | 'info' | 'warn' | 'error' | 'log' | 'assert' | 'trace'>; handled?: boolean }): Integration
 export interface ReportDialogOptions {
   /** The event the report is about; by default the last one captured. */
   eventId?: string

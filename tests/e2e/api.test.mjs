@@ -838,6 +838,86 @@ forEachBrowser((name, launch, test) => {
     await fresh.close()
   })
 
+  test("beforeSend and event processors get the peer's hint; an app's own integration's hooks run", async () => {
+    const page = await openPage(`{
+      environment: 'hooks',
+      integrations: (defaults) => [...defaults, {
+        name: 'AppTagger',
+        setupOnce() { window.setupCalls = (window.setupCalls || 0) + 1 },
+        setup(client) { window.setupSaw = client.getOptions().environment },
+        preprocessEvent(event) { event.tags = { ...event.tags, pre: 'yes' } },
+        processEvent(event, hint) {
+          if (hint.originalException && hint.originalException.dropMe) return null
+          return { ...event, tags: { ...event.tags, app: 'tagged' } }
+        },
+      }],
+      beforeSend(event, hint) {
+        const o = hint.originalException
+        const original = o === window.captured ? 'the captured error' : o === window.thrown ? 'the thrown error' : typeof o === 'string' ? o : typeof o
+        event.extra = { ...event.extra, hint: { sameId: hint.event_id === event.event_id, original, synthetic: hint.syntheticException instanceof Error, mechanism: hint.mechanism ? hint.mechanism.type : null, given: hint.given || null } }
+        return event
+      },
+    }`)
+    const events = await eventsOf(page, async () => {
+      const S = window.Sentry
+      window.captured = new Error('captured')
+      S.captureException(window.captured, { given: 'by the app' })
+      S.captureMessage('a message')
+      const dropped = new Error('dropped by the integration')
+      dropped.dropMe = true
+      S.captureException(dropped)
+      await new Promise((r) => setTimeout(() => { window.thrown = new Error('from a timer'); r() }))
+      setTimeout(() => { throw window.thrown })
+      await new Promise((r) => setTimeout(r, 100))
+    }, null, { expect: 3 })
+    assert.equal(events.length, 3, 'processEvent dropped one')
+    const by = (v) => events.find((e) => (e.exception?.values.at(-1).value ?? e.logentry?.message) === v)
+    assert.deepEqual(by('captured').extra.hint, { sameId: true, original: 'the captured error', synthetic: true, mechanism: 'generic', given: 'by the app' })
+    assert.deepEqual(by('a message').extra.hint, { sameId: true, original: 'a message', synthetic: true, mechanism: null, given: null })
+    assert.deepEqual(by('from a timer').extra.hint, { sameId: true, original: 'the thrown error', synthetic: false, mechanism: 'auto.browser.browserapierrors.setTimeout', given: null })
+    for (const e of events) assert.deepEqual([e.tags.pre, e.tags.app], ['yes', 'tagged'])
+    assert.deepEqual(await page.evaluate(() => [window.setupCalls, window.setupSaw]), [1, 'hooks'])
+    assertValidByRelay(events, `${name}-api-hooks-hint`)
+    await page.close()
+  })
+
+  test('extraErrorDataIntegration: an Error\'s own fields and cause as its context', async () => {
+    const page = await openPage(`{ integrations: (d) => [...d, window.Sentry.extraErrorDataIntegration()] }`)
+    const [event] = await eventsOf(page, () => {
+      class HttpError extends Error {
+        constructor(message, options) {
+          super(message, options)
+          this.name = 'HttpError'
+          this.status = 503
+          this.response = { body: { deep: { deeper: 1 } } }
+        }
+      }
+      window.Sentry.captureException(new HttpError('upstream down', { cause: new Error('socket hang up') }))
+    }, null, { expect: 1 })
+    assert.deepEqual(event.contexts.HttpError, { status: 503, response: { body: { deep: '[Object]' } }, cause: 'Error: socket hang up' })
+    assertValidByRelay([event], `${name}-api-extra-error-data`)
+    await page.close()
+  })
+
+  test('captureConsoleIntegration: console calls of its levels become events, worded as the peer words them', async () => {
+    const page = await openPage(`{ integrations: (d) => [...d, window.Sentry.captureConsoleIntegration({ levels: ['error', 'warn', 'assert'] })] }`)
+    const events = await eventsOf(page, () => {
+      console.error('Payment failed for', { id: 7 })
+      console.warn(new TypeError('bad input'))
+      console.assert(1 === 2, 'math is broken')
+      console.assert(true, 'fine')
+      console.info('not one of its levels')
+    }, null, { expect: 3 })
+    assert.equal(events.length, 3)
+    const [message, exception, assertion] = events
+    assert.deepEqual([message.logentry.message, message.level, message.extra.arguments], ['Payment failed for [object Object]', 'error', ['Payment failed for', { id: 7 }]])
+    const ex = exception.exception.values.at(-1)
+    assert.deepEqual([ex.type, ex.value, ex.mechanism.type, ex.mechanism.handled, exception.level], ['TypeError', 'bad input', 'auto.core.capture_console', true, 'warning'])
+    assert.deepEqual([assertion.logentry.message, assertion.level, assertion.extra.arguments], ['Assertion failed: math is broken', 'info', ['math is broken']])
+    assertValidByRelay(events, `${name}-api-capture-console`)
+    await page.close()
+  })
+
   test('captureEvent sends a hand-built event', async () => {
     const page = await openPage('{}')
     const [event] = await eventsOf(page, () => window.Sentry.captureEvent({ message: 'hand-built', level: 'warning', tags: { kind: 'manual' }, extra: { n: 1 } }), null, { expect: 1 })

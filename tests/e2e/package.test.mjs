@@ -180,6 +180,16 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
     const later: Promise<string> = Sentry.startSpanManual({ name: 'manual' }, async (span, finish) => { finish(); return span.spanContext().traceId })
     Sentry.startInactiveSpan({ name: 'bg' }).end()
     Sentry.showReportDialog({ title: 'Oops', user: { email: 'a@b.c' }, onClose: () => {}, onError: (e) => e.message })
+    Sentry.init({
+      dsn: 'x',
+      beforeSend: (event, hint) => (hint.originalException instanceof TypeError ? null : event),
+      integrations: [
+        Sentry.extraErrorDataIntegration({ depth: 4 }),
+        Sentry.captureConsoleIntegration({ levels: ['error'], handled: false }),
+        { name: 'Mine', setupOnce() {}, processEvent: (event, hint) => (hint.event_id ? event : null) },
+      ],
+    })
+    Sentry.captureEvent({ message: 'm' }, { originalException: 'x' })
     const active: boolean = Sentry.getActiveSpan()?.isRecording() ?? false
     Sentry.continueTrace({ sentryTrace: 't', baggage: 'b' }, () => Sentry.startNewTrace((scope) => scope.setTag('trace', 'new')))
     export { id, ok, n, last, closed, frames, handler, Wrapped, on, dsn, traced, later, active }
