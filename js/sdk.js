@@ -132,7 +132,8 @@ export function init(opts) {
     // left out; the SDK still starts, and is never left half-way.
     for (const i of list) try { if (i && i.name) on[i.name] = i.options || {} } catch (e) {}
     // The peer's integration hooks that run at init: an app's own integrations, and this package's optional ones.
-    for (const i of list) try { i.setupOnce && i.setupOnce(); i.setup && i.setup(getClient()) } catch (e) { debug('an integration failed to set up:', e) }
+    // Their client: its options (not getClient's, which would keep flush and close in every bundle).
+    for (const i of list) try { i.setupOnce && i.setupOnce(); i.setup && i.setup({ getOptions: () => options }) } catch (e) { debug('an integration failed to set up:', e) }
     try {
       if (on.GlobalHandlers && g.addEventListener) {
         if (on.GlobalHandlers.onerror !== false) g.addEventListener('error', onError)
