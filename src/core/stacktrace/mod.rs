@@ -59,7 +59,14 @@ pub enum Location<'a> {
 pub fn raw_frames<'a>(stack: &'a str, name: &str, message: &str) -> impl Iterator<Item = RawFrame<'a>> {
     let body = skip_header(stack, name, message);
     let v8 = is_v8(body);
-    lines(body).filter_map(move |line| raw_frame(line, v8)).take(MAX_FRAMES)
+    let mut newest = true;
+    lines(body)
+        .filter_map(move |line| {
+            let f = raw_frame(line, v8, newest);
+            newest &= f.is_none();
+            f
+        })
+        .take(MAX_FRAMES)
 }
 
 /// Whether `body` holds a V8 frame line: then it is read as V8's, else as
@@ -68,12 +75,15 @@ fn is_v8(body: &str) -> bool {
     lines(body).any(v8::is_frame_line)
 }
 
-/// One line of a stack as a frame of the engine's grammar, or `None`.
-fn raw_frame(line: &str, v8: bool) -> Option<RawFrame<'_>> {
+/// One line of a stack as a frame of the engine's grammar, or `None`;
+/// `newest`: no frame came before it.
+fn raw_frame(line: &str, v8: bool, newest: bool) -> Option<RawFrame<'_>> {
     let line = if last(line) == b'\r' { around(line, line.len() - 1).0 } else { line };
     // A V8 frame line starts with white space (see `v8::is_frame_line`).
     if v8 {
         v8::parse_line(line)
+    } else if newest {
+        spidermonkey::parse_newest(line)
     } else {
         spidermonkey::parse_line(line)
     }
@@ -127,7 +137,7 @@ pub fn frames_newest_first<'a>(stack: &'a str, name: &str, message: &str, sdk_ba
             }
             continue;
         }
-        let Some(raw) = raw_frame(line, v8) else { continue };
+        let Some(raw) = raw_frame(line, v8, seen == 0) else { continue };
         seen += 1;
         // Pushed first and fixed in place: a frame is large, and each move
         // of one is a `memory.copy` in the size-optimised wasm.
@@ -248,6 +258,28 @@ pub(crate) fn wasm_location(s: &str) -> Option<Location<'_>> {
     let (index, rest) = split_byte(rest, b']')?;
     let offset = strip(rest, ":0x").and_then(parse_hex);
     Some(Location::Wasm { url: (!url.is_empty()).then_some(url), func_index: parse_u64(index), offset })
+}
+
+/// Whether `s` starts as a frame's location does, for the grammars that must
+/// tell where a function name ends when the name itself may hold their
+/// delimiter (V8's ` (`, SpiderMonkey's and JSC's `@`): a URL scheme (`http:`,
+/// `file:`, `node:`, `blob:`, a drive's `C:`; not `name:12`, a line), an
+/// absolute path, or an engine's special form. A relative path does not
+/// count: the callers then keep their older rule.
+pub(crate) fn looks_like_location(s: &str) -> bool {
+    let b = s.as_bytes();
+    match first(s) {
+        b'/' | b'\\' | b'[' => true,
+        b'<' => strip(s, "<anonymous>").is_some() || strip(s, "<?>").is_some(),
+        c if c.is_ascii_alphabetic() => {
+            let n = b.iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')).count();
+            if b.get(n) == Some(&b':') {
+                return !b.get(n + 1).is_some_and(u8::is_ascii_digit);
+            }
+            [&b"native"[..], b"eval at ", b"index ", b"unknown location"].iter().any(|w| b.starts_with(w))
+        }
+        _ => false,
+    }
 }
 
 /// Splits `url[:line[:col]]` from the right. Shared by every engine's grammar.

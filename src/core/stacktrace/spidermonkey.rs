@@ -2,7 +2,7 @@
 //! (Safari) print frames the same way and differ only in their locations.
 //!
 //! ```text
-//! frame    = [async-cause "*"] [function] "@" [location]
+//! frame    = [async-cause "*"] [function] "@" [location]   ; no cause on the newest frame
 //! location = url " line " N " > " kind (" line " M " > " kind)* ":" L ":" C   ; SpiderMonkey eval chain
 //!          | url " line " N " > WebAssembly." how ":wasm-function[" I "]:0x" HEX
 //!          | url ":wasm-function[" I "]:0x" HEX
@@ -10,20 +10,42 @@
 //!          | url ":" line ":" column
 //! kind     = "eval" | "Function"
 //! ```
-//! The stack holds frames only: no header. The function is split at the
-//! first `@`, because URLs often hold one (`/node_modules/@scope/…`) and
-//! function names almost never do.
+//! The stack holds frames only: no header. Both a name (printed verbatim)
+//! and a URL (`/node_modules/@scope/…`) may hold an `@`: the function ends
+//! at the first `@` where a location starts (a URL scheme, an absolute path,
+//! a special form), else at the first `@`.
 
-use super::{first, head, jsc, last, rsplit_byte, split_byte, split_line_col, strip, tail, trim_end, trim_start, wasm_location, Location, RawFrame};
+use super::{
+    first, head, jsc, last, looks_like_location, rsplit_byte, split_byte, split_line_col, strip, tail, trim_end, trim_start, wasm_location, Location, RawFrame,
+};
 
 pub fn parse_line(line: &str) -> Option<RawFrame<'_>> {
+    parse(line, true)
+}
+
+/// The newest frame's line: it never has an async cause (it is the frame
+/// that threw, run synchronously), so a `*` in it is part of the name.
+pub fn parse_newest(line: &str) -> Option<RawFrame<'_>> {
+    parse(line, false)
+}
+
+fn parse(line: &str, causes: bool) -> Option<RawFrame<'_>> {
     // Most lines have nothing to trim. The engines pad lines with ASCII
     // white space only.
     let line = if first(line).is_ascii_graphic() && last(line).is_ascii_graphic() { line } else { trim_end(trim_start(line)) };
-    let (function, loc) = split_byte(line, b'@')?;
+    let (mut function, mut loc) = split_byte(line, b'@')?;
+    let (mut f, mut l) = (function, loc);
+    while !looks_like_location(l) {
+        let Some((more, rest)) = split_byte(l, b'@') else { break };
+        f = head(line, f.len() + 1 + more.len());
+        l = rest;
+        if looks_like_location(l) {
+            (function, loc) = (f, l);
+        }
+    }
     // `async*f@…`, `setTimeout handler*f@…`: the cause of an async frame.
     let function = match rsplit_byte(function, b'*') {
-        Some((cause, name)) if !cause.as_bytes().iter().any(|b| matches!(b, b'(' | b'[' | b'<')) => name,
+        Some((cause, name)) if causes && !cause.as_bytes().iter().any(|b| matches!(b, b'(' | b'[' | b'<')) => name,
         _ => function,
     };
     let location = match jsc::location(loc) {
@@ -107,7 +129,14 @@ mod tests {
         t!("Kc/Ab<@http://h/a.js:1:2", Some("Kc/Ab<"), src("http://h/a.js", 1, 2));
         t!("async*run@http://h/a.js:3:4", Some("run"), src("http://h/a.js", 3, 4));
         t!("setTimeout handler*f@http://h/a.js:3:4", Some("f"), src("http://h/a.js", 3, 4));
+        assert_eq!(parse_newest("glob*match@http://h/a.js:3:4").unwrap().function, Some("glob*match"));
         t!("f@http://h/node_modules/@scope/p/x.js:3:4", Some("f"), src("http://h/node_modules/@scope/p/x.js", 3, 4));
+        // A name may hold `@` too: the function ends where a location starts.
+        t!("user@host@http://h/a.js:9:27", Some("user@host"), src("http://h/a.js", 9, 27));
+        t!("a@b@c@file:///x/@y.js:1:2", Some("a@b@c"), src("file:///x/@y.js", 1, 2));
+        t!("user@host@[native code]", Some("user@host"), Native);
+        // Relative paths (the JSC shell's) keep the first `@`.
+        t!("f@lib/@x.js:1:2", Some("f"), src("lib/@x.js", 1, 2));
         assert_eq!(parse_line("Error: mail user@example.com"), None);
         assert_eq!(parse_line("a@b"), None);
     }

@@ -11,7 +11,9 @@
 //! ```
 //! The header (`String(error)`, possibly several lines) precedes the frames.
 
-use super::{around, first, last, split_line_col, strip, trim_end, trim_start, wasm_location, Location, RawFrame, MAX_NESTING};
+use super::{
+    around, find_str, first, last, looks_like_location, split_line_col, strip, tail, trim_end, trim_start, wasm_location, Location, RawFrame, MAX_NESTING,
+};
 
 /// Whether a stack line is a V8 frame line (the header never starts so,
 /// unless a message forges one; `mod.rs` skips the known header first).
@@ -30,7 +32,8 @@ fn frame_body(line: &str) -> Option<&str> {
 
 pub fn parse_line(line: &str) -> Option<RawFrame<'_>> {
     let rest = trim_end(frame_body(line)?);
-    let rest = strip(rest, "async ").unwrap_or(rest);
+    // `async ` is a prefix unless it is the whole name (`at async (URL)`).
+    let rest = strip(rest, "async ").filter(|r| first(r) != b'(').unwrap_or(rest);
     if rest.is_empty() {
         return None;
     }
@@ -46,9 +49,30 @@ pub fn parse_line(line: &str) -> Option<RawFrame<'_>> {
     Some(RawFrame { function: None, location: location(rest) })
 }
 
-/// Finds the `(` that opens the location closed at the end of `s`: the
-/// balanced one when parentheses in the URL balance, else the first ` (`.
+/// Finds the `(` that opens the location closed at the end of `s`. Names
+/// and URLs may both hold parentheses: the balanced one when parentheses in
+/// the URL balance, if a location starts there; else the first ` (` where a
+/// location starts (a path with an unbalanced `(`, a name with one); else
+/// the balanced one, or the first ` (`, as the only guesses left.
 fn opening_paren(s: &str) -> Option<usize> {
+    let found = balanced_paren(s);
+    if let Some(i) = found {
+        if looks_like_location(tail(s, i + 1)) {
+            return found;
+        }
+    }
+    let mut from = 0;
+    while let Some(j) = find_str(tail(s, from), " (") {
+        let at = from + j + 1;
+        if looks_like_location(tail(s, at + 1)) {
+            return Some(at);
+        }
+        from = at;
+    }
+    found
+}
+
+fn balanced_paren(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut depth = 0usize;
     let mut i = b.len();
@@ -178,6 +202,14 @@ mod tests {
         t!("    at f (C:\\Program Files (x86)\\a.js:7:8)", Some("f"), src("C:\\Program Files (x86)\\a.js", 7, 8));
         t!("    at f (http://h/a).js:1:2)", Some("f"), src("http://h/a).js", 1, 2));
         t!("    at f (http://h/a b/c.js?q=1#x:100000:250000)", Some("f"), src("http://h/a b/c.js?q=1#x", 100000, 250000));
+        // Parentheses that do not balance, in a path or in a name.
+        t!("    at f (/srv/wip (draft/a.js:4:26)", Some("f"), src("/srv/wip (draft/a.js", 4, 26));
+        t!("    at open (paren (http://h/a.js:1:2)", Some("open (paren"), src("http://h/a.js", 1, 2));
+        t!("    at eval (eval at open (paren (http://h/a.js:21:21), <anonymous>:1:24)", Some("eval"), src("http://h/a.js", 21, 21));
+        t!("    at f (lib/rel (1.js:1:2)", Some("f (lib/rel"), src("1.js", 1, 2));
+        t!("    at f (C:\\a (b\\c.js:1:2)", Some("f"), src("C:\\a (b\\c.js", 1, 2));
+        // A function named `async`.
+        t!("    at async (http://h/a.js:75:28)", Some("async"), src("http://h/a.js", 75, 28));
         assert_eq!(parse_line("TypeError: x"), None);
         assert_eq!(parse_line("    at "), None);
     }
