@@ -20,21 +20,25 @@ fs.rmSync(DIR, { recursive: true, force: true })
 const staged = {} // source file -> relative path as JSC prints it
 const stage = (from, rel) => { fs.cpSync(from, path.join(DIR, rel), { recursive: true }); staged[from] = rel }
 stage(path.join(CASES_DIR, 'harness.js'), 'harness.js')
-const shared = ['nested-a.js', 'nested-b.js', 'nested-c.js', 'builtins.js', 'classes.js', 'async.js', 'eval.js', 'messages.js', 'recursion.js']
+const shared = ['nested-a.js', 'nested-b.js', 'nested-c.js', 'builtins.js', 'classes.js', 'async.js', 'eval.js', 'messages.js', 'recursion.js', 'heldout.js']
 for (const f of shared) stage(path.join(CASES_DIR, 'shared', f), 'shared/' + f)
 stage(path.join(CASES_DIR, 'shared/enc/encoded.js'), 'shared/dir with space/café+encoded.js')
 stage(path.join(BUILD_DIR, 'app.min.js'), 'static/app.min.js')
+// held-out: at.js given on the command line (printed as given), @.js load()ed
+const WEIRD_AT = 'weird/a@b (1)/%20v:1:2/at.js', WEIRD_SIGN = 'weird/wip (draft/@.js'
+stage(path.join(CASES_DIR, 'shared/paths/at.js'), WEIRD_AT)
+stage(path.join(CASES_DIR, 'shared/paths/@.js'), WEIRD_SIGN)
 stage(path.join(CASES_DIR, 'jsc/wasm.js'), 'jsc/wasm.js')
 stage(path.join(CASES_DIR, 'jsc/main.js'), 'jsc/main.js')
 fs.cpSync(path.join(BUILD_DIR, 'wasm'), path.join(DIR, 'wasm'), { recursive: true })
 
 // recursion.js, the encoded file and the minified file are load()ed by main.js,
 // and JSC prints load()ed files by their absolute path.
-for (const rel of ['shared/recursion.js', 'shared/dir with space/café+encoded.js', 'static/app.min.js']) {
+for (const rel of ['shared/recursion.js', 'shared/dir with space/café+encoded.js', 'static/app.min.js', WEIRD_SIGN]) {
   const from = Object.keys(staged).find((f) => staged[f] === rel)
   staged[from] = path.join(DIR, rel)
 }
-const args = ['harness.js', ...shared.filter((f) => f !== 'recursion.js').map((f) => 'shared/' + f), 'jsc/wasm.js', 'jsc/main.js']
+const args = ['harness.js', ...shared.filter((f) => f !== 'recursion.js').map((f) => 'shared/' + f), WEIRD_AT, 'jsc/wasm.js', 'jsc/main.js']
 const stdout = execFileSync(JSC, args, { cwd: DIR, encoding: 'utf8', maxBuffer: 64 << 20 })
 const results = stdout.split('\n').filter((l) => l.startsWith('RESULT ')).map((l) => JSON.parse(l.slice(7)))
 

@@ -17,8 +17,14 @@ fs.rmSync(path.join(WORK_DIR, 'node'), { recursive: true, force: true })
 const copy = (from, to) => fs.cpSync(from, path.join(APP, to), { recursive: true })
 copy(path.join(CASES_DIR, 'harness.js'), 'harness.js')
 copy(path.join(CASES_DIR, 'v8-recorder.js'), 'v8-recorder.js')
-const shared = ['nested-a.js', 'nested-b.js', 'nested-c.js', 'builtins.js', 'classes.js', 'async.js', 'eval.js', 'messages.js', 'recursion.js']
+const shared = ['nested-a.js', 'nested-b.js', 'nested-c.js', 'builtins.js', 'classes.js', 'async.js', 'eval.js', 'messages.js', 'recursion.js', 'heldout.js']
 for (const f of shared) copy(path.join(CASES_DIR, 'shared', f), path.join('shared', f))
+// held-out: a directory with `@`, a space, parentheses, `%20` and `:digits`;
+// `@.js` under a directory with an unbalanced parenthesis after a space
+const WEIRD_AT = 'weird/a@b (1)/%20v:1:2/at.js', WEIRD_SIGN = 'weird/wip (draft/@.js'
+copy(path.join(CASES_DIR, 'shared/paths/at.js'), WEIRD_AT)
+copy(path.join(CASES_DIR, 'shared/paths/@.js'), WEIRD_SIGN)
+copy(path.join(CASES_DIR, 'node/scoped-pkg'), 'node_modules/@heldout/scoped')
 copy(path.join(CASES_DIR, 'shared/enc/encoded.js'), 'shared/dir with space/café+encoded.js')
 copy(path.join(BUILD_DIR, 'app.min.js'), 'static/app.min.js')
 copy(path.join(CASES_DIR, 'node/driver.cjs'), 'driver.cjs')
@@ -27,7 +33,7 @@ copy(path.join(CASES_DIR, 'node/esm'), 'esm')
 copy(path.join(CASES_DIR, 'node/fake-pkg'), 'node_modules/fake-pkg')
 copy(path.join(BUILD_DIR, 'wasm'), 'wasm')
 // Classic scripts loaded by the driver through vm, in this order.
-const scripts = ['harness.js', 'v8-recorder.js', ...shared.map((f) => 'shared/' + f), 'shared/dir with space/café+encoded.js', 'static/app.min.js']
+const scripts = ['harness.js', 'v8-recorder.js', ...shared.map((f) => 'shared/' + f), 'shared/dir with space/café+encoded.js', 'static/app.min.js', WEIRD_AT, WEIRD_SIGN]
 fs.writeFileSync(path.join(APP, 'scripts.json'), JSON.stringify(scripts))
 
 // Node prefixes errors thrown by vm scripts (displayErrors) with the source

@@ -7,7 +7,7 @@ const TOP = ['engine', 'engine_version', 'case', 'name', 'message', 'stack', 'fr
 const FRAME = { function: 'string', abs_path: 'string', lineno: 'number', colno: 'number', in_app: 'boolean', instruction_addr: 'string', wasm_function_index: 'number' }
 let count = 0
 const problems = []
-for (const engine of ['node', 'chromium', 'firefox', 'jsc']) {
+for (const engine of ['node', 'chromium', 'firefox', 'jsc', 'differences/node', 'differences/chromium', 'differences/firefox', 'differences/jsc']) {
   const dir = path.join(CORPUS_DIR, engine)
   if (!fs.existsSync(dir)) continue
   for (const f of fs.readdirSync(dir)) {
@@ -15,7 +15,7 @@ for (const engine of ['node', 'chromium', 'firefox', 'jsc']) {
     const where = `${engine}/${f}`
     count++
     if (JSON.stringify(Object.keys(j)) !== JSON.stringify(TOP)) problems.push(`${where}: keys ${Object.keys(j)}`)
-    if (j.engine !== engine || j.case + '.json' !== f) problems.push(`${where}: engine/case mismatch`)
+    if (j.engine !== engine.replace('differences/', '') || j.case + '.json' !== f) problems.push(`${where}: engine/case mismatch`)
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(j.case)) problems.push(`${where}: case is not kebab-case`)
     for (const k of ['engine_version', 'name', 'message', 'stack']) if (typeof j[k] !== 'string') problems.push(`${where}: ${k} not a string`)
     if (!Array.isArray(j.frames) || j.frames.length === 0) problems.push(`${where}: no frames`)

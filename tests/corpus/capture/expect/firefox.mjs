@@ -6,7 +6,7 @@
 // `outer/<` for anonymous functions inside `outer`, '' for top-level code.
 // Self-hosted builtins (map, forEach, Generator.next) and native ones print no
 // frame, and only the synchronous part of an async chain is shown.
-import { at, anon, atSourceUrl, ffEval, ffWasm, repeat } from '../lib/expect.mjs'
+import { at, anon, atLineStart, atSourceUrl, ffEval, ffWasm, repeat } from '../lib/expect.mjs'
 
 const H = at('runCase', 'h-run')
 
@@ -88,4 +88,51 @@ export default {
   'wasm-divide-by-zero': [H, at('wasmDivideByZero', 'wd-named'), ffWasm('named', 'div', wasmAt.named)],
   'wasm-streaming-trap-named': [H, at('wasmStreamingTrapNamed', 'wst-named'), trap('named', wasmAt.namedStreaming)],
   'wasm-streaming-calls-js-unnamed': [H, at('wasmStreamingCallsJsUnnamed', 'wsc-unnamed'), callsJs('unnamed', wasmAt.unnamedStreaming)],
+  // held-out cases (cases/shared/heldout.js, cases/shared/paths/)
+  'name-with-at-sign': [H, at('nameWithAtSign', 'ho-at-call'), at('user@host', 'ho-at-throw')],
+  'name-with-star': [H, at('nameWithStar', 'ho-star-call'), at('glob*match', 'ho-star-throw')],
+  'name-with-newline': [H, at('nameWithNewline', 'ho-nl-call'), at('first line\nsecond line', 'ho-nl-throw')],
+  'name-with-parentheses': [H, at('nameWithParentheses', 'ho-paren-call'), at('retry (attempt 2) at step', 'ho-paren-throw')],
+  'name-unbalanced-paren-eval': [H, at('nameUnbalancedParenEval', 'ho-unb-call'), at('open (paren', 'ho-unb-eval'),
+    ffEval('', 'ho-unb-eval', [], { base: 'ho-unb-src', id: 'ho-unb-throw' })],
+  'name-with-colon-digits': [H, at('nameWithColonDigits', 'ho-colon-call'), at('v2:10:20', 'ho-colon-throw')],
+  // SpiderMonkey names functions as written, not by a redefined `name`
+  'defined-name-keyword-prefix': [H, at('definedNameKeywordPrefix', 'ho-kw-call'), at('sessionStart', 'ho-kw-inner'), at('retryJob', 'ho-kw-throw')],
+  'function-named-async': [H, at('functionNamedAsync', 'ho-async-call'), at('async', 'ho-async-throw')],
+  'unicode-identifiers': [H, at('unicodeIdentifiers', 'ho-uni-call'), at('método', 'ho-uni-inner'), at('ünïcødé_名前', 'ho-uni-throw')],
+  'symbol-iterator-method': [H, at('symbolIteratorMethod', 'ho-sym-call'), at('[Symbol.iterator]', 'ho-sym-throw')],
+  'computed-member-assignment': [H, at('computedMemberAssignment', 'ho-cma-call'), at('computedMemberAssignment/handlers[key]', 'ho-cma-throw')],
+  'proxy-apply-trap': [H, at('proxyApplyTrap', 'ho-pa-call'), at('apply', 'ho-pa-throw')],
+  'proxy-get-trap': [H, at('proxyGetTrap', 'ho-pg-get'), at('get', 'ho-pg-throw')],
+  'reflect-construct': [H, at('reflectConstruct', 'ho-rc-call'), at('Gadget', 'ho-rc-throw')],
+  'reflect-apply': [H, at('reflectApply', 'ho-ra-call'), at('applied', 'ho-ra-throw')],
+  'reflect-get-accessor': [H, at('reflectGetAccessor', 'ho-rg-call'), at('readTotal', 'ho-rg-throw')],
+  // the frame running the static block has no column (printed 1)
+  'class-static-block': [H, atLineStart('classStaticBlock', 'ho-sb-class'), at('classStaticBlock/<', 'ho-sb-call'), at('staticBlockHelper', 'ho-sb-throw')],
+  'class-field-initializer': [H, at('classFieldInitializer', 'ho-fi-new'), at('Form', 'ho-fi-class'), at('classFieldInitializer/<', 'ho-fi-callee'), at('staticBlockHelper', 'ho-sb-throw')],
+  'async-generator-for-await': [at('asyncGeneratorForAwait', 'ho-ag-for'), at('pages', 'ho-ag-throw')],
+  'promise-any-member': [at('settleMember', 'ho-pm-throw')],
+  'promise-allsettled-reason': [at('settleMember', 'ho-pm-throw')],
+  'queue-microtask': [at('onMicrotask', 'ho-qm-call'), at('staticBlockHelper', 'ho-sb-throw')],
+  'bound-function': [H, at('boundFunction', 'ho-bf-call'), at('boundTarget', 'ho-bf-throw')],
+  'call-call': [H, at('callCall', 'ho-cc-call'), at('callee', 'ho-cc-throw')],
+  'coercion-tostring': [H, at('coercionToString', 'ho-ts-call'), at('toString', 'ho-ts-throw')],
+  'coercion-valueof': [H, at('coercionValueOf', 'ho-vo-call'), at('valueOf', 'ho-vo-throw')],
+  'array-from-mapper': [H, at('arrayFromMapper', 'ho-af-call'), at('toRow', 'ho-af-throw')],
+  'string-replace-callback': [H, at('stringReplaceCallback', 'ho-sr-call'), at('onMatch', 'ho-sr-throw')],
+  'json-stringify-replacer': [H, at('jsonStringifyReplacer', 'ho-js-call'), at('replacer', 'ho-js-throw')],
+  'intl-format-valueof': [H, at('intlFormatValueOf', 'ho-intl-call'), at('price', 'ho-intl-throw')],
+  'tagged-template': [H, at('taggedTemplate', 'ho-tt-call'), at('sql', 'ho-tt-throw')],
+  'with-statement': [H, at('withStatement', 'ho-with-call'), at('lookup', 'ho-with-throw')],
+  'arguments-callee': [H, at('argumentsCallee', 'ho-ac-call'), repeat(2, at('countdown', 'ho-ac-rec')), at('countdown', 'ho-ac-throw')],
+  'method-named-at-and-eval': [H, at('methodNamedAtAndEval', 'ho-me-call'), at('at', 'ho-me-eval'), at('eval', 'ho-me-throw')],
+  'eval-function-eval': [H, at('evalFunctionEval', 'ho-efe-call'),
+    ffEval('', 'ho-efe-call', [], { base: 'ho-efe-outer-src', id: 'ho-efe-fn-call' }),
+    ffEval('anonymous', 'ho-efe-call', [{ base: 'ho-efe-outer-src', id: 'ho-efe-ctor' }], { base: 'ho-efe-fn-src', id: 'ho-efe-inner-call', kind: 'Function' }),
+    ffEval('', 'ho-efe-call', [{ base: 'ho-efe-outer-src', id: 'ho-efe-ctor' }, { base: 'ho-efe-fn-src', id: 'ho-efe-inner-call', kind: 'Function' }], { base: 'ho-efe-inner-src', id: 'ho-efe-throw' })],
+  'eval-sourceurl-paren': [H, at('evalSourceUrlParen', 'ho-esp-call'),
+    atSourceUrl('', 'webpack-internal:///(app-pages-browser)/./src/@x/page.tsx?v=1:2', 'ho-esp-src', 'ho-esp-inner'),
+    atSourceUrl('chunk', 'webpack-internal:///(app-pages-browser)/./src/@x/page.tsx?v=1:2', 'ho-esp-src', 'ho-esp-throw')],
+  'weird-directory-path': [H, at('weirdDirectoryPath', 'ho-wp-outer'), at('weirdPathOuter', 'ho-wp-call'), at('atSignFile', 'ho-asf-throw')],
+  'at-sign-file-name': [H, at('atSignFileName', 'ho-asf-iife'), at('atSignFileName/<', 'ho-asf-call'), at('atSignFile', 'ho-asf-throw')],
 }

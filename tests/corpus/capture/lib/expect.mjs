@@ -14,6 +14,13 @@ export const at = (name, id) => (ctx) => {
   return { line: `${name}@${url}:${m.line}:${m.col}`, frame: { function: name, abs_path: url, lineno: m.line, colno: m.col, in_app: inApp(url) } }
 }
 export const anon = (id) => at('', id)
+// A JS frame on a marker's line for which the engine gives no column and
+// prints 1 (SpiderMonkey: the frame that runs a class's static blocks).
+export const atLineStart = (name, id) => (ctx) => {
+  const m = ctx.markers.get(id, ctx.engine)
+  const url = ctx.urlOf(m.file)
+  return { line: `${name}@${url}:${m.line}:1`, frame: { function: name, abs_path: url, lineno: m.line, colno: 1, in_app: inApp(url) } }
+}
 
 // A frame inside evaluated code that names itself with //# sourceURL.
 export const atSourceUrl = (name, url, base, id) => (ctx) => {
@@ -35,7 +42,11 @@ export const ffEval = (name, call, steps, pos) => (ctx) => {
   const c = ctx.markers.get(call, ctx.engine)
   const url = ctx.urlOf(c.file)
   let loc = `${url} line ${c.line}`
-  for (const s of steps) loc += ` > eval line ${ctx.markers.rel(s.base, s.id, ctx.engine).line}`
+  // a step inside `new Function` code (kind 'Function') is 2 lines down, as `pos` is
+  for (const s of steps) {
+    const k = s.kind || 'eval'
+    loc += ` > ${k} line ${ctx.markers.rel(s.base, s.id, ctx.engine).line + (k === 'Function' ? 2 : 0)}`
+  }
   const kind = pos.kind || 'eval'
   const p = ctx.markers.rel(pos.base, pos.id, ctx.engine)
   const line = kind === 'Function' ? p.line + 2 : p.line // `function anonymous(args\n) {\n` comes first

@@ -57,17 +57,31 @@ function fileLocation(r) {
 }
 
 // The innermost real location of an eval origin: "eval at f (eval at g (URL:L:C))".
-function evalOriginLocation(origin) {
+// The function names in an origin are printed as is and may hold parentheses
+// (held-out `open (paren`), so the URL is matched against the scripts that
+// the same stack names outside eval code (`scripts`); only when none fits is
+// it read with the plain pattern, whose names cannot hold a parenthesis.
+const escapeRe = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+function evalOriginLocation(origin, scripts = []) {
+  const found = []
+  for (const url of scripts) {
+    const m = new RegExp('^(?:eval at .* \\()+' + escapeRe(url) + ':(\\d+):(\\d+)\\)+$').exec(origin)
+    if (m) found.push({ abs_path: url, lineno: Number(m[1]), colno: Number(m[2]) })
+  }
+  if (found.length > 1) throw new Error('ambiguous eval origin: ' + origin)
+  if (found.length === 1) return found[0]
   const m = /^(?:eval at [^()]* \()+(.*):(\d+):(\d+)\)+$/.exec(origin)
   if (!m) throw new Error('unexpected eval origin: ' + origin)
   return { abs_path: m[1], lineno: Number(m[2]), colno: Number(m[3]) }
 }
 
-function jsFrame(r, formatting, receiverClass) {
+function jsFrame(r, formatting, receiverClass, scripts) {
   // 1. V8's rendering, with the printed function name kept apart.
   let printedName = null // the name part as printed, prefixes included
   let rendered
-  if (r.isAsync && r.isPromiseAll) {
+  // Promise.all, and (held-out) Promise.allSettled / Promise.any, which the
+  // CallSite API shows only through getPromiseIndex (isPromiseAll is false).
+  if (r.isAsync && (r.isPromiseAll || r.getPromiseIndex !== null)) {
     rendered = `async Promise.${r.getFunctionName} (index ${r.getPromiseIndex})`
     return { rendered, frame: { function: 'Promise.' + r.getFunctionName, in_app: false } }
   }
@@ -86,7 +100,7 @@ function jsFrame(r, formatting, receiverClass) {
   if (name !== null && name !== '<anonymous>') frame.function = name
   const url = r.getScriptNameOrSourceURL
   if (typeof url !== 'string' && r.isEval) {
-    Object.assign(frame, evalOriginLocation(r.getEvalOrigin))
+    Object.assign(frame, evalOriginLocation(r.getEvalOrigin, scripts))
   } else if (nonEmpty(url)) {
     frame.abs_path = url
     if (r.getLineNumber !== null) frame.lineno = r.getLineNumber
@@ -130,8 +144,9 @@ const isWasm = (r) => typeof r.getFileName === 'string' && (r.getFileName.starts
 // differs from V8's own toString().
 export function framesFromCallSites(records, { wasm = null, label, formatting, receiverClass = null }) {
   if (!FORMATTINGS.includes(formatting)) throw new Error('formatting must be one of ' + FORMATTINGS)
+  const scripts = [...new Set(records.filter((r) => !r.isEval && nonEmpty(r.getScriptNameOrSourceURL)).map((r) => r.getScriptNameOrSourceURL))]
   const frames = records.map((r) => {
-    const { rendered, frame } = isWasm(r) ? wasmFrame(r, wasm) : jsFrame(r, formatting, receiverClass)
+    const { rendered, frame } = isWasm(r) ? wasmFrame(r, wasm) : jsFrame(r, formatting, receiverClass, scripts)
     if (rendered !== r.toString) {
       throw new Error(`${label}: V8 formatting mismatch\n  ours: ${rendered}\n  V8:   ${r.toString}\n  fields: ${JSON.stringify(r)}`)
     }

@@ -7,6 +7,8 @@ import { CASES_DIR, BUILD_DIR } from './layout.mjs'
 export const PAGE_PATH = '/corpus/index.html?run=1#top'
 
 const c = (p) => path.join(CASES_DIR, p)
+export const LONG_QUERY = 'redirect=http%3A%2F%2Fuser%40cdn.example%3A8080%2Fa.js%3A10%3A20&cb=jsonp(1)&trace=a@b:1:2&' +
+  Array.from({ length: 30 }, (_, i) => `k${i}=v${i}:${i}:${i}`).join('&')
 export const SCRIPTS = {
   [c('harness.js')]: '/corpus/harness.js',
   [c('v8-recorder.js')]: '/corpus/v8-recorder.js',
@@ -24,6 +26,11 @@ export const SCRIPTS = {
   [c('web/dom.js')]: '/corpus/web/dom.js',
   [c('web/wasm.js')]: '/corpus/web/wasm.js',
   [c('web/index.html')]: PAGE_PATH, // inline script
+  // held-out cases: odd names, a directory with `@`, a space, parentheses and
+  // `:digits`, a file named `@.js` with a long query
+  [c('shared/heldout.js')]: '/corpus/js/heldout.js',
+  [c('shared/paths/at.js')]: '/corpus/we@ird%20(1)/v:1:2/at.js?x=(1)&u=a@b:3:4#f(1)',
+  [c('shared/paths/@.js')]: '/corpus/we@ird%20(1)/@.js?' + LONG_QUERY,
 }
 
 export function routes() {

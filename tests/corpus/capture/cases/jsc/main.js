@@ -4,6 +4,7 @@
 load('shared/recursion.js');
 load('shared/dir with space/café+encoded.js');
 load('static/app.min.js');
+load('weird/wip (draft/@.js');
 
 var names = Object.keys(CASES);
 var index = 0;

@@ -19,6 +19,7 @@ async function main() {
   const order = JSON.parse(fs.readFileSync(path.join(APP, 'scripts.json'), 'utf8'))
   for (const rel of order) loadScript(rel)
   require('./cjs/cases.cjs')
+  require('./cjs/heldout.cjs')
   await import('./esm/cases.mjs')
   await globalThis.WASM_READY
   const runOnce = (name, structured) => new Promise((resolve) => {
