@@ -30,9 +30,12 @@ pub fn location(s: &str) -> Option<Location<'_>> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::spidermonkey::parse_line;
     use super::*;
     use Location::*;
+
+    fn parse_line(line: &str) -> Option<super::super::RawFrame<'_>> {
+        super::super::spidermonkey::parse_line(line, false)
+    }
 
     #[test]
     fn jsc_frames() {

@@ -82,10 +82,8 @@ fn raw_frame(line: &str, v8: bool, newest: bool) -> Option<RawFrame<'_>> {
     // A V8 frame line starts with white space (see `v8::is_frame_line`).
     if v8 {
         v8::parse_line(line)
-    } else if newest {
-        spidermonkey::parse_newest(line)
     } else {
-        spidermonkey::parse_line(line)
+        spidermonkey::parse_line(line, newest)
     }
 }
 
@@ -264,19 +262,20 @@ pub(crate) fn wasm_location(s: &str) -> Option<Location<'_>> {
 /// tell where a function name ends when the name itself may hold their
 /// delimiter (V8's ` (`, SpiderMonkey's and JSC's `@`): a URL scheme (`http:`,
 /// `file:`, `node:`, `blob:`, a drive's `C:`; not `name:12`, a line), an
-/// absolute path, or an engine's special form. A relative path does not
+/// absolute path, V8's `eval at`, JSC's `[native code]`. A relative path,
+/// or a form such as `<anonymous>` that no name is mistaken for, does not
 /// count: the callers then keep their older rule.
 pub(crate) fn looks_like_location(s: &str) -> bool {
     let b = s.as_bytes();
     match first(s) {
         b'/' | b'\\' | b'[' => true,
-        b'<' => strip(s, "<anonymous>").is_some() || strip(s, "<?>").is_some(),
+        b'e' if strip(s, "eval at ").is_some() => true,
         c if c.is_ascii_alphabetic() => {
-            let n = b.iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')).count();
-            if b.get(n) == Some(&b':') {
-                return !b.get(n + 1).is_some_and(u8::is_ascii_digit);
+            let mut i = 1;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'+' | b'-' | b'.')) {
+                i += 1;
             }
-            [&b"native"[..], b"eval at ", b"index ", b"unknown location"].iter().any(|w| b.starts_with(w))
+            i + 1 < b.len() && b[i] == b':' && !b[i + 1].is_ascii_digit()
         }
         _ => false,
     }

@@ -19,17 +19,9 @@ use super::{
     first, head, jsc, last, looks_like_location, rsplit_byte, split_byte, split_line_col, strip, tail, trim_end, trim_start, wasm_location, Location, RawFrame,
 };
 
-pub fn parse_line(line: &str) -> Option<RawFrame<'_>> {
-    parse(line, true)
-}
-
-/// The newest frame's line: it never has an async cause (it is the frame
-/// that threw, run synchronously), so a `*` in it is part of the name.
-pub fn parse_newest(line: &str) -> Option<RawFrame<'_>> {
-    parse(line, false)
-}
-
-fn parse(line: &str, causes: bool) -> Option<RawFrame<'_>> {
+/// `newest`: the stack's first frame, which never has an async cause (it
+/// is the frame that threw, run synchronously): a `*` in it is the name's.
+pub fn parse_line(line: &str, newest: bool) -> Option<RawFrame<'_>> {
     // Most lines have nothing to trim. The engines pad lines with ASCII
     // white space only.
     let line = if first(line).is_ascii_graphic() && last(line).is_ascii_graphic() { line } else { trim_end(trim_start(line)) };
@@ -45,7 +37,7 @@ fn parse(line: &str, causes: bool) -> Option<RawFrame<'_>> {
     }
     // `async*f@…`, `setTimeout handler*f@…`: the cause of an async frame.
     let function = match rsplit_byte(function, b'*') {
-        Some((cause, name)) if causes && !cause.as_bytes().iter().any(|b| matches!(b, b'(' | b'[' | b'<')) => name,
+        Some((cause, name)) if !newest && !cause.as_bytes().iter().any(|b| matches!(b, b'(' | b'[' | b'<')) => name,
         _ => function,
     };
     let location = match jsc::location(loc) {
@@ -118,6 +110,11 @@ fn last_part(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A frame below the newest, as most are.
+    fn parse_line(line: &str) -> Option<RawFrame<'_>> {
+        super::parse_line(line, false)
+    }
     use crate::core::stacktrace::testing::src;
     use Location::*;
 
@@ -129,7 +126,7 @@ mod tests {
         t!("Kc/Ab<@http://h/a.js:1:2", Some("Kc/Ab<"), src("http://h/a.js", 1, 2));
         t!("async*run@http://h/a.js:3:4", Some("run"), src("http://h/a.js", 3, 4));
         t!("setTimeout handler*f@http://h/a.js:3:4", Some("f"), src("http://h/a.js", 3, 4));
-        assert_eq!(parse_newest("glob*match@http://h/a.js:3:4").unwrap().function, Some("glob*match"));
+        assert_eq!(super::parse_line("glob*match@http://h/a.js:3:4", true).unwrap().function, Some("glob*match"));
         t!("f@http://h/node_modules/@scope/p/x.js:3:4", Some("f"), src("http://h/node_modules/@scope/p/x.js", 3, 4));
         // A name may hold `@` too: the function ends where a location starts.
         t!("user@host@http://h/a.js:9:27", Some("user@host"), src("http://h/a.js", 9, 27));

@@ -11,9 +11,7 @@
 //! ```
 //! The header (`String(error)`, possibly several lines) precedes the frames.
 
-use super::{
-    around, find_str, first, last, looks_like_location, split_line_col, strip, tail, trim_end, trim_start, wasm_location, Location, RawFrame, MAX_NESTING,
-};
+use super::{around, first, last, looks_like_location, split_line_col, strip, tail, trim_end, trim_start, wasm_location, Location, RawFrame, MAX_NESTING};
 
 /// Whether a stack line is a V8 frame line (the header never starts so,
 /// unless a message forges one; `mod.rs` skips the known header first).
@@ -61,13 +59,14 @@ fn opening_paren(s: &str) -> Option<usize> {
             return found;
         }
     }
-    let mut from = 0;
-    while let Some(j) = find_str(tail(s, from), " (") {
-        let at = from + j + 1;
-        if looks_like_location(tail(s, at + 1)) {
+    let b = s.as_bytes();
+    let mut from = 1;
+    while let Some(j) = super::find_byte(&b[from.min(b.len())..], b'(') {
+        let at = from + j;
+        if b[at - 1] == b' ' && looks_like_location(tail(s, at + 1)) {
             return Some(at);
         }
-        from = at;
+        from = at + 1;
     }
     found
 }
