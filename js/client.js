@@ -335,7 +335,12 @@ export function createClient(wasm, sdkBase, debug) {
   // the wasm, by sampling or dedupe, never comes back for its hint).
   function keepHint(id, h) {
     if (!hooks) return
-    hints.set(id, { ...h, event_id: id })
+    try {
+      hints.set(id, { ...h, event_id: id })
+    } catch (e) {
+      // A hint that cannot be read (a hostile Proxy): its id only.
+      hints.set(id, { event_id: id })
+    }
     if (hints.size > 100) hints.delete(hints.keys().next().value)
   }
 

@@ -243,7 +243,11 @@ export async function close(timeout) {
 // `hint.mechanism` as the peer's: how the error was caught. A hint may
 // also be a capture context (`{ tags, level, … }`): client.js applies it.
 export const captureException = /* @__PURE__ */ guard((err, hint) => {
-  const m = (hint && hint.mechanism) || {}
+  let m = {}
+  // A hint that cannot be read (a hostile Proxy) loses its mechanism, not the event.
+  try {
+    m = (hint && hint.mechanism) || {}
+  } catch (e) {}
   return capture('error', err, m.type || 'generic', m.handled !== false, undefined, hint, Error())
 })
 export const captureMessage = /* @__PURE__ */ guard((message, level) => capture('message', message, level, Error()))

@@ -881,6 +881,19 @@ forEachBrowser((name, launch, test) => {
     await page.close()
   })
 
+  test('a hint that cannot be read still gives the event, and the hooks get what was captured', async () => {
+    const page = await openPage(`{ beforeSend: (event, hint) => ({ ...event, extra: { hintKeys: Object.keys(hint) } }) }`)
+    const [event] = await eventsOf(page, () => {
+      const hostile = new Proxy({}, new Proxy({}, { get: () => () => { throw new Error('trap') } }))
+      window.Sentry.captureException(new Error('with a hostile hint'), hostile)
+    }, null, { expect: 1 })
+    assert.equal(event.exception.values[0].value, 'with a hostile hint')
+    assert.equal(event.exception.values[0].mechanism.type, 'generic')
+    assert.deepEqual(event.extra.hintKeys, ['originalException', 'syntheticException', 'mechanism', 'event_id'])
+    assertValidByRelay([event], `${name}-api-hostile-hint`)
+    await page.close()
+  })
+
   test('extraErrorDataIntegration: an Error\'s own fields and cause as its context', async () => {
     const page = await openPage(`{ integrations: (d) => [...d, window.Sentry.extraErrorDataIntegration()] }`)
     const [event] = await eventsOf(page, () => {
