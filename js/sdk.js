@@ -295,7 +295,7 @@ export const endSession = () => call('session', 2)
 /**
  * As the peer's: Sentry's crash-report dialog (a script from the DSN's host)
  * for `eventId`, by default the last event's, the form prefilled from the
- * scope's user and `user` ({ name, email }); the dialog's other options (`title`,
+ * app's user (its last top-level `setUser`) and `user` ({ name, email }); the dialog's other options (`title`,
  * `lang`, …) go to Sentry as they are. `onLoad`, `onClose` (when the user
  * closes it) and `onError` (no event, or the script did not load) as the peer's.
  */
