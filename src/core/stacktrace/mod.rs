@@ -59,14 +59,25 @@ pub enum Location<'a> {
 pub fn raw_frames<'a>(stack: &'a str, name: &str, message: &str) -> impl Iterator<Item = RawFrame<'a>> {
     let body = skip_header(stack, name, message);
     let v8 = is_v8(body);
-    let mut newest = true;
-    lines(body)
-        .filter_map(move |line| {
-            let f = raw_frame(line, v8, newest);
-            newest &= f.is_none();
-            f
-        })
-        .take(MAX_FRAMES)
+    let (mut rest, mut newest) = (Some(body), true);
+    std::iter::from_fn(move || loop {
+        let r = rest?;
+        let (line, tail) = match split_byte(r, b'\n') {
+            Some((line, tail)) => (line, Some(tail)),
+            None => (r, None),
+        };
+        rest = tail;
+        let mut line = line;
+        if v8 {
+            if let Some((joined, after)) = v8::continued(body, line, rest) {
+                (line, rest) = (joined, after);
+            }
+        }
+        let Some(f) = raw_frame(line, v8, newest) else { continue };
+        newest = false;
+        return Some(f);
+    })
+    .take(MAX_FRAMES)
 }
 
 /// Whether `body` holds a V8 frame line: then it is read as V8's, else as
@@ -134,6 +145,12 @@ pub fn frames_newest_first<'a>(stack: &'a str, name: &str, message: &str, sdk_ba
                 break;
             }
             continue;
+        }
+        let mut line = line;
+        if v8 {
+            if let Some((joined, after)) = v8::continued(body, line, rest) {
+                (line, rest) = (joined, after);
+            }
         }
         let Some(raw) = raw_frame(line, v8, seen == 0) else { continue };
         seen += 1;

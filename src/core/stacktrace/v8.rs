@@ -47,6 +47,43 @@ pub fn parse_line(line: &str) -> Option<RawFrame<'_>> {
     Some(RawFrame { function: None, location: location(rest) })
 }
 
+/// V8 prints each frame as `\n    at ` and the call site, whose name or URL
+/// may hold a line break. So a frame line that does not end in a position
+/// (`at first line`), followed by lines that are not frame lines, is read
+/// with them when together they end in one. `line` and `rest` (what follows
+/// its line break) are parts of `body`. Bounded (16 lines, 4 KB), so that a
+/// hostile stack stays linear. Returns the frame's text and what follows it.
+pub fn continued<'a>(body: &'a str, line: &'a str, rest: Option<&'a str>) -> Option<(&'a str, Option<&'a str>)> {
+    if ends_in_position(line) || !is_frame_line(line) {
+        return None;
+    }
+    let start = line.as_ptr() as usize - body.as_ptr() as usize;
+    let (mut end, mut r) = (start + line.len(), rest?);
+    for _ in 0..16 {
+        let (next, tail) = match super::split_byte(r, b'\n') {
+            Some((next, tail)) => (next, Some(tail)),
+            None => (r, None),
+        };
+        end += 1 + next.len();
+        if is_frame_line(next) || end - start > 4096 {
+            return None;
+        }
+        let joined = super::sub(body, start, end);
+        if ends_in_position(joined) {
+            return Some((joined, tail));
+        }
+        r = tail?;
+    }
+    None
+}
+
+/// Whether a frame's text ends in `:line` (or `:line:col`), before its `)`.
+fn ends_in_position(s: &str) -> bool {
+    let s = trim_end(s);
+    let s = if last(s) == b')' { around(s, s.len() - 1).0 } else { s };
+    split_line_col(s).1.is_some()
+}
+
 /// Finds the `(` that opens the location closed at the end of `s`. Names
 /// and URLs may both hold parentheses: the balanced one when parentheses in
 /// the URL balance, if a location starts there; else the first ` (` where a
@@ -209,6 +246,22 @@ mod tests {
         t!("    at f (C:\\a (b\\c.js:1:2)", Some("f"), src("C:\\a (b\\c.js", 1, 2));
         // A function named `async`.
         t!("    at async (http://h/a.js:75:28)", Some("async"), src("http://h/a.js", 75, 28));
+    }
+
+    #[test]
+    fn v8_names_and_urls_with_line_breaks() {
+        use crate::core::stacktrace::raw_frames;
+        let frames = |stack: &'static str| raw_frames(stack, "", "").map(|f| (f.function, f.location)).collect::<Vec<_>>();
+        let stack = "Error: x\n    at first line\nsecond line (http://h/a.js:15:27)\n    at g (http://h/a.js:2:3)";
+        assert_eq!(frames(stack), [(Some("first line\nsecond line"), src("http://h/a.js", 15, 27)), (Some("g"), src("http://h/a.js", 2, 3))]);
+        assert_eq!(frames("    at f (http://h/a\nb.js:1:2)"), [(Some("f"), src("http://h/a\nb.js", 1, 2))]);
+        // What does not join into a location with a line stays as it was, and
+        // the lines after it are not taken.
+        assert_eq!(
+            frames("    at f (file.js)\n    at g (http://h/a.js:2:3)"),
+            [(Some("f"), Source { url: "file.js", line: None, col: None }), (Some("g"), src("http://h/a.js", 2, 3))]
+        );
+        assert_eq!(frames("    at weird\nnot a frame\n    at g (http://h/a.js:2:3)").len(), 2);
         assert_eq!(parse_line("TypeError: x"), None);
         assert_eq!(parse_line("    at "), None);
     }

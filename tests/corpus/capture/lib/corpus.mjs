@@ -26,12 +26,14 @@ export function frame(f) {
 // and fails once one parses exactly, so that it moves back here):
 // - a name V8 prints after `async ` or `new ` (set with defineProperty) is
 //   read as that prefix: from the text alone the two cannot be told apart;
-// - a name holding a line break: the stack is read line by line;
+// - a name holding a line break, in SpiderMonkey and JSC: the stack is read
+//   line by line, and their frame lines have no mark of their own to tell a
+//   continued name from a line of its own (V8's `    at ` has);
 // - JSC's relative paths (the jsc shell's) after a name holding `@`: the
 //   split falls at the first `@`, as nothing says where a location starts.
 export const KNOWN_DIFFERENCES = {
-  node: ['defined-name-keyword-prefix', 'name-with-newline'],
-  chromium: ['defined-name-keyword-prefix', 'name-with-newline'],
+  node: ['defined-name-keyword-prefix'],
+  chromium: ['defined-name-keyword-prefix'],
   firefox: ['name-with-newline'],
   jsc: ['name-with-at-sign', 'name-with-newline'],
 }
