@@ -27,7 +27,8 @@ pub use frame::{event_is_pending, is_pending, number_wasm_modules, resolve_event
 use crate::core::protocol::Frame;
 
 /// The most frames kept per stack (the newest ones, nearest the throw).
-/// Engines print up to 128 (SpiderMonkey, on overflow) or 100 (JSC).
+/// Engines print up to 128 (SpiderMonkey, on overflow) or 100 (JSC), and V8
+/// as many as `Error.stackTraceLimit` asks (10 by default); the peer keeps 50.
 pub const MAX_FRAMES: usize = 250;
 /// The deepest eval nesting followed before a location counts as unknown.
 pub const MAX_NESTING: usize = 32;
@@ -244,9 +245,20 @@ fn skip_header<'a>(stack: &'a str, name: &str, message: &str) -> &'a str {
     if let Some(rest) = found {
         return rest;
     }
-    if find_byte(message.as_bytes(), b'\n').is_some() {
+    if let Some(nl) = find_byte(message.as_bytes(), b'\n') {
         if let Some(i) = find_str(stack, message) {
             return &stack[i + message.len()..];
+        }
+        // The first line changed after the stack was taken (a prefix added,
+        // `err.message = 'GET /x: ' + err.message`): the lines after it are
+        // still the header's, and may even look like frames (a stack the
+        // message carries). Only where they stand as whole lines.
+        let rest = tail(message, nl + 1);
+        if let Some(i) = find_str(stack, rest) {
+            let end = i + rest.len();
+            if !rest.is_empty() && i > 0 && stack.as_bytes()[i - 1] == b'\n' && (end == stack.len() || stack.as_bytes()[end] == b'\n') {
+                return &stack[end..];
+            }
         }
     }
     stack
@@ -747,6 +759,11 @@ mod tests {
         assert_eq!(frames[0].function.as_deref(), Some("real"));
         // The name changed after the stack was made: the message still finds the header.
         assert_eq!(parse(&stack, "Renamed", message, "").len(), 1);
+        // The message's first line changed after (a prefix added): its other lines still do.
+        assert_eq!(parse(&stack, "Error", &format!("GET /x: {message}"), "").len(), 1);
+        // Not where they would only match part of a line.
+        let stack = "Error: old\n    at real (http://h/ab.js:1:2)";
+        assert_eq!(parse(stack, "Error", "new\nb.js:1:2", "").len(), 1);
     }
 
     #[test]

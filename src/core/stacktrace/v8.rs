@@ -3,7 +3,7 @@
 //! ```text
 //! frame    = "at " ["async "] ["new "] function " (" location ")"
 //!          | "at " ["async "] location
-//! location = "native" | "<anonymous>" | "unknown location" | "index " N
+//! location = "native" | "<anonymous>" [":" line ":" column] | "unknown location" | "index " N
 //!          | eval-origin ", " position        ; code run by eval / new Function
 //!          | url ":wasm-function[" I "]:0x" HEX
 //!          | url [":" line [":" column]]
@@ -144,6 +144,12 @@ fn location(s: &str) -> Location<'_> {
         _ if s.is_empty() => return Location::Unknown,
         b'n' if is("native") => return Location::Native,
         b'<' if is("<anonymous>") => return Location::Unknown,
+        // Code with no script name (`setTimeout('…')`, a `javascript:` URL):
+        // `<anonymous>` stands for none, as in a frame without a location.
+        b'<' if strip(s, "<anonymous>:").is_some() => {
+            let (_, line, col) = split_line_col(s);
+            return Location::Source { url: "", line, col };
+        }
         b'u' if is("unknown location") => return Location::Unknown,
         b'e' if strip(s, "eval at ").is_some() => return eval_location(s),
         b'i' => {
@@ -219,7 +225,7 @@ mod tests {
         t!("    at Array.map (<anonymous>)", Some("Array.map"), Unknown);
         t!("    at JSON.parse (native)", Some("JSON.parse"), Native);
         t!("    at async Promise.all (index 0)", Some("Promise.all"), Native);
-        t!("    at <anonymous>:1:5", None, src("<anonymous>", 1, 5));
+        t!("    at <anonymous>:1:5", None, src("", 1, 5));
     }
 
     #[test]

@@ -6,7 +6,7 @@ import path from 'node:path'
 import fs from 'node:fs'
 import { build, sourceFiles, CASES_DIR } from './lib/layout.mjs'
 import { startServer } from './lib/server.mjs'
-import { routes, PORT, PAGE_PATH, SCRIPTS } from './lib/web.mjs'
+import { routes, PORT, PAGE_PATH, SCRIPTS, SRCDOC } from './lib/web.mjs'
 import { launchFirefox } from '../../support/firefox.mjs'
 import { Markers } from './lib/markers.mjs'
 import { render, diffLines } from './lib/expect.mjs'
@@ -29,6 +29,7 @@ try {
   const fileUrls = { ...Object.fromEntries(Object.entries(SCRIPTS).map(([f, u]) => [f, server.origin + u])) }
   fileUrls[path.join(CASES_DIR, 'web/blob-src.js')] = urls.blob
   fileUrls[path.join(CASES_DIR, 'web/data-src.js')] = urls.data
+  fileUrls[SRCDOC.file] = SRCDOC.url
   const ctx = {
     engine: 'firefox', markers, wasm, origin: server.origin,
     urlOf: (file) => { if (!fileUrls[file]) throw new Error('no URL for ' + file); return fileUrls[file] },

@@ -20,7 +20,7 @@ fs.rmSync(DIR, { recursive: true, force: true })
 const staged = {} // source file -> relative path as JSC prints it
 const stage = (from, rel) => { fs.cpSync(from, path.join(DIR, rel), { recursive: true }); staged[from] = rel }
 stage(path.join(CASES_DIR, 'harness.js'), 'harness.js')
-const shared = ['nested-a.js', 'nested-b.js', 'nested-c.js', 'builtins.js', 'classes.js', 'async.js', 'eval.js', 'messages.js', 'recursion.js', 'heldout.js']
+const shared = ['nested-a.js', 'nested-b.js', 'nested-c.js', 'builtins.js', 'classes.js', 'async.js', 'eval.js', 'messages.js', 'recursion.js', 'heldout.js', 'heldout2.js']
 for (const f of shared) stage(path.join(CASES_DIR, 'shared', f), 'shared/' + f)
 stage(path.join(CASES_DIR, 'shared/enc/encoded.js'), 'shared/dir with space/café+encoded.js')
 stage(path.join(BUILD_DIR, 'app.min.js'), 'static/app.min.js')
@@ -31,14 +31,23 @@ stage(path.join(CASES_DIR, 'shared/paths/@.js'), WEIRD_SIGN)
 stage(path.join(CASES_DIR, 'jsc/wasm.js'), 'jsc/wasm.js')
 stage(path.join(CASES_DIR, 'jsc/main.js'), 'jsc/main.js')
 fs.cpSync(path.join(BUILD_DIR, 'wasm'), path.join(DIR, 'wasm'), { recursive: true })
+// second held-out round: Next.js chunks (route group, dynamic segment), a
+// hashed bundle, modules imported dynamically by jsc/heldout2.js
+const H2_FILES = ['_next/static/chunks/webpack.js', '_next/static/chunks/app/(dashboard)/users/[id]/page-3f9a2c1e8b7d6a50.js', 'assets/index-4f2a9c1e.js', 'jsc/heldout2.js']
+stage(path.join(CASES_DIR, 'shared/bundle/webpack-runtime.js'), H2_FILES[0])
+stage(path.join(CASES_DIR, 'shared/bundle/page-chunk.js'), H2_FILES[1])
+stage(path.join(BUILD_DIR, 'bundle.min.js'), H2_FILES[2])
+stage(path.join(CASES_DIR, 'jsc/heldout2.js'), H2_FILES[3])
+stage(path.join(CASES_DIR, 'web/heldout2/throws-top-level.mjs'), 'modules/throws-top-level.mjs')
+stage(path.join(CASES_DIR, 'web/heldout2/top-level-await.mjs'), 'modules/top-level-await.mjs')
 
 // recursion.js, the encoded file and the minified file are load()ed by main.js,
 // and JSC prints load()ed files by their absolute path.
-for (const rel of ['shared/recursion.js', 'shared/dir with space/café+encoded.js', 'static/app.min.js', WEIRD_SIGN]) {
+for (const rel of ['shared/recursion.js', 'shared/dir with space/café+encoded.js', 'static/app.min.js', WEIRD_SIGN, 'modules/throws-top-level.mjs', 'modules/top-level-await.mjs']) {
   const from = Object.keys(staged).find((f) => staged[f] === rel)
   staged[from] = path.join(DIR, rel)
 }
-const args = ['harness.js', ...shared.filter((f) => f !== 'recursion.js').map((f) => 'shared/' + f), WEIRD_AT, 'jsc/wasm.js', 'jsc/main.js']
+const args = ['harness.js', ...shared.filter((f) => f !== 'recursion.js').map((f) => 'shared/' + f), WEIRD_AT, 'jsc/wasm.js', ...H2_FILES, 'jsc/main.js']
 const stdout = execFileSync(JSC, args, { cwd: DIR, encoding: 'utf8', maxBuffer: 64 << 20 })
 const results = stdout.split('\n').filter((l) => l.startsWith('RESULT ')).map((l) => JSON.parse(l.slice(7)))
 

@@ -17,7 +17,7 @@ fs.rmSync(path.join(WORK_DIR, 'node'), { recursive: true, force: true })
 const copy = (from, to) => fs.cpSync(from, path.join(APP, to), { recursive: true })
 copy(path.join(CASES_DIR, 'harness.js'), 'harness.js')
 copy(path.join(CASES_DIR, 'v8-recorder.js'), 'v8-recorder.js')
-const shared = ['nested-a.js', 'nested-b.js', 'nested-c.js', 'builtins.js', 'classes.js', 'async.js', 'eval.js', 'messages.js', 'recursion.js', 'heldout.js']
+const shared = ['nested-a.js', 'nested-b.js', 'nested-c.js', 'builtins.js', 'classes.js', 'async.js', 'eval.js', 'messages.js', 'recursion.js', 'heldout.js', 'heldout2.js']
 for (const f of shared) copy(path.join(CASES_DIR, 'shared', f), path.join('shared', f))
 // held-out: a directory with `@`, a space, parentheses, `%20` and `:digits`;
 // `@.js` under a directory with an unbalanced parenthesis after a space
@@ -32,13 +32,24 @@ copy(path.join(CASES_DIR, 'node/cjs'), 'cjs')
 copy(path.join(CASES_DIR, 'node/esm'), 'esm')
 copy(path.join(CASES_DIR, 'node/fake-pkg'), 'node_modules/fake-pkg')
 copy(path.join(BUILD_DIR, 'wasm'), 'wasm')
+// second held-out round: a Next.js server build (route group, dynamic
+// segment), a hashed production bundle, a package that throws while loading
+const H2_WEBPACK = ['.next/server/webpack-runtime.js', '.next/server/app/(dashboard)/users/[id]/page.js']
+copy(path.join(CASES_DIR, 'shared/bundle/webpack-runtime.js'), H2_WEBPACK[0])
+copy(path.join(CASES_DIR, 'shared/bundle/page-chunk.js'), H2_WEBPACK[1])
+copy(path.join(BUILD_DIR, 'bundle.min.js'), 'dist/assets/index-4f2a9c1e.js')
+copy(path.join(CASES_DIR, 'node/h2-broken-pkg'), 'node_modules/h2-broken-pkg')
 // Classic scripts loaded by the driver through vm, in this order.
-const scripts = ['harness.js', 'v8-recorder.js', ...shared.map((f) => 'shared/' + f), 'shared/dir with space/café+encoded.js', 'static/app.min.js', WEIRD_AT, WEIRD_SIGN]
+const scripts = ['harness.js', 'v8-recorder.js', ...shared.map((f) => 'shared/' + f), 'shared/dir with space/café+encoded.js', 'static/app.min.js', WEIRD_AT, WEIRD_SIGN, ...H2_WEBPACK, 'dist/assets/index-4f2a9c1e.js']
 fs.writeFileSync(path.join(APP, 'scripts.json'), JSON.stringify(scripts))
 
 // Node prefixes errors thrown by vm scripts (displayErrors) with the source
 // line and a caret, after V8 formatted the stack.
-const DECORATED = { 'vm-relative-filename': /^lib\/relative\.js:2\n {2}throw new SyntaxError\("from lib\/relative\.js"\)\n {2}\^\n\n$/ }
+const DECORATED = {
+  'vm-relative-filename': /^lib\/relative\.js:2\n {2}throw new SyntaxError\("from lib\/relative\.js"\)\n {2}\^\n\n$/,
+  // held-out 2: the ESM loader points at the import that names a missing export
+  'esm-missing-export': /^file:\/\/\/\S+\/esm\/h2-missing-export\.mjs:2\nimport \{ missingHelper \} from '\.\/h2-exports\.mjs'\n {9}\^{13}\n$/,
+}
 
 function runDriver(mode, only = []) {
   const out = path.join(WORK_DIR, 'node', `results-${mode}.json`)

@@ -19,9 +19,21 @@ var V8REC = (function () {
     r.toString = cs.toString();
     return r;
   }
+  // The header as the embedder writes it: Node formats its own errors (their
+  // prototype carries the kIsNodeError symbol) as `name [code]: message`
+  // (lib/internal/errors.js, prepareStackTraceCallback), the rest as
+  // Error.prototype.toString does.
+  function headerOf(error) {
+    for (var p = error; p !== null && (typeof p === 'object' || typeof p === 'function'); p = Object.getPrototypeOf(p)) {
+      if (Object.getOwnPropertySymbols(p).some(function (s) { return s.description === 'kIsNodeError'; })) {
+        return error.name + ' [' + error.code + ']: ' + error.message;
+      }
+    }
+    return Error.prototype.toString.call(error);
+  }
   function hook(error, callsites) {
     var frames = callsites.map(record);
-    var header = Error.prototype.toString.call(error);
+    var header = headerOf(error);
     var stack = header + frames.map(function (f) { return '\n    at ' + f.toString; }).join('');
     records.set(error, { header: header, frames: frames, stack: stack });
     return stack;

@@ -7,6 +7,7 @@
 // Self-hosted builtins (map, forEach, Generator.next) and native ones print no
 // frame, and only the synchronous part of an async chain is shown.
 import { at, anon, atLineStart, atSourceUrl, ffEval, ffWasm, repeat } from '../lib/expect.mjs'
+import HELDOUT2 from './firefox-heldout2.mjs'
 
 const H = at('runCase', 'h-run')
 
@@ -24,6 +25,7 @@ const callsJs = (module, where) => [ffWasm(module, 'call_call_js', where), ffWas
 export const FIREFOX_MAX_FRAMES = 128
 
 export default {
+  ...HELDOUT2,
   'nested-files': [H, at('nestedFiles', 'na-call'), at('nestedB', 'nb-call'), at('nestedC', 'nc-throw')],
   'array-map-callback': [H, at('arrayMapCallback', 'map-call'), at('mapper', 'map-cb'), at('failInCallback', 'cb-throw')],
   'array-foreach-arrow': [H, at('arrayForEachArrow', 'fe-call'), at('arrayForEachArrow/<', 'fe-cb'), at('failInCallback', 'cb-throw')],

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeModules } from './wasm-modules.mjs'
 import { writeMinified } from './minified.mjs'
+import { writeMinifiedBundle } from './bundle-min.mjs'
 
 export const CAPTURE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const CASES_DIR = path.join(CAPTURE_DIR, 'cases')
@@ -25,6 +26,7 @@ export function build() {
   fs.mkdirSync(BUILD_DIR, { recursive: true })
   const wasm = writeModules(path.join(BUILD_DIR, 'wasm'))
   writeMinified(path.join(BUILD_DIR, 'app.min.js'))
+  writeMinifiedBundle(path.join(BUILD_DIR, 'bundle.min.js'))
   return { wasm, minified: path.join(BUILD_DIR, 'app.min.js') }
 }
 
@@ -35,10 +37,11 @@ export function sourceFiles() {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name)
       if (e.isDirectory()) walk(p)
-      else if (/\.(js|cjs|mjs|html)$/.test(e.name)) out.push(p)
+      else if (/\.(js|cjs|mjs|html|ts|tsx)$/.test(e.name)) out.push(p)
     }
   }
   walk(CASES_DIR)
   out.push(path.join(BUILD_DIR, 'app.min.js'))
+  out.push(path.join(BUILD_DIR, 'bundle.min.js'))
   return out
 }

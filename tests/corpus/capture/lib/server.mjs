@@ -4,7 +4,7 @@
 import http from 'node:http'
 import fs from 'node:fs'
 
-const TYPES = { js: 'text/javascript', mjs: 'text/javascript', html: 'text/html; charset=utf-8', wasm: 'application/wasm', json: 'application/json' }
+const TYPES = { js: 'text/javascript', mjs: 'text/javascript', html: 'text/html; charset=utf-8', wasm: 'application/wasm', json: 'application/json', ts: 'text/javascript', tsx: 'text/javascript' }
 
 export async function startServer(routes, port = 0) {
   const server = http.createServer((req, res) => {

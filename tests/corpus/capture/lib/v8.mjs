@@ -62,11 +62,16 @@ function fileLocation(r) {
 // the same stack names outside eval code (`scripts`); only when none fits is
 // it read with the plain pattern, whose names cannot hold a parenthesis.
 const escapeRe = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-function evalOriginLocation(origin, scripts = []) {
+function evalOriginLocation(origin, scripts = [], namedEvals = []) {
   const found = []
   for (const url of scripts) {
     const m = new RegExp('^(?:eval at .* \\()+' + escapeRe(url) + ':(\\d+):(\\d+)\\)+$').exec(origin)
     if (m) found.push({ abs_path: url, lineno: Number(m[1]), colno: Number(m[2]) })
+  }
+  // (held-out 2) An eval made by eval'd code that a sourceURL names: V8
+  // prints that name in the origin without any position.
+  for (const url of namedEvals) {
+    if (new RegExp('^(?:eval at .* \\()+' + escapeRe(url) + '\\)+$').test(origin)) found.push({ abs_path: url })
   }
   if (found.length > 1) throw new Error('ambiguous eval origin: ' + origin)
   if (found.length === 1) return found[0]
@@ -75,7 +80,7 @@ function evalOriginLocation(origin, scripts = []) {
   return { abs_path: m[1], lineno: Number(m[2]), colno: Number(m[3]) }
 }
 
-function jsFrame(r, formatting, receiverClass, scripts) {
+function jsFrame(r, formatting, receiverClass, scripts, namedEvals) {
   // 1. V8's rendering, with the printed function name kept apart.
   let printedName = null // the name part as printed, prefixes included
   let rendered
@@ -100,13 +105,19 @@ function jsFrame(r, formatting, receiverClass, scripts) {
   if (name !== null && name !== '<anonymous>') frame.function = name
   const url = r.getScriptNameOrSourceURL
   if (typeof url !== 'string' && r.isEval) {
-    Object.assign(frame, evalOriginLocation(r.getEvalOrigin, scripts))
+    Object.assign(frame, evalOriginLocation(r.getEvalOrigin, scripts, namedEvals))
   } else if (nonEmpty(url)) {
     frame.abs_path = url
     if (r.getLineNumber !== null) frame.lineno = r.getLineNumber
     if (r.getColumnNumber !== null) frame.colno = r.getColumnNumber
   } else if (r.getLineNumber !== null) {
-    throw new Error('a frame with a line but no script name: ' + r.toString)
+    // Code compiled without a script name (setTimeout('code'), a javascript:
+    // URL): V8 prints `<anonymous>:L:C`, a placeholder, not a file. As the
+    // parser's rule for an empty location (frame.rs): no abs_path, the
+    // position kept, not in_app (held-out 2).
+    if (!(typeof url === 'string' && url === '' && !r.isEval)) throw new Error('a frame with a line but no script name: ' + r.toString)
+    frame.lineno = r.getLineNumber
+    if (r.getColumnNumber !== null) frame.colno = r.getColumnNumber
   }
   frame.in_app = inApp(frame.abs_path)
   return { rendered, frame }
@@ -145,8 +156,9 @@ const isWasm = (r) => typeof r.getFileName === 'string' && (r.getFileName.starts
 export function framesFromCallSites(records, { wasm = null, label, formatting, receiverClass = null }) {
   if (!FORMATTINGS.includes(formatting)) throw new Error('formatting must be one of ' + FORMATTINGS)
   const scripts = [...new Set(records.filter((r) => !r.isEval && nonEmpty(r.getScriptNameOrSourceURL)).map((r) => r.getScriptNameOrSourceURL))]
+  const namedEvals = [...new Set(records.filter((r) => r.isEval && nonEmpty(r.getScriptNameOrSourceURL)).map((r) => r.getScriptNameOrSourceURL))]
   const frames = records.map((r) => {
-    const { rendered, frame } = isWasm(r) ? wasmFrame(r, wasm) : jsFrame(r, formatting, receiverClass, scripts)
+    const { rendered, frame } = isWasm(r) ? wasmFrame(r, wasm) : jsFrame(r, formatting, receiverClass, scripts, namedEvals)
     if (rendered !== r.toString) {
       throw new Error(`${label}: V8 formatting mismatch\n  ours: ${rendered}\n  V8:   ${r.toString}\n  fields: ${JSON.stringify(r)}`)
     }

@@ -31,13 +31,35 @@ export const SCRIPTS = {
   [c('shared/heldout.js')]: '/corpus/js/heldout.js',
   [c('shared/paths/at.js')]: '/corpus/we@ird%20(1)/v:1:2/at.js?x=(1)&u=a@b:3:4#f(1)',
   [c('shared/paths/@.js')]: '/corpus/we@ird%20(1)/@.js?' + LONG_QUERY,
+  // second held-out round: bundler URLs (Next.js chunks with a route group
+  // and a dynamic segment, a hashed Vite asset, Vite dev-server modules),
+  // workers, iframes and modules
+  [c('shared/heldout2.js')]: '/corpus/js/heldout2.js',
+  [c('shared/bundle/webpack-runtime.js')]: '/_next/static/chunks/webpack.js?v=1700000000000',
+  [c('shared/bundle/page-chunk.js')]: '/_next/static/chunks/app/(dashboard)/users/[id]/page-3f9a2c1e8b7d6a50.js',
+  [path.join(BUILD_DIR, 'bundle.min.js')]: '/assets/index-4f2a9c1e.js',
+  [c('web/heldout2.js')]: '/corpus/web/heldout2.js',
+  [c('web/heldout2/worker.js')]: '/corpus/web/heldout2/worker.js?build=abc123',
+  [c('web/heldout2/lib/worker-lib.js')]: '/corpus/web/heldout2/lib/worker-lib.3f9a2c1e.js?v=abc123',
+  [c('web/heldout2/module-worker.mjs')]: '/corpus/web/heldout2/module-worker.mjs',
+  [c('web/heldout2/lib/csv.mjs')]: '/corpus/web/heldout2/lib/csv.mjs?v=abc123',
+  [c('web/heldout2/frame.html')]: '/corpus/web/heldout2/frame.html?embed=1#panel',
+  [c('web/heldout2/importer.html')]: '/corpus/web/heldout2/importer.html',
+  [c('web/heldout2/throws-top-level.mjs')]: '/corpus/web/heldout2/throws-top-level.mjs?v=2',
+  [c('web/heldout2/top-level-await.mjs')]: '/corpus/web/heldout2/top-level-await.mjs',
+  [c('web/heldout2/vite/main.ts')]: '/@fs/srv/app/src/main.ts?t=1700000000000',
+  [c('web/heldout2/vite/Widget.tsx')]: '/src/components/Widget.tsx?t=1700000000123',
+  [c('web/heldout2/vite/chunk.js')]: '/node_modules/.vite/deps/chunk-ABC123.js?v=abc123',
 }
+// Given to an iframe as its srcdoc (fetched from here): its frames print about:srcdoc.
+export const SRCDOC = { file: c('web/heldout2/srcdoc.html'), path: '/corpus/web/heldout2/srcdoc.html', url: 'about:srcdoc' }
 
 export function routes() {
   const r = {}
   for (const [file, url] of Object.entries(SCRIPTS)) r[url.split(/[?#]/)[0]] = file
   r['/corpus/web/blob-src.js'] = c('web/blob-src.js')
   r['/corpus/web/data-src.js'] = c('web/data-src.js')
+  r[SRCDOC.path] = SRCDOC.file
   for (const m of ['named', 'fnames', 'unnamed']) r[`/corpus/wasm/${m}.wasm`] = path.join(BUILD_DIR, 'wasm', m + '.wasm')
   return r
 }

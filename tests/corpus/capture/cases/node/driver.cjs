@@ -20,7 +20,9 @@ async function main() {
   for (const rel of order) loadScript(rel)
   require('./cjs/cases.cjs')
   require('./cjs/heldout.cjs')
+  require('./cjs/heldout2.cjs')
   await import('./esm/cases.mjs')
+  await import('./esm/heldout2.mjs')
   await globalThis.WASM_READY
   const runOnce = (name, structured) => new Promise((resolve) => {
     HARNESS.onResult = (r) => { V8REC.uninstall(); resolve(r) }
