@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createRequire } from 'node:module'
-import { build, WASM_CASES, CAPTURE_DIR } from './lib/layout.mjs'
+import { build, wasmFor, CAPTURE_DIR } from './lib/layout.mjs'
 import { startServer } from './lib/server.mjs'
 import { routes, PORT, PAGE_PATH } from './lib/web.mjs'
 import { framesFromCallSites, checkV8Pair } from './lib/v8.mjs'
@@ -64,7 +64,7 @@ try {
       console.log(`chromium: skipped ${name}: ${UNEXPRESSIBLE[name]}`)
       continue
     }
-    const frames = framesFromCallSites(structured.v8.frames, { wasm: wasm[WASM_CASES[name]] ?? null, label, formatting: 'v8-current' })
+    const frames = framesFromCallSites(structured.v8.frames, { wasm: wasmFor(wasm, name), label, formatting: 'v8-current' })
     out.add({ caseName: name, name: plain.name, message: plain.message, stack: plain.stack, frames })
   }
   out.commit()

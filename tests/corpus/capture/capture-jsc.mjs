@@ -20,7 +20,7 @@ fs.rmSync(DIR, { recursive: true, force: true })
 const staged = {} // source file -> relative path as JSC prints it
 const stage = (from, rel) => { fs.cpSync(from, path.join(DIR, rel), { recursive: true }); staged[from] = rel }
 stage(path.join(CASES_DIR, 'harness.js'), 'harness.js')
-const shared = ['nested-a.js', 'nested-b.js', 'nested-c.js', 'builtins.js', 'classes.js', 'async.js', 'eval.js', 'messages.js', 'recursion.js', 'heldout.js', 'heldout2.js']
+const shared = ['nested-a.js', 'nested-b.js', 'nested-c.js', 'builtins.js', 'classes.js', 'async.js', 'eval.js', 'messages.js', 'recursion.js', 'heldout.js', 'heldout2.js', 'heldout3.js']
 for (const f of shared) stage(path.join(CASES_DIR, 'shared', f), 'shared/' + f)
 stage(path.join(CASES_DIR, 'shared/enc/encoded.js'), 'shared/dir with space/café+encoded.js')
 stage(path.join(BUILD_DIR, 'app.min.js'), 'static/app.min.js')
@@ -40,14 +40,20 @@ stage(path.join(BUILD_DIR, 'bundle.min.js'), H2_FILES[2])
 stage(path.join(CASES_DIR, 'jsc/heldout2.js'), H2_FILES[3])
 stage(path.join(CASES_DIR, 'web/heldout2/throws-top-level.mjs'), 'modules/throws-top-level.mjs')
 stage(path.join(CASES_DIR, 'web/heldout2/top-level-await.mjs'), 'modules/top-level-await.mjs')
+// third held-out round: wasm (shared/heldout3.js, loaded by jsc/heldout3.js),
+// files run by load() and modules imported by jsc/heldout3.js
+const H3_FILES = ['jsc/heldout3.js']
+stage(path.join(CASES_DIR, 'jsc/heldout3.js'), H3_FILES[0])
+const H3_LOADED = ['h3/global-throws.js', 'h3/loads-another.js', 'h3/throws-directly.js', 'modules/h3/entry.mjs', 'modules/h3/widgets.mjs']
+for (const rel of H3_LOADED) stage(path.join(CASES_DIR, 'jsc', rel.replace(/^modules\//, '')), rel)
 
 // recursion.js, the encoded file and the minified file are load()ed by main.js,
 // and JSC prints load()ed files by their absolute path.
-for (const rel of ['shared/recursion.js', 'shared/dir with space/café+encoded.js', 'static/app.min.js', WEIRD_SIGN, 'modules/throws-top-level.mjs', 'modules/top-level-await.mjs']) {
+for (const rel of ['shared/recursion.js', 'shared/dir with space/café+encoded.js', 'static/app.min.js', WEIRD_SIGN, 'modules/throws-top-level.mjs', 'modules/top-level-await.mjs', ...H3_LOADED]) {
   const from = Object.keys(staged).find((f) => staged[f] === rel)
   staged[from] = path.join(DIR, rel)
 }
-const args = ['harness.js', ...shared.filter((f) => f !== 'recursion.js').map((f) => 'shared/' + f), WEIRD_AT, 'jsc/wasm.js', ...H2_FILES, 'jsc/main.js']
+const args = ['harness.js', ...shared.filter((f) => f !== 'recursion.js').map((f) => 'shared/' + f), WEIRD_AT, 'jsc/wasm.js', ...H2_FILES, ...H3_FILES, 'jsc/main.js']
 const stdout = execFileSync(JSC, args, { cwd: DIR, encoding: 'utf8', maxBuffer: 64 << 20 })
 const results = stdout.split('\n').filter((l) => l.startsWith('RESULT ')).map((l) => JSON.parse(l.slice(7)))
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { execFileSync } from 'node:child_process'
-import { build, WASM_CASES, CASES_DIR, WORK_DIR, BUILD_DIR } from './lib/layout.mjs'
+import { build, wasmFor, CASES_DIR, WORK_DIR, BUILD_DIR } from './lib/layout.mjs'
 import { framesFromCallSites, checkV8Pair } from './lib/v8.mjs'
 import { CorpusWriter } from './lib/corpus.mjs'
 
@@ -17,7 +17,7 @@ fs.rmSync(path.join(WORK_DIR, 'node'), { recursive: true, force: true })
 const copy = (from, to) => fs.cpSync(from, path.join(APP, to), { recursive: true })
 copy(path.join(CASES_DIR, 'harness.js'), 'harness.js')
 copy(path.join(CASES_DIR, 'v8-recorder.js'), 'v8-recorder.js')
-const shared = ['nested-a.js', 'nested-b.js', 'nested-c.js', 'builtins.js', 'classes.js', 'async.js', 'eval.js', 'messages.js', 'recursion.js', 'heldout.js', 'heldout2.js']
+const shared = ['nested-a.js', 'nested-b.js', 'nested-c.js', 'builtins.js', 'classes.js', 'async.js', 'eval.js', 'messages.js', 'recursion.js', 'heldout.js', 'heldout2.js', 'heldout3.js']
 for (const f of shared) copy(path.join(CASES_DIR, 'shared', f), path.join('shared', f))
 // held-out: a directory with `@`, a space, parentheses, `%20` and `:digits`;
 // `@.js` under a directory with an unbalanced parenthesis after a space
@@ -94,7 +94,7 @@ plain.results.forEach((p, i) => {
   try {
     checkV8Pair(label, s.structured, p.plain, DECORATED[p.name])
   } catch (e) { failures.push(e.message); return }
-  const frames = framesFromCallSites(s.structured.v8.frames, { wasm: wasm[WASM_CASES[p.name]] ?? null, label, formatting: 'v8-11.3', receiverClass })
+  const frames = framesFromCallSites(s.structured.v8.frames, { wasm: wasmFor(wasm, p.name), label, formatting: 'v8-11.3', receiverClass })
   writer.add({ caseName: p.name, name: p.plain.name, message: p.plain.message, stack: p.plain.stack, frames })
 })
 if (failures.length) {

@@ -8,6 +8,7 @@
 // frame, and only the synchronous part of an async chain is shown.
 import { at, anon, atLineStart, atSourceUrl, ffEval, ffWasm, repeat } from '../lib/expect.mjs'
 import HELDOUT2 from './firefox-heldout2.mjs'
+import { SYNC as HELDOUT3 } from './firefox-heldout3.mjs'
 
 const H = at('runCase', 'h-run')
 
@@ -26,6 +27,7 @@ export const FIREFOX_MAX_FRAMES = 128
 
 export default {
   ...HELDOUT2,
+  ...HELDOUT3,
   'nested-files': [H, at('nestedFiles', 'na-call'), at('nestedB', 'nb-call'), at('nestedC', 'nc-throw')],
   'array-map-callback': [H, at('arrayMapCallback', 'map-call'), at('mapper', 'map-cb'), at('failInCallback', 'cb-throw')],
   'array-foreach-arrow': [H, at('arrayForEachArrow', 'fe-call'), at('arrayForEachArrow/<', 'fe-cb'), at('failInCallback', 'cb-throw')],

@@ -7,6 +7,7 @@
 // code print no location at all; only the synchronous part of an async chain.
 import { at, anon, native, noLocation, jscWasm, repeat } from '../lib/expect.mjs'
 import HELDOUT2 from './jsc-heldout2.mjs'
+import HELDOUT3 from './jsc-heldout3.mjs'
 
 const H = at('runCase', 'h-run')
 const trap = (m) => [jscWasm(m, 'call_middle'), jscWasm(m, 'trap')]
@@ -17,6 +18,7 @@ export const JSC_MAX_FRAMES = 100
 
 export default {
   ...HELDOUT2,
+  ...HELDOUT3,
   'nested-files': [H, at('nestedFiles', 'na-call'), at('nestedB', 'nb-call'), at('nestedC', 'nc-throw')],
   'array-map-callback': [H, at('arrayMapCallback', 'map-call'), native('map'), at('mapper', 'map-cb'), at('failInCallback', 'cb-throw')],
   'array-foreach-arrow': [H, at('arrayForEachArrow', 'fe-call'), native('forEach'), anon('fe-cb'), at('failInCallback', 'cb-throw')],

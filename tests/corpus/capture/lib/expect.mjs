@@ -111,3 +111,60 @@ export function diffLines(expected, actual) {
   }
   return out.length ? out.slice(0, 8).join('\n') + (out.length > 8 ? `\n  … ${out.length - 8} more` : '') : null
 }
+
+// (held-out 3) SpiderMonkey wasm frames wherever the module was compiled:
+//   { compiled: id, how }       `URL line N > WebAssembly.<how>` (instantiate,
+//                               compile, Module) at the marked call
+//   { url }                     instantiateStreaming: the wasm's own URL
+//   { evalCall, steps, how }    compiled by eval'd / `new Function` code:
+//                               `URL line N > eval line M > … > WebAssembly.<how>`
+// The name: `module.function` when the module has a non-empty name
+// (`module.` for a function the name section leaves out), else the
+// function's name or ''.
+export const ffWasmAt = (module, mark, where) => (ctx) => {
+  const w = wasmInfo(ctx, module, mark)
+  // (an empty module name counts as none)
+  const name = w.moduleName ? `${w.moduleName}.${w.functionName ?? ''}` : (w.functionName ?? '')
+  let url, loc
+  if (where.url) {
+    url = ctx.origin + where.url
+    loc = url
+  } else if (where.evalCall) {
+    const c = ctx.markers.get(where.evalCall, ctx.engine)
+    url = ctx.urlOf(c.file)
+    loc = `${url} line ${c.line}`
+    for (const s of where.steps) {
+      const k = s.kind || 'eval'
+      loc += ` > ${k} line ${ctx.markers.rel(s.base, s.id, ctx.engine).line + (k === 'Function' ? 2 : 0)}`
+    }
+    loc += ` > WebAssembly.${where.how}`
+  } else {
+    const c = ctx.markers.get(where.compiled, ctx.engine)
+    url = ctx.urlOf(c.file)
+    loc = `${url} line ${c.line} > WebAssembly.${where.how}`
+  }
+  return {
+    line: `${name}@${loc}:wasm-function[${w.functionIndex}]:${hex(w.offset)}`,
+    frame: { function: name, abs_path: url, instruction_addr: hex(w.offset), wasm_function_index: w.functionIndex, in_app: true },
+  }
+}
+
+// (held-out 3) JSC wasm frames: `(null)` for a function that a name section
+// leaves out (its index when the module has no name section), `<?>` for a
+// module without a name or with an empty one.
+export const jscWasmAt = (module, mark) => (ctx) => {
+  const w = wasmInfo(ctx, module, mark)
+  const nameSection = ctx.wasm[module].nameSection
+  const name = w.functionName ?? (nameSection ? '(null)' : String(w.functionIndex))
+  const frame = { function: name, wasm_function_index: w.functionIndex, in_app: true }
+  if (w.moduleName) frame.abs_path = w.moduleName
+  return { line: `${name}@${w.moduleName || '<?>'}:wasm-function[${w.functionIndex}]`, frame }
+}
+
+// (held-out 3) SpiderMonkey's async stacks: the newest frame of each async
+// parent carries the cause of the call that follows (`promise callback*`,
+// `async*`, `setTimeout handler*`...). The Sentry frame is the frame's own.
+export const cause = (label, spec) => (ctx) => {
+  const r = spec(ctx)
+  return { line: `${label}*${r.line}`, frame: r.frame }
+}

@@ -22,6 +22,27 @@ export const WASM_CASES = {
   'wasm-streaming-trap-named': 'named', 'wasm-streaming-calls-js-unnamed': 'unnamed',
 }
 
+// (held-out 3) Cases whose stacks show frames of several modules.
+export const H3_WASM_CASES = {
+  'wasm-names-punctuation': ['h3-names'], 'wasm-names-unicode-long': ['h3-names'], 'wasm-names-gap-in-named-module': ['h3-names'],
+  'wasm-names-partial-no-module-name': ['h3-partial'], 'wasm-names-empty-module-name': ['h3-empty'],
+  'wasm-trap-memory-out-of-bounds': ['h3-traps'], 'wasm-trap-indirect-call-signature': ['h3-traps'], 'wasm-trap-table-index': ['h3-traps'],
+  'wasm-trap-float-to-int': ['h3-traps'], 'wasm-stack-overflow': ['h3-traps'],
+  'wasm-js-wasm-interleaved': ['h3-bounce', 'h3-names'], 'wasm-module-instantiated-twice': ['h3-bounce'],
+  'wasm-imports-wasm-export': ['h3-linker', 'h3-traps'], 'wasm-export-function-call': ['h3-traps'], 'wasm-export-bound-apply': ['h3-traps'],
+  'wasm-export-array-callback': ['h3-traps'], 'wasm-export-promise-callback': ['h3-traps'], 'wasm-calls-builtin-import': ['h3-builtin'],
+  'wasm-start-function-trap': ['h3-start'], 'wasm-compiled-in-eval': ['h3-evald'], 'wasm-compiled-in-new-function': ['h3-evald'], 'wasm-compiled-in-function-eval': ['h3-evald'],
+  // browsers / node only
+  'wasm-instantiate-streaming-query': ['h3-streamed'], 'wasm-in-dedicated-worker': ['h3-worker'], 'wasm-in-blob-worker': ['h3-worker'],
+  'wasm-in-worker-thread': ['h3-worker'], 'async-wasm-in-promise-callback': ['h3-later'],
+}
+// The module (or modules) whose layout a case's wasm frames are checked against.
+export function wasmFor(wasm, caseName) {
+  const m = WASM_CASES[caseName] ?? H3_WASM_CASES[caseName]
+  if (!m) return null
+  return Array.isArray(m) ? m.map((k) => wasm[k]) : wasm[m]
+}
+
 export function build() {
   fs.mkdirSync(BUILD_DIR, { recursive: true })
   const wasm = writeModules(path.join(BUILD_DIR, 'wasm'))

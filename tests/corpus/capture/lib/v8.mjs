@@ -127,8 +127,7 @@ function jsFrame(r, formatting, receiverClass, scripts, namedEvals) {
 // getEnclosingColumnNumber() the offset of the function body; the function
 // index is not exposed, so it is found from that body offset in our own
 // module's layout. The module name comes from the name section we wrote.
-function wasmFrame(r, wasm) {
-  if (!wasm) throw new Error('wasm frame in a case without a wasm module: ' + r.toString)
+function wasmFrameIn(r, wasm) {
   const fn = wasm.functions.find((f) => f.bodyOffset === r.getEnclosingColumnNumber)
   if (!fn) throw new Error(`no function body at ${r.getEnclosingColumnNumber}: ${r.toString}`)
   const offset = r.getColumnNumber - 1
@@ -147,6 +146,30 @@ function wasmFrame(r, wasm) {
   const frame = { abs_path: r.getScriptNameOrSourceURL, instruction_addr: hex(offset), wasm_function_index: fn.index, in_app: true }
   if (hasName) frame.function = name
   return { rendered, frame }
+}
+
+// (held-out 3) A case may use several modules (wasm calling wasm of another
+// module, JS bouncing between modules): the frame must fit exactly one of
+// them (body offset, marked offset, name and rendering), or fit several
+// with the same frame.
+function wasmFrame(r, wasm) {
+  if (!wasm) throw new Error('wasm frame in a case without a wasm module: ' + r.toString)
+  const candidates = Array.isArray(wasm) ? wasm : [wasm]
+  const fits = [], errors = []
+  for (const w of candidates) {
+    try {
+      const out = wasmFrameIn(r, w)
+      if (out.rendered === r.toString) fits.push(out)
+      else errors.push('renders as ' + out.rendered)
+    } catch (e) { errors.push(e.message) }
+  }
+  if (!fits.length) {
+    if (candidates.length === 1) return wasmFrameIn(r, candidates[0])
+    throw new Error(`wasm frame fits none of the case's modules: ${r.toString}\n  ${errors.join('\n  ')}`)
+  }
+  const first = JSON.stringify(fits[0].frame)
+  if (fits.some((f) => JSON.stringify(f.frame) !== first)) throw new Error('wasm frame fits several modules differently: ' + r.toString)
+  return fits[0]
 }
 
 const isWasm = (r) => typeof r.getFileName === 'string' && (r.getFileName.startsWith('wasm://') || /\.wasm([?#]|$)/.test(r.getFileName))

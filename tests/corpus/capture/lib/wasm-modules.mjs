@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { WasmModule } from './wasm.mjs'
+import { H3_MODULES } from './wasm-modules-h3.mjs'
 
 function define({ moduleName, names, funcNames }) {
   const m = new WasmModule({ moduleName, names })
@@ -36,6 +37,8 @@ export const MODULES = {
     moduleName: null, names: false,
     funcNames: { middle: null, outer: null, callJs: null, callJsOuter: null, div: null },
   }),
+  // third held-out round (wasm-modules-h3.mjs)
+  ...H3_MODULES,
 }
 
 // Writes <dir>/<name>.wasm and <dir>/<name>.json (marks and function offsets).
@@ -45,7 +48,7 @@ export function writeModules(dir) {
   for (const [name, make] of Object.entries(MODULES)) {
     const built = make()
     fs.writeFileSync(path.join(dir, name + '.wasm'), built.bytes)
-    const meta = { marks: built.marks, functions: built.functions, moduleName: built.moduleName }
+    const meta = { marks: built.marks, functions: built.functions, moduleName: built.moduleName, nameSection: built.nameSection }
     fs.writeFileSync(path.join(dir, name + '.json'), JSON.stringify(meta, null, 1))
     out[name] = { ...meta, bytes: built.bytes }
   }

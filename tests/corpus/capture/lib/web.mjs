@@ -3,8 +3,11 @@
 // that index.html loads it from, i.e. the URL the engines print.
 import path from 'node:path'
 import { CASES_DIR, BUILD_DIR } from './layout.mjs'
+import { MODULES } from './wasm-modules.mjs'
 
 export const PAGE_PATH = '/corpus/index.html?run=1#top'
+// (held-out 3) Firefox's page for async stacks
+export const H3_ASYNC_PAGE = '/corpus/web/heldout3/async.html'
 
 const c = (p) => path.join(CASES_DIR, p)
 export const LONG_QUERY = 'redirect=http%3A%2F%2Fuser%40cdn.example%3A8080%2Fa.js%3A10%3A20&cb=jsonp(1)&trace=a@b:1:2&' +
@@ -50,7 +53,15 @@ export const SCRIPTS = {
   [c('web/heldout2/vite/main.ts')]: '/@fs/srv/app/src/main.ts?t=1700000000000',
   [c('web/heldout2/vite/Widget.tsx')]: '/src/components/Widget.tsx?t=1700000000123',
   [c('web/heldout2/vite/chunk.js')]: '/node_modules/.vite/deps/chunk-ABC123.js?v=abc123',
+  // third held-out round: wasm (shared), browser wasm and workers, async causes
+  [c('shared/heldout3.js')]: '/corpus/js/heldout3.js',
+  [c('web/heldout3.js')]: '/corpus/web/heldout3.js',
+  [c('web/heldout3-async.js')]: '/corpus/web/heldout3-async.js',
+  [c('web/heldout3/wasm-worker.js')]: '/corpus/web/heldout3/wasm-worker.js?v=3',
+  [c('web/heldout3/async.html')]: H3_ASYNC_PAGE,
 }
+// Files whose URL the page makes (blob:, data:): the key of READY's result.
+export const H3_MADE_URLS = { [c('web/heldout3/blob-worker.js')]: 'h3BlobWorker', [c('web/heldout3/data-module.mjs')]: 'h3DataModule' }
 // Given to an iframe as its srcdoc (fetched from here): its frames print about:srcdoc.
 export const SRCDOC = { file: c('web/heldout2/srcdoc.html'), path: '/corpus/web/heldout2/srcdoc.html', url: 'about:srcdoc' }
 
@@ -60,7 +71,9 @@ export function routes() {
   r['/corpus/web/blob-src.js'] = c('web/blob-src.js')
   r['/corpus/web/data-src.js'] = c('web/data-src.js')
   r[SRCDOC.path] = SRCDOC.file
-  for (const m of ['named', 'fnames', 'unnamed']) r[`/corpus/wasm/${m}.wasm`] = path.join(BUILD_DIR, 'wasm', m + '.wasm')
+  r['/corpus/web/heldout3/blob-worker.js'] = c('web/heldout3/blob-worker.js')
+  r['/corpus/web/heldout3/data-module.mjs'] = c('web/heldout3/data-module.mjs')
+  for (const m of Object.keys(MODULES)) r[`/corpus/wasm/${m}.wasm`] = path.join(BUILD_DIR, 'wasm', m + '.wasm')
   return r
 }
 

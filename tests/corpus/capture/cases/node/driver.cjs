@@ -21,9 +21,11 @@ async function main() {
   require('./cjs/cases.cjs')
   require('./cjs/heldout.cjs')
   require('./cjs/heldout2.cjs')
+  require('./cjs/heldout3.cjs')
   await import('./esm/cases.mjs')
   await import('./esm/heldout2.mjs')
   await globalThis.WASM_READY
+  await globalThis.H3_READY
   const runOnce = (name, structured) => new Promise((resolve) => {
     HARNESS.onResult = (r) => { V8REC.uninstall(); resolve(r) }
     if (structured) V8REC.install(); else V8REC.uninstall()
