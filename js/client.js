@@ -362,13 +362,15 @@ export function createClient(wasm, sdkBase, debug) {
     const id = event.event_id
     const hint = hints.get(id) || { event_id: id }
     hints.delete(id)
+    // User feedback is not an error: the inbound filters and beforeSend leave it alone, as the peer's.
+    const feedback = event.type === 'feedback'
     let filtered = false
     try {
-      filtered = filteredOut(event)
+      filtered = !feedback && filteredOut(event)
     } catch (e) {}
     if (filtered) return call(DROP, 0, 0, 0, 0)
     const steps = [...processors]
-    if (typeof options.beforeSend === 'function') steps.push(options.beforeSend)
+    if (typeof options.beforeSend === 'function' && !feedback) steps.push(options.beforeSend)
     let i = 0
     // Whether the step run last (or next to run, once `i` moved on) is beforeSend.
     const beforeSendRan = () => i === steps.length && i > processors.length
@@ -385,7 +387,7 @@ export function createClient(wasm, sdkBase, debug) {
               body = r
               ev = event
             }
-            return call(SEND, sessionFlags(ev), 0, 0, 0, id, body)
+            return call(SEND, sessionFlags(ev) | feedback << 2, 0, 0, 0, id, body)
           }
           const step = steps[i++]
           const before = ev

@@ -5,7 +5,7 @@
 import { instrumentApiErrors } from './apierrors.js'
 import { setLoaders, init as initSdk, ready as readySdk, parseStack as parseStackSdk } from './sdk.js'
 export {
-  captureException, captureMessage, captureEvent, flush, close, startSession, captureSession, endSession, showReportDialog, lastEventId, getClient, isInitialized,
+  captureException, captureMessage, captureEvent, captureFeedback, flush, close, startSession, captureSession, endSession, showReportDialog, lastEventId, getClient, isInitialized,
   addEventProcessor, withScope, withIsolationScope, getCurrentScope, getIsolationScope, getGlobalScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
   globalHandlersIntegration, browserApiErrorsIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, functionToStringIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,

@@ -2,7 +2,7 @@
 // `error` event on globalThis, so only the capture API is active here.
 import { setLoaders, init as initSdk, ready as readySdk, parseStack as parseStackSdk } from './sdk.js'
 export {
-  captureException, captureMessage, captureEvent, flush, close, startSession, captureSession, endSession, showReportDialog, lastEventId, getClient, isInitialized,
+  captureException, captureMessage, captureEvent, captureFeedback, flush, close, startSession, captureSession, endSession, showReportDialog, lastEventId, getClient, isInitialized,
   addEventProcessor, withScope, withIsolationScope, getCurrentScope, getIsolationScope, getGlobalScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
   globalHandlersIntegration, browserApiErrorsIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, functionToStringIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,

@@ -252,6 +252,17 @@ export const captureException = /* @__PURE__ */ guard((err, hint) => {
 })
 export const captureMessage = /* @__PURE__ */ guard((message, level) => capture('message', message, level, Error()))
 export const captureEvent = /* @__PURE__ */ guard((event, hint) => capture('event', event, hint))
+/**
+ * As the peer's: user feedback from the app's own form (`message`, and
+ * `name`, `email`, `url`, `source`, `associatedEventId`, `tags`), sent as an
+ * event of type `feedback`; its id. Not an error: never sampled, filtered,
+ * deduplicated or shown to `beforeSend`.
+ */
+export const captureFeedback = /* @__PURE__ */ guard((params, hint) => {
+  const { message, name, email, url, source, associatedEventId, tags } = params
+  const feedback = { contact_email: email, name, message, url, source, associated_event_id: associatedEventId }
+  return capture('event', { type: 'feedback', level: 'info', contexts: { feedback }, tags }, hint)
+})
 /** As the peer's: the scope captures use now (inside `withScope`, that one's). */
 export const getCurrentScope = () => currentScope
 /** As the peer's: where the top-level calls go (in a worker's request, that request's). */

@@ -17,7 +17,7 @@ import { initSync, dispatch } from './glue.js'
 import { setLoaders, withIntegrations, init as initSdk, captureException, flush, ready as readySdk, parseStack as parseStackSdk } from './sdk.js'
 import { createClient, pack, scopeOps } from './client.js'
 export {
-  captureException, captureMessage, captureEvent, flush, close, startSession, captureSession, endSession, showReportDialog, lastEventId, getClient, isInitialized,
+  captureException, captureMessage, captureEvent, captureFeedback, flush, close, startSession, captureSession, endSession, showReportDialog, lastEventId, getClient, isInitialized,
   addEventProcessor, withScope, withIsolationScope, getCurrentScope, getIsolationScope, getGlobalScope, setUser, setTag, setTags, setExtra, setExtras, setContext, addBreadcrumb,
   globalHandlersIntegration, browserApiErrorsIntegration, breadcrumbsIntegration, dedupeIntegration,
   linkedErrorsIntegration, functionToStringIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,

@@ -151,6 +151,11 @@ export function captureException(exception: unknown, hint?: EventHint | CaptureC
 export function captureMessage(message: string, level?: SeverityLevel | CaptureContext): string | undefined
 /** Sends an event built by hand (message, level, tags, extra, user, contexts, fingerprint, exception values). */
 export function captureEvent(event: Partial<ErrorEvent> & { message?: string }, hint?: EventHint): string | undefined
+/** User feedback from the app's own form, as the peer's `captureFeedback` (an event of type `feedback`); its id. */
+export function captureFeedback(
+  params: { message: string; name?: string; email?: string; url?: string; source?: string; associatedEventId?: string; tags?: Record<string, string | number | boolean> },
+  hint?: EventHint,
+): string | undefined
 /**
  * As the peer's: `processor` runs on every event from now on, after the inbound filters and before
  * `beforeSend`, in the order added. It may change the event, drop it (null) or give a promise of either.

@@ -120,7 +120,7 @@ impl Client {
     /// filters) run after this, on the platform side.
     pub fn process(&mut self, mut event: Event, scope: &Scope, random: f64) -> Result<Event, DiscardReason> {
         let rate = self.options.sample_rate;
-        if rate < 1.0 && (rate <= 0.0 || random >= rate) {
+        if !event.feedback && rate < 1.0 && (rate <= 0.0 || random >= rate) {
             return Err(DiscardReason::SampleRate);
         }
         scope.apply_to_event(&mut event);
@@ -129,7 +129,7 @@ impl Client {
         event.environment = event.environment.or_else(|| o.environment.clone()).or_else(|| Some("production".into()));
         event.dist = event.dist.or_else(|| o.dist.clone());
 
-        if self.options.dedupe && (!event.exception.is_empty() || event.message.is_some()) {
+        if self.options.dedupe && !event.feedback && (!event.exception.is_empty() || event.message.is_some()) {
             let fp = Fingerprint::of(&event);
             if self.previous.as_ref() == Some(&fp) {
                 return Err(DiscardReason::EventProcessor);
@@ -145,7 +145,8 @@ impl Client {
 
     /// The envelope of a processed event, for the transport.
     pub fn envelope(&self, event: &Event) -> Envelope {
-        self.envelope_of(Some(event.event_id), vec![Item::Event(event.to_json())])
+        let json = event.to_json();
+        self.envelope_of(Some(event.event_id), vec![if event.feedback { Item::Feedback(json) } else { Item::Event(json) }])
     }
 
     /// An envelope of `items`; through a tunnel, it names the DSN, so that
@@ -373,6 +374,7 @@ pub fn event_from_value(v: &Value, event: &mut Event) {
     event.environment = text("environment");
     event.dist = text("dist");
     event.user = v.get("user").filter(|u| matches!(u, Value::Object(_))).cloned();
+    event.feedback = v.get("type").and_then(Value::as_str) == Some("feedback");
     let pairs = |k: &str| match v.get(k) {
         Some(Value::Object(p)) => &p[..],
         _ => &[],
@@ -604,6 +606,27 @@ mod tests {
     }
 
     /// `captureEvent`'s reading of an event object, field by field.
+    #[test]
+    fn feedback_is_not_an_error_event() {
+        let read = |json: &str| {
+            let mut e = Event::default();
+            event_from_value(&value::parse(json).unwrap(), &mut e);
+            e
+        };
+        let feedback = read(r#"{"type":"feedback","level":"info","contexts":{"feedback":{"message":"broken"}}}"#);
+        assert!(feedback.feedback);
+        assert!(!read(r#"{"type":"transaction","message":"m"}"#).feedback);
+        // Never sampled out, never deduplicated.
+        let mut c = client(ClientOptions { sample_rate: 0.0, ..Default::default() });
+        assert!(c.process(feedback.clone(), &Scope::default(), 0.5).is_ok());
+        assert!(c.process(feedback.clone(), &Scope::default(), 0.5).is_ok());
+        let envelope = c.envelope(&feedback);
+        assert_eq!(envelope.items.len(), 1);
+        assert_eq!((envelope.items[0].ty(), envelope.items[0].category()), ("feedback", crate::core::envelope::DataCategory::Feedback));
+        let body = envelope.to_body(0);
+        assert!(body.contains(r#"{"type":"feedback","length":"#) && body.contains(r#""type":"feedback","#), "{body}");
+    }
+
     #[test]
     fn capture_event_reads_the_fields_the_peer_sends() {
         let read = |json: &str| {

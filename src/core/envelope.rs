@@ -1,4 +1,4 @@
-//! Envelopes: the one format in which events, sessions and client reports are sent.
+//! Envelopes: the one format in which events, user feedback, sessions and client reports are sent.
 //!
 //! A JSON header line, then per item a header line with its `type` and the
 //! payload's `length` in bytes, then the payload.
@@ -14,6 +14,7 @@ pub const MAX_EVENT_BYTES: usize = 1024 * 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DataCategory {
     Error,
+    Feedback,
     Session,
     Internal,
 }
@@ -22,6 +23,7 @@ impl DataCategory {
     pub fn as_str(self) -> &'static str {
         match self {
             DataCategory::Error => "error",
+            DataCategory::Feedback => "feedback",
             DataCategory::Session => "session",
             DataCategory::Internal => "internal",
         }
@@ -32,6 +34,7 @@ impl DataCategory {
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "error" => Some(DataCategory::Error),
+            "feedback" => Some(DataCategory::Feedback),
             "session" => Some(DataCategory::Session),
             "internal" => Some(DataCategory::Internal),
             _ => None,
@@ -43,6 +46,8 @@ impl DataCategory {
 #[non_exhaustive]
 pub enum Item {
     Event(String),
+    /// User feedback: an event of `type: feedback`.
+    Feedback(String),
     /// A `session` update (see `session.rs`).
     Session(String),
     /// A `client_report` payload (see `client_report.rs`): category `internal`,
@@ -54,6 +59,7 @@ impl Item {
     pub fn ty(&self) -> &'static str {
         match self {
             Item::Event(_) => "event",
+            Item::Feedback(_) => "feedback",
             Item::Session(_) => "session",
             Item::ClientReport(_) => "client_report",
         }
@@ -62,6 +68,7 @@ impl Item {
     pub fn category(&self) -> DataCategory {
         match self {
             Item::Event(_) => DataCategory::Error,
+            Item::Feedback(_) => DataCategory::Feedback,
             Item::Session(_) => DataCategory::Session,
             Item::ClientReport(_) => DataCategory::Internal,
         }
@@ -69,7 +76,7 @@ impl Item {
 
     fn payload(&self) -> &str {
         match self {
-            Item::Event(p) | Item::Session(p) | Item::ClientReport(p) => p,
+            Item::Event(p) | Item::Feedback(p) | Item::Session(p) | Item::ClientReport(p) => p,
         }
     }
 }

@@ -283,6 +283,10 @@ pub struct Event {
     pub fingerprint: Vec<String>,
     /// `debug_meta.images`: the wasm modules its frames' `addr_mode: rel:N` index.
     pub debug_images: Vec<DebugImage>,
+    /// User feedback (`type: feedback`, its text in `contexts.feedback`), as
+    /// the peer's `captureFeedback` sends it: not an error, so neither
+    /// sampled, deduplicated nor shown to `beforeSend`.
+    pub feedback: bool,
 }
 
 /// A wasm debug image (`type: "wasm"`): what Sentry matches uploaded debug
@@ -310,6 +314,9 @@ impl ToJson for Event {
         o.value("event_id", &self.event_id);
         time::write_seconds(o.key("timestamp"), self.timestamp_ms);
         o.str("platform", "javascript").str("level", self.level.as_str());
+        if self.feedback {
+            o.str("type", "feedback");
+        }
         if let Some(m) = &self.message {
             // `message` is required by the protocol; Relay derives `formatted` from it.
             Obj::new(o.key("logentry")).str("message", m).end();

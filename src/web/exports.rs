@@ -168,7 +168,7 @@ pub fn dispatch_text(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) ->
         _ => {
             match op {
                 op::STOP => stop(),
-                op::SEND_EVENT => send_event(s(0), s(1).into(), bit(0), bit(1)),
+                op::SEND_EVENT => send_event(s(0), s(1).into(), bit(0), bit(1), bit(2)),
                 op::RECORD_DROP => transport::record(if bit(0) { DiscardReason::BeforeSend } else { DiscardReason::EventProcessor }),
                 // Bit 4: the current scope (a scope object's method); else the isolation scope.
                 op::SET_USER => set_user(s(0), bit(4)),
@@ -498,9 +498,10 @@ pub fn capture_event(event_id: &str, timestamp_ms: f64, page_url: &str, user_age
 
 /// Sends an event that came back from the JS hooks; `errored` and
 /// `unhandled` are what it means for the session (see `session::Signal`),
-/// read there from the event as it finally is.
-pub fn send_event(event_id: &str, json: String, errored: bool, unhandled: bool) {
-    let envelope = hub::with(|s| Some(s.client.as_ref()?.envelope_of(EventId::parse(event_id), vec![Item::Event(json)])));
+/// read there from the event as it finally is; `feedback`, that it is user feedback.
+pub fn send_event(event_id: &str, json: String, errored: bool, unhandled: bool, feedback: bool) {
+    let item = if feedback { Item::Feedback(json) } else { Item::Event(json) };
+    let envelope = hub::with(|s| Some(s.client.as_ref()?.envelope_of(EventId::parse(event_id), vec![item])));
     if let Some(envelope) = envelope.flatten() {
         transport::submit(envelope);
         #[cfg(feature = "session")]

@@ -931,6 +931,33 @@ forEachBrowser((name, launch, test) => {
     await page.close()
   })
 
+  test('captureFeedback sends user feedback as the peer does: not an error, so never sampled, filtered or shown to beforeSend', async () => {
+    const page = await openPage(`{ sampleRate: 0, beforeSend: () => null, ignoreErrors: [/.*/] }`)
+    const before = receiver.feedback().length
+    const id = await page.evaluate(async () => {
+      const id = window.Sentry.captureFeedback({
+        message: 'The pay button does nothing',
+        name: 'Ada L.',
+        email: 'ada@example.com',
+        url: location.href,
+        source: 'checkout-form',
+        associatedEventId: '0123456789abcdef0123456789abcdef',
+        tags: { page: 'checkout' },
+      })
+      await window.Sentry.flush(5000)
+      return id
+    })
+    const [item] = receiver.feedback().slice(before)
+    assert.ok(item, 'a feedback item arrived')
+    assert.deepEqual([item.event_id, item.type, item.level, item.tags], [id, 'feedback', 'info', { page: 'checkout' }])
+    assert.deepEqual(item.contexts.feedback, {
+      contact_email: 'ada@example.com', name: 'Ada L.', message: 'The pay button does nothing',
+      url: `${site.url}/fixtures/api.html`, source: 'checkout-form', associated_event_id: '0123456789abcdef0123456789abcdef',
+    })
+    assertValidByRelay([item], `${name}-api-feedback`)
+    await page.close()
+  })
+
   test('captureEvent sends a hand-built event', async () => {
     const page = await openPage('{}')
     const [event] = await eventsOf(page, () => window.Sentry.captureEvent({ message: 'hand-built', level: 'warning', tags: { kind: 'manual' }, extra: { n: 1 } }), null, { expect: 1 })

@@ -190,9 +190,10 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
       ],
     })
     Sentry.captureEvent({ message: 'm' }, { originalException: 'x' })
+    const feedbackId: string | undefined = Sentry.captureFeedback({ message: 'broken', email: 'a@b.c', associatedEventId: id })
     const active: boolean = Sentry.getActiveSpan()?.isRecording() ?? false
     Sentry.continueTrace({ sentryTrace: 't', baggage: 'b' }, () => Sentry.startNewTrace((scope) => scope.setTag('trace', 'new')))
-    export { id, ok, n, last, closed, frames, handler, Wrapped, on, dsn, traced, later, active }
+    export { id, ok, n, last, closed, frames, handler, Wrapped, on, dsn, traced, later, active, feedbackId }
   `)
   try {
     execFileSync(path.join(BIN, 'tsc'), ['-p', dir], { cwd: dir, encoding: 'utf8' })

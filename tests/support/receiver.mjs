@@ -128,6 +128,8 @@ export async function startReceiver({ port = 0, projectId = PROJECT_ID, publicKe
     events,
     /** The `session` items (release health), in arrival order. */
     sessions: () => items('session'),
+    /** The `feedback` items (user feedback events), in arrival order. */
+    feedback: () => items('feedback'),
     requests: () => requests,
     /** 'ok' | 'hang' | { status, headers } */
     setMode(m) {
