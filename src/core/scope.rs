@@ -26,6 +26,11 @@ pub struct Scope {
     pub breadcrumbs: Vec<Breadcrumb>,
     /// The request being handled (a worker's), for events that have none.
     pub request: Option<Request>,
+    /// What a scope object's own methods set here ([`Change::key`]): the
+    /// app's top-level calls, which write to the isolation scope and the
+    /// levels open above it, leave these as they are, as the peer's current
+    /// scope wins over its isolation scope.
+    pub own: Vec<String>,
 }
 
 impl Scope {
@@ -40,6 +45,7 @@ impl Scope {
         fingerprint: Vec::new(),
         breadcrumbs: Vec::new(),
         request: None,
+        own: Vec::new(),
     };
 }
 
@@ -57,7 +63,45 @@ pub enum Change<'a> {
     Request(Option<Request>),
 }
 
+impl Change<'_> {
+    /// What the change sets, as one key: its kind, and a name for those that have one.
+    fn key(&self) -> String {
+        let (kind, name) = match self {
+            Change::User(_) => ("u", ""),
+            Change::Tag(k, _) => ("t", *k),
+            Change::Extra(k, _) => ("e", *k),
+            Change::Context(k, _) => ("c", *k),
+            Change::Level(_) => ("l", ""),
+            Change::Fingerprint(_) => ("f", ""),
+            Change::Request(_) => ("r", ""),
+        };
+        let mut key = String::with_capacity(1 + name.len());
+        key.push_str(kind);
+        key.push_str(name);
+        key
+    }
+}
+
 impl Scope {
+    /// A change made through this scope's own methods (a scope object's,
+    /// `getCurrentScope()`'s): later isolation writes do not undo it here.
+    pub fn apply_own(&mut self, change: &Change<'_>) {
+        self.apply(change);
+        let key = change.key();
+        if !self.own.contains(&key) {
+            self.own.push(key);
+        }
+    }
+
+    /// A change made by the app's top-level calls (see
+    /// [`ScopeStack::isolation_each`]): applied unless this scope set the
+    /// same thing through its own methods.
+    pub fn apply_isolation(&mut self, change: &Change<'_>) {
+        if !self.own.contains(&change.key()) {
+            self.apply(change);
+        }
+    }
+
     pub fn apply(&mut self, change: &Change<'_>) {
         match change {
             Change::User(user) => self.user = user.clone(),
@@ -191,8 +235,8 @@ impl ScopeStack {
     /// Runs `f` on the isolation scope and on every level above it (each
     /// began as a copy of it): what the app sets at the top level shows in
     /// the events of open `withScope` levels, and stays after they end. A
-    /// level's own value for the same key is overwritten; in the peer's
-    /// layered scopes it would win for that level's events.
+    /// level's own value for the same key stays, when the caller applies
+    /// with [`Scope::apply_isolation`], as it would in the peer's layered scopes.
     /// Takes `dyn`: one copy of this loop for every setter.
     pub fn isolation_each(&mut self, f: &mut dyn FnMut(&mut Scope)) {
         let from = self.isolating.last().copied();
@@ -501,5 +545,32 @@ mod tests {
         stack.isolation_each(&mut |s| s.set_tag("again", Some("y".into())));
         stack.pop();
         assert_eq!(tags(&stack), "user=ada,again=y");
+    }
+
+    #[test]
+    fn what_a_scope_set_itself_wins_over_later_isolation_writes() {
+        let tag = |s: &ScopeStack, k: &str| s.current().tags.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+        let mut stack = ScopeStack::default();
+        assert!(stack.push(false));
+        // `scope.setTag('a', 'inner')` in the callback, then `Sentry.setTag('a', 'outer')`.
+        stack.current_mut().apply_own(&Change::Tag("a", Some("inner".into())));
+        stack.isolation_each(&mut |s| s.apply_isolation(&Change::Tag("a", Some("outer".into()))));
+        stack.isolation_each(&mut |s| s.apply_isolation(&Change::Tag("b", Some("outer".into()))));
+        assert_eq!((tag(&stack, "a").as_deref(), tag(&stack, "b").as_deref()), (Some("inner"), Some("outer")));
+        // A nested level inherits what its parent set itself.
+        assert!(stack.push(false));
+        stack.isolation_each(&mut |s| s.apply_isolation(&Change::Tag("a", Some("later".into()))));
+        assert_eq!(tag(&stack, "a").as_deref(), Some("inner"));
+        stack.pop();
+        stack.pop();
+        // The isolation scope got every top-level write.
+        assert_eq!(tag(&stack, "a").as_deref(), Some("later"));
+        // Another kind with the same name is another key; the user is one key.
+        stack.current_mut().apply_own(&Change::Extra("a", None));
+        stack.current_mut().apply_own(&Change::User(None));
+        stack.isolation_each(&mut |s| s.apply_isolation(&Change::Tag("a", Some("top".into()))));
+        assert_eq!(tag(&stack, "a").as_deref(), Some("top"));
+        stack.isolation_each(&mut |s| s.apply_isolation(&Change::User(Some(crate::core::value::Value::Null))));
+        assert_eq!(stack.current().user, None);
     }
 }

@@ -264,9 +264,9 @@ pub fn set_deliver_hook(deliver: JsValue) {
 /// `withScope` levels open above it (see `ScopeStack::isolation_each`).
 fn with_scope(current: bool, change: Change<'_>) {
     if current {
-        hub::scope_mut(|scope| scope.apply(&change));
+        hub::scope_mut(|scope| scope.apply_own(&change));
     } else {
-        hub::isolation_mut(&mut |scope| scope.apply(&change));
+        hub::isolation_mut(&mut |scope| scope.apply_isolation(&change));
     }
 }
 

@@ -94,10 +94,13 @@ forEachBrowser((name, launch, test) => {
       const S = window.Sentry
       await S.withScope(async (scope) => {
         scope.setTag('local', 'yes')
+        scope.setTag('tier', 'scope')
         await new Promise((r) => setTimeout(r, 10))
         // A login that completes while an async scope is open: the app's user from now on.
         S.setUser({ id: 'late-login' })
         S.setTag('plan', 'pro')
+        // What the scope set itself wins inside it, as the peer's current scope over its isolation scope.
+        S.setTag('tier', 'top')
         console.info('console while the scope is open')
         S.addBreadcrumb({ message: 'top-level crumb inside' })
         scope.addBreadcrumb({ message: 'scope crumb' })
@@ -115,15 +118,15 @@ forEachBrowser((name, launch, test) => {
     const by = (m) => events.find((e) => e.logentry?.message === m)
     const crumbs = (e) => (e.breadcrumbs?.values || []).map((c) => c.message)
     const inside = by('inside')
-    assert.deepEqual([inside.tags, inside.user], [{ local: 'yes', plan: 'pro' }, { id: 'late-login' }])
+    assert.deepEqual([inside.tags, inside.user], [{ local: 'yes', tier: 'scope', plan: 'pro' }, { id: 'late-login' }])
     for (const m of ['console while the scope is open', 'top-level crumb inside', 'scope crumb']) assert.ok(crumbs(inside).includes(m), m)
     const after = by('after')
-    assert.deepEqual([after.tags, after.user], [{ plan: 'pro' }, { id: 'late-login' }])
+    assert.deepEqual([after.tags, after.user], [{ plan: 'pro', tier: 'top' }, { id: 'late-login' }])
     assert.ok(crumbs(after).includes('console while the scope is open') && crumbs(after).includes('top-level crumb inside'), JSON.stringify(crumbs(after)))
     assert.ok(!crumbs(after).includes('scope crumb'))
-    assert.deepEqual(by('in isolation').tags, { plan: 'pro', request: 'r1' })
+    assert.deepEqual(by('in isolation').tags, { plan: 'pro', tier: 'top', request: 'r1' })
     const last = by('last')
-    assert.deepEqual([last.tags, last.extra], [{ plan: 'pro', iso: 'root' }, { g: 1 }])
+    assert.deepEqual([last.tags, last.extra], [{ plan: 'pro', tier: 'top', iso: 'root' }, { g: 1 }])
     assertValidByRelay(events, `${name}-api-isolation-scope`)
     await page.close()
   })
