@@ -255,13 +255,15 @@ export function createClient(wasm, sdkBase, debug) {
       seen.push(v)
       let out
       try {
-        if (Array.isArray(v)) out = v.slice(0, 100).map((x) => walk(x, d + 1))
+        // Inside, `undefined` is as JSON has it (and the peer sends it): null in an array, no member in an object.
+        if (Array.isArray(v)) out = v.slice(0, 100).map((x) => x === undefined ? null : walk(x, d + 1))
         else {
           out = {}
           let n = 0
           for (const k in v) {
             if (n++ >= 100) { out['...'] = '[MaxProperties ~]'; break }
-            out[k] = walk(read(v, k), d + 1)
+            const x = read(v, k)
+            if (x !== undefined) out[k] = walk(x, d + 1)
           }
         }
       } catch (e) {

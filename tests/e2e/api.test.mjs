@@ -961,6 +961,22 @@ forEachBrowser((name, launch, test) => {
     await page.close()
   })
 
+  test('undefined inside user data is sent as the peer sends it: no member in an object, null in an array', async () => {
+    const page = await openPage('{}')
+    const [event] = await eventsOf(page, () => {
+      const S = window.Sentry
+      S.setExtra('list', [undefined, 1, { x: undefined, y: 2 }])
+      S.setContext('order', { id: 7, coupon: undefined })
+      S.addBreadcrumb({ message: 'paid', data: { via: undefined, amount: 3 } })
+      S.captureMessage('with holes')
+    }, null, { expect: 1 })
+    assert.deepEqual(event.extra.list, [null, 1, { y: 2 }])
+    assert.deepEqual(event.contexts.order, { id: 7 })
+    assert.deepEqual(event.breadcrumbs.values.find((c) => c.message === 'paid').data, { amount: 3 })
+    assertValidByRelay([event], `${name}-api-undefined`)
+    await page.close()
+  })
+
   test('captureEvent sends a hand-built event', async () => {
     const page = await openPage('{}')
     const [event] = await eventsOf(page, () => window.Sentry.captureEvent({ message: 'hand-built', level: 'warning', tags: { kind: 'manual' }, extra: { n: 1 } }), null, { expect: 1 })
