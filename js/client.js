@@ -546,6 +546,24 @@ export function createClient(wasm, sdkBase, debug) {
     visit(err, 0)
   }
 
+  // From now on finished events come back here (see `deliver`).
+  function hooksOn() {
+    if (!hooks) {
+      hooks = true
+      call(HOOKS, 0, 0, 0, 0)
+      if (wasm.setDeliver) wasm.setDeliver(deliver)
+    }
+  }
+
+  // An integration's `preprocessEvent` and `processEvent`, as event processors.
+  function hook(i) {
+    try {
+      const pre = i.preprocessEvent, post = i.processEvent
+      if (typeof pre === 'function') processors.push((e, h, c) => (pre.call(i, e, h, c), e))
+      if (typeof post === 'function') processors.push((e, h, c) => post.call(i, e, h, c))
+    } catch (e) {}
+  }
+
   const api = {
     /** Starts the client; returns the reason a DSN was refused, if it was. */
     start(dsn, opts, on, list = []) {
@@ -557,13 +575,7 @@ export function createClient(wasm, sdkBase, debug) {
       // package's optional ones): `preprocessEvent` and `processEvent`
       // (event, hint, client) run on every event, in their order, before
       // addEventProcessor's. Their `setupOnce` and `setup` ran in `init`.
-      for (const i of list) {
-        try {
-          const pre = i.preprocessEvent, post = i.processEvent
-          if (typeof pre === 'function') processors.push((e, h, c) => (pre.call(i, e, h, c), e))
-          if (typeof post === 'function') processors.push((e, h, c) => post.call(i, e, h, c))
-        } catch (e) {}
-      }
+      for (const i of list) hook(i)
       // The filters' patterns from the options and from the integration's own options, as the peer merges them.
       const own = on.EventFilters || {}
       const lists = ['ignoreErrors', 'denyUrls', 'allowUrls']
@@ -710,16 +722,18 @@ export function createClient(wasm, sdkBase, debug) {
       }
     },
 
-    // An event processor, as the peer's `addEventProcessor`: from now on
-    // finished events come back here (see `deliver`).
+    // An integration added after init (js/sdk.js `addIntegration`): its event hooks.
+    addIntegration(i) {
+      const n = processors.length
+      hook(i)
+      if (processors.length > n) hooksOn()
+    },
+
+    // An event processor, as the peer's `addEventProcessor`.
     addEventProcessor(fn) {
       if (typeof fn !== 'function') return
       processors.push(fn)
-      if (!hooks) {
-        hooks = true
-        call(HOOKS, 0, 0, 0, 0)
-        if (wasm.setDeliver) wasm.setDeliver(deliver)
-      }
+      hooksOn()
     },
 
     // `current`: the current scope's (a scope object's method); else the

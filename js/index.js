@@ -11,7 +11,9 @@ export {
   linkedErrorsIntegration, functionToStringIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
   consoleIntegration, cultureContextIntegration, browserSessionIntegration, browserTracingIntegration, replayIntegration, extraErrorDataIntegration, captureConsoleIntegration,
   startSpan, startSpanManual, startInactiveSpan, getActiveSpan, withActiveSpan, startNewTrace, continueTrace, suppressTracing,
+  getDefaultIntegrations, addIntegration, isEnabled, sendFeedback, SDK_VERSION, WINDOW,
 } from './sdk.js'
+export { rewriteFramesIntegration } from './rewriteframes.js'
 
 // Taken now, before `init` instruments fetch: the SDK's own download of its
 // wasm is not the app's request and must not become a breadcrumb.

@@ -8,7 +8,9 @@ export {
   linkedErrorsIntegration, functionToStringIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
   consoleIntegration, cultureContextIntegration, browserSessionIntegration, browserTracingIntegration, replayIntegration, extraErrorDataIntegration, captureConsoleIntegration,
   startSpan, startSpanManual, startInactiveSpan, getActiveSpan, withActiveSpan, startNewTrace, continueTrace, suppressTracing,
+  getDefaultIntegrations, addIntegration, isEnabled, sendFeedback, SDK_VERSION, WINDOW,
 } from './sdk.js'
+export { rewriteFramesIntegration } from './rewriteframes.js'
 
 // What loads the wasm and the client, handed to sdk.js by the calls that
 // load them. Not a statement of this module's own: the package declares no

@@ -112,6 +112,21 @@ const guard = (f) => (...a) => { try { return f(...a) } catch (e) {} }
 const breadcrumb = (crumb, current) => call('breadcrumb', { timestamp: Date.now(), ...crumb }, current)
 export const addBreadcrumb = /* @__PURE__ */ guard((crumb) => breadcrumb(crumb)) // not the hint the peer's takes as a scope flag
 
+/** As the peer's: the integrations `init` starts with unless told otherwise (an array of them). */
+export const getDefaultIntegrations = () => ['FunctionToString', 'GlobalHandlers', 'BrowserApiErrors', 'Breadcrumbs', 'Console', 'Dedupe', 'LinkedErrors', 'EventFilters', 'HttpContext', 'CultureContext', 'BrowserSession'].map((name) => ({ name }))
+let integrations = [] // init's, and those added since
+
+// An integration's `setupOnce` and `setup`, at init or when added. Their
+// client: its options (not getClient's, which would keep flush and close in every bundle).
+const setUp = (i) => {
+  try {
+    i.setupOnce && i.setupOnce()
+    i.setup && i.setup({ getOptions: () => options })
+  } catch (e) {
+    debug('an integration failed to set up:', e)
+  }
+}
+
 export function init(opts) {
   try {
     if (state !== OFF) return
@@ -123,17 +138,17 @@ export function init(opts) {
     }
     state = LOADING
     // `integrations`: an array, or a function of the defaults; `defaultIntegrations: false` drops them all.
-    let list = options.defaultIntegrations === false ? [] : ['FunctionToString', 'GlobalHandlers', 'BrowserApiErrors', 'Breadcrumbs', 'Console', 'Dedupe', 'LinkedErrors', 'EventFilters', 'HttpContext', 'CultureContext', 'BrowserSession'].map((name) => ({ name }))
+    let list = options.defaultIntegrations === false ? [] : getDefaultIntegrations()
     try {
       list = withIntegrations(list, options.integrations)
     } catch (e) {}
+    integrations = list
     const on = {}
     // An option that cannot be read (a throwing getter, a hostile Proxy) is
     // left out; the SDK still starts, and is never left half-way.
     for (const i of list) try { if (i && i.name) on[i.name] = i.options || {} } catch (e) {}
     // The peer's integration hooks that run at init: an app's own integrations, and this package's optional ones.
-    // Their client: its options (not getClient's, which would keep flush and close in every bundle).
-    for (const i of list) try { i.setupOnce && i.setupOnce(); i.setup && i.setup({ getOptions: () => options }) } catch (e) { debug('an integration failed to set up:', e) }
+    for (const i of list) setUp(i)
     try {
       if (on.GlobalHandlers && g.addEventListener) {
         if (on.GlobalHandlers.onerror !== false) g.addEventListener('error', onError)
@@ -263,6 +278,22 @@ export const captureFeedback = /* @__PURE__ */ guard((params, hint) => {
   const feedback = { contact_email: email, name, message, url, source, associated_event_id: associatedEventId }
   return capture('event', { type: 'feedback', level: 'info', contexts: { feedback }, tags }, hint)
 })
+/**
+ * As the peer's: `captureFeedback` for the app's own feedback form, `source`
+ * 'api' and the page's URL unless given, the tags also set on the current
+ * scope; a promise of the feedback's id once it was handed over, rejected
+ * with the peer's messages (which `hint.errorMessages` may reword). Unlike
+ * the peer's, it cannot tell a refused request (403) from a delivered one:
+ * what it waits for is `flush`.
+ */
+export function sendFeedback(params, hint = {}) {
+  const fail = (code, text) => Error((hint.errorMessages || {})[code] || text)
+  if (!params || !params.message) throw fail('ERROR_EMPTY_MESSAGE', 'Unable to submit feedback with empty message')
+  if (!isInitialized()) throw fail('ERROR_NO_CLIENT', 'No client setup, cannot send feedback.')
+  if (params.tags) currentScope.setTags(params.tags)
+  const id = captureFeedback({ source: 'api', url: str(g.location || {}, 'href'), ...params }, hint)
+  return flush(30000).then((sent) => sent && id ? id : Promise.reject(fail('ERROR_TIMEOUT', 'Unable to determine if Feedback was correctly sent.')))
+}
 /** As the peer's: the scope captures use now (inside `withScope`, that one's). */
 export const getCurrentScope = () => currentScope
 /** As the peer's: where the top-level calls go (in a worker's request, that request's). */
@@ -346,11 +377,27 @@ export function showReportDialog(opts = {}) {
 }
 
 /**
- * As the peer's: the client while the SDK is on, and whether it is. Its
- * options, flush and close; an integration added later (such as a lazily
- * loaded replay) is accepted and ignored, as tracing and replay are.
+ * As the peer's: an integration added after `init` (an app's own, or one
+ * loaded lazily). Its hooks run as an `init` integration's do, from now on.
+ * One of this package's own that `init` did not start (they have no hooks)
+ * stays off, as tracing and replay are.
  */
-export const getClient = () => (isInitialized() ? { getOptions: () => options, addIntegration() {}, flush, close } : undefined)
+export function addIntegration(integration) {
+  if (!isInitialized() || !integration) return
+  // A new array: `init`'s list is the client's to start with (it may not have started yet).
+  integrations = [...integrations, integration]
+  setUp(integration)
+  call('addIntegration', integration)
+}
+
+/** As the peer's: the client while the SDK is on. Its options, its integrations, flush and close. */
+export const getClient = () => (isInitialized() ? { getOptions: () => options, addIntegration, getIntegrationByName: (name) => integrations.find((i) => i && i.name === name), flush, close } : undefined)
+/** As the peer's: whether the SDK is on and sends (after a successful `init`, until `close`). */
+export const isEnabled = () => isInitialized()
+/** This package's version (the `sdk.version` of its events). */
+export const SDK_VERSION = '0.1.0'
+/** As the peer's: the global object of the page. */
+export const WINDOW = globalThis
 export const lastEventId = () => lastId
 
 /**

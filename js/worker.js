@@ -23,7 +23,9 @@ export {
   linkedErrorsIntegration, functionToStringIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
   consoleIntegration, cultureContextIntegration, browserSessionIntegration, browserTracingIntegration, replayIntegration, extraErrorDataIntegration, captureConsoleIntegration,
   startSpan, startSpanManual, startInactiveSpan, getActiveSpan, withActiveSpan, startNewTrace, continueTrace, suppressTracing,
+  getDefaultIntegrations, addIntegration, isEnabled, sendFeedback, SDK_VERSION, WINDOW,
 } from './sdk.js'
+export { rewriteFramesIntegration } from './rewriteframes.js'
 
 // A name, not a literal: bundlers leave the import alone, and workerd
 // resolves it only when a flag provides the module.

@@ -238,6 +238,13 @@ export function replayIntegration(options?: Record<string, unknown>): Integratio
 export function extraErrorDataIntegration(options?: { depth?: number; captureErrorCause?: boolean }): Integration
 /** As the peer's (off unless added): console calls of `levels` also become events (an Error argument as an exception, else a message). */
 export function captureConsoleIntegration(options?: { levels?: Array<'debug' | 'info' | 'warn' | 'error' | 'log' | 'assert' | 'trace'>; handled?: boolean }): Integration
+/**
+ * As the peer's (off unless added): each exception frame's location as `iteratee` rewrites it (it sees
+ * the whole location in `filename`, as the peer's does); by default, in a page, a location starting
+ * with `root` gets `prefix` ('app:///') in its place, elsewhere an absolute path becomes `prefix` and
+ * its path from `root` (or its base name). A rewritten location is the frame's `filename` and `abs_path`.
+ */
+export function rewriteFramesIntegration(options?: { root?: string; prefix?: string; iteratee?: (frame: StackFrame) => StackFrame }): Integration
 export interface ReportDialogOptions {
   /** The event the report is about; by default the last one captured. */
   eventId?: string
@@ -297,10 +304,13 @@ export function flush(timeout?: number): Promise<boolean>
 /** Flushes, then turns the SDK off. */
 export function close(timeout?: number): Promise<boolean>
 export function lastEventId(): string | undefined
-/** As the peer's `Client`, what of it this SDK has: its options, `flush` and `close`; `addIntegration` accepts one and ignores it. */
+/** As the peer's `Client`, what of it this SDK has: its options, its integrations, `flush` and `close`. */
 export interface Client {
   getOptions(): Options
+  /** As the top-level `addIntegration`. */
   addIntegration(integration: Integration): void
+  /** An integration `init` started or that was added since, by its name. */
+  getIntegrationByName<T extends Integration = Integration>(name: string): T | undefined
   flush(timeout?: number): Promise<boolean>
   close(timeout?: number): Promise<boolean>
 }
@@ -308,6 +318,34 @@ export interface Client {
 export function getClient(): Client | undefined
 /** Whether the SDK is on: after a successful `init`, until `close`. */
 export function isInitialized(): boolean
+/** As the peer's: whether the SDK is on and sends events (after a successful `init`, until `close`). */
+export function isEnabled(): boolean
+/** As the peer's: the integrations `init` starts with unless `integrations` or `defaultIntegrations` say otherwise. */
+export function getDefaultIntegrations(options?: Options): Integration[]
+/**
+ * As the peer's: an integration added after `init` (an app's own, or one loaded later); its hooks
+ * run from now on. One of this package's own that `init` did not start stays off.
+ */
+export function addIntegration(integration: Integration): void
+/** This package's version, the `sdk.version` of its events. */
+export const SDK_VERSION: string
+/** As the peer's: the page's global object. */
+export const WINDOW: typeof globalThis
+export interface SendFeedbackParams {
+  message: string
+  name?: string
+  email?: string
+  url?: string
+  source?: string
+  associatedEventId?: string
+  tags?: Record<string, string | number | boolean>
+}
+/**
+ * As the peer's: user feedback from the app's own form (`source` 'api' and the page's URL unless
+ * given). Throws without a message or before `init`; resolves to the feedback's id once it was
+ * handed over, or rejects (the peer's messages, which `hint.errorMessages` may reword).
+ */
+export function sendFeedback(params: SendFeedbackParams, hint?: EventHint & { errorMessages?: Record<string, string> }): Promise<string>
 
 /** A Sentry stack frame, as the SDK puts it into events. */
 export interface StackFrame {

@@ -193,7 +193,14 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
     const feedbackId: string | undefined = Sentry.captureFeedback({ message: 'broken', email: 'a@b.c', associatedEventId: id })
     const active: boolean = Sentry.getActiveSpan()?.isRecording() ?? false
     Sentry.continueTrace({ sentryTrace: 't', baggage: 'b' }, () => Sentry.startNewTrace((scope) => scope.setTag('trace', 'new')))
-    export { id, ok, n, last, closed, frames, handler, Wrapped, on, dsn, traced, later, active, feedbackId }
+    Sentry.init({ dsn: 'x', integrations: [...Sentry.getDefaultIntegrations({}), Sentry.rewriteFramesIntegration({ root: '/app', iteratee: (f) => ({ ...f, in_app: true }) })] })
+    Sentry.addIntegration({ name: 'Later', processEvent: (event) => event })
+    const found: Sentry.Integration | undefined = Sentry.getClient()?.getIntegrationByName('Later')
+    const enabled: boolean = Sentry.isEnabled()
+    const version: string = Sentry.SDK_VERSION
+    const sent: Promise<string> = Sentry.sendFeedback({ message: 'slow', tags: { step: 1 } }, { errorMessages: { ERROR_GENERIC: 'No' } })
+    Sentry.WINDOW.addEventListener('load', () => {})
+    export { id, ok, n, last, closed, frames, handler, Wrapped, on, dsn, traced, later, active, feedbackId, found, enabled, version, sent }
   `)
   try {
     execFileSync(path.join(BIN, 'tsc'), ['-p', dir], { cwd: dir, encoding: 'utf8' })

@@ -1,0 +1,168 @@
+// The peer's integration API as a migrating app uses it, in real headless
+// Chromium and Firefox: the default list, integrations added after `init`
+// and found by name, `isEnabled`, `SDK_VERSION`, `sendFeedback`, and
+// `rewriteFramesIntegration`. Every event is validated by Relay.
+import assert from 'node:assert/strict'
+import { createRequire } from 'node:module'
+import { browserFixture, forEachBrowser, openApiPage } from '../support/browsers.mjs'
+import { assertValidByRelay } from '../support/relay.mjs'
+import { getDefaultIntegrations } from '../../pkg/node.js'
+
+const require = createRequire(import.meta.url)
+
+forEachBrowser((name, launch, test) => {
+  let receiver, site, browser
+
+  browserFixture(launch, (fx) => ({ receiver, site, browser } = fx))
+  const openPage = (...args) => openApiPage({ browser, site, receiver }, ...args)
+
+  /** Runs `fn` in the page, flushes, and returns the events that arrived meanwhile. */
+  async function eventsOf(page, fn, arg, { expect } = {}) {
+    const start = receiver.events().length
+    await page.evaluate(fn, arg)
+    await page.evaluate(() => window.Sentry.flush(5000))
+    if (expect) await receiver.waitForEvents(start + expect)
+    await new Promise((r) => setTimeout(r, 200))
+    return receiver.events().slice(start)
+  }
+
+  test('getDefaultIntegrations: the peer\'s defaults by name, and what init starts with', async () => {
+    // The peer's list, but for ConversationId (it names AI conversations on spans; there is no tracing here).
+    const peer = require('@sentry/browser').getDefaultIntegrations({}).map((i) => i.name).filter((n) => n !== 'ConversationId')
+    assert.deepEqual(getDefaultIntegrations().map((i) => i.name).sort(), peer.sort())
+    // The usual way to drop one: the defaults, filtered. Without Breadcrumbs, a click leaves no crumb.
+    const page = await openPage(`{ defaultIntegrations: false, integrations: window.Sentry.getDefaultIntegrations({}).filter((i) => i.name !== 'Breadcrumbs') }`)
+    const [event] = await eventsOf(page, () => {
+      document.getElementById('btn').click()
+      console.log('still recorded: the Console integration is its own')
+      window.Sentry.captureMessage('after a click')
+    }, null, { expect: 1 })
+    const crumbs = event.breadcrumbs?.values || []
+    assert.deepEqual(crumbs.map((c) => c.category), ['console'])
+    assertValidByRelay([event], `${name}-integrations-defaults`)
+    await page.close()
+  })
+
+  test('addIntegration after init: its setup runs and its processEvent sees every event from then on; getIntegrationByName finds it', async () => {
+    const page = await openPage(`{ release: 'r@1' }`)
+    const events = await eventsOf(page, async () => {
+      const S = window.Sentry
+      S.captureMessage('before it was added')
+      await S.flush(5000)
+      const calls = []
+      const mine = {
+        name: 'Tenant',
+        setupOnce() { calls.push('setupOnce') },
+        setup(client) { calls.push(`setup ${client.getOptions().release}`) },
+        processEvent(event, hint) {
+          event.tags = { ...event.tags, tenant: 'acme', original: String(hint.originalException) }
+          return event
+        },
+      }
+      S.addIntegration(mine)
+      S.captureException(new Error('after it was added'))
+      window.found = [
+        S.getClient().getIntegrationByName('Tenant') === mine,
+        S.getClient().getIntegrationByName('Dedupe')?.name,
+        S.getClient().getIntegrationByName('Replay'),
+        calls,
+      ]
+    }, null, { expect: 2 })
+    const [found, dedupe, replay, calls] = await page.evaluate(() => window.found)
+    assert.equal(found, true)
+    assert.equal(dedupe, 'Dedupe')
+    assert.ok(replay == null, 'an integration init did not start is not found')
+    assert.deepEqual(calls, ['setupOnce', 'setup r@1'])
+    const before = events.find((e) => e.logentry)
+    const after = events.find((e) => e.exception)
+    assert.equal(before.tags?.tenant, undefined)
+    assert.deepEqual([after.tags.tenant, after.tags.original], ['acme', 'Error: after it was added'])
+    assertValidByRelay(events, `${name}-integrations-added`)
+    await page.close()
+  })
+
+  test('isEnabled, SDK_VERSION and WINDOW as the peer\'s', async () => {
+    const page = await openPage('{}')
+    const [event] = await eventsOf(page, () => {
+      window.state = { enabled: window.Sentry.isEnabled(), version: window.Sentry.SDK_VERSION, window: window.Sentry.WINDOW === window }
+      window.Sentry.captureMessage('which version')
+    }, null, { expect: 1 })
+    const state = await page.evaluate(() => window.state)
+    assert.deepEqual(state, { enabled: true, version: event.sdk.version, window: true })
+    assert.equal(await page.evaluate(async () => (await window.Sentry.close(2000), window.Sentry.isEnabled())), false)
+    await page.close()
+  })
+
+  test('sendFeedback: feedback from the app\'s form, the page\'s URL and source "api" by default, its id once sent; the peer\'s errors', async () => {
+    const blank = await browser.newPage()
+    await blank.goto(`${site.url}/fixtures/api.html`)
+    await blank.waitForFunction(() => window.fixtureReady)
+    // Before init, as the peer's: it throws.
+    assert.equal(await blank.evaluate(() => { try { window.Sentry.sendFeedback({ message: 'x' }) } catch (e) { return e.message } }), 'No client setup, cannot send feedback.')
+    await blank.close()
+    const page = await openPage('{ sampleRate: 0, beforeSend: () => null }')
+    const before = receiver.feedback().length
+    const [id, empty, reworded] = await page.evaluate(async () => {
+      const S = window.Sentry
+      const message = (f) => { try { f() } catch (e) { return e.message } }
+      const id = await S.sendFeedback({ message: 'Checkout is slow', name: 'Ada', email: 'ada@example.com', tags: { step: 'pay' } })
+      return [id, message(() => S.sendFeedback({ message: '' })), message(() => S.sendFeedback({}, { errorMessages: { ERROR_EMPTY_MESSAGE: 'Please write something' } }))]
+    })
+    assert.deepEqual([empty, reworded], ['Unable to submit feedback with empty message', 'Please write something'])
+    const [item] = receiver.feedback().slice(before)
+    assert.ok(item, 'the feedback arrived before sendFeedback resolved')
+    assert.equal(item.event_id, id)
+    assert.deepEqual(item.contexts.feedback, { contact_email: 'ada@example.com', name: 'Ada', message: 'Checkout is slow', url: `${site.url}/fixtures/api.html`, source: 'api' })
+    assert.deepEqual(item.tags, { step: 'pay' })
+    // As the peer's, the tags were also set on the current scope.
+    const [later] = await eventsOf(page, () => window.Sentry.captureFeedback({ message: 'again' }), null, {})
+    assert.equal(later, undefined, 'feedback is no event')
+    assert.deepEqual(receiver.feedback().at(-1).tags, { step: 'pay' })
+    assertValidByRelay([item], `${name}-integrations-send-feedback`)
+    await page.close()
+  })
+
+  test('rewriteFramesIntegration: locations under root get the prefix (filename and abs_path), others stay; an iteratee rewrites as it likes', async () => {
+    // As the peer's, `root` is replaced as given: with its slash, the prefix's three stay three.
+    const root = `${site.url}/fixtures/lib/`
+    const page = await openPage(`{ integrations: (d) => [...d, window.Sentry.rewriteFramesIntegration({ root: '${root}' })] }`)
+    const [event] = await eventsOf(page, async () => {
+      const m = await import('/fixtures/lib/thrower.js')
+      try {
+        m.fail('rewritten')
+      } catch (e) {
+        window.Sentry.captureException(e)
+      }
+    }, null, { expect: 1 })
+    const frames = event.exception.values.at(-1).stacktrace.frames
+    const newest = frames.at(-1)
+    assert.match(newest.function, /fail$/)
+    assert.deepEqual([newest.filename, newest.abs_path, newest.lineno], ['app:///thrower.js', 'app:///thrower.js', 3])
+    // The page's own frames (page.evaluate's code) are not under root: as the SDK made them.
+    for (const f of frames.slice(0, -1)) assert.ok(!String(f.abs_path || '').startsWith('app:'), JSON.stringify(f))
+    assertValidByRelay([event], `${name}-integrations-rewrite-frames`)
+    await page.close()
+
+    const custom = await openPage(`{ integrations: (d) => [...d, window.Sentry.rewriteFramesIntegration({
+      iteratee: (frame) => {
+        if (frame.filename && frame.filename.includes('/fixtures/lib/')) frame.filename = frame.filename.replace(/^https?:\\/\\/[^/]+/, 'https://cdn.example.com')
+        if (!frame.filename || !frame.filename.includes('/fixtures/lib/')) throw new Error('a broken iteratee')
+        return frame
+      },
+    })] }`)
+    const [other] = await eventsOf(custom, async () => {
+      const m = await import('/fixtures/lib/thrower.js')
+      try {
+        m.fail('custom')
+      } catch (e) {
+        window.Sentry.captureException(e)
+      }
+    }, null, { expect: 1 })
+    const top = other.exception.values.at(-1).stacktrace.frames.at(-1)
+    assert.deepEqual([top.filename, top.abs_path], ['https://cdn.example.com/fixtures/lib/thrower.js', 'https://cdn.example.com/fixtures/lib/thrower.js'])
+    // The frames it threw on stay as the SDK made them, and the event still came.
+    for (const f of other.exception.values.at(-1).stacktrace.frames.slice(0, -1)) assert.ok(!String(f.abs_path || '').includes('cdn.example.com'), JSON.stringify(f))
+    assertValidByRelay([other], `${name}-integrations-rewrite-frames-iteratee`)
+    await custom.close()
+  })
+})
