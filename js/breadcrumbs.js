@@ -11,7 +11,18 @@ export const PREFIX = '[wasm-sentry]'
 export const LEVELS = ['debug', 'info', 'warn', 'error', 'log', 'assert', 'trace']
 
 // An envelope request: the DSN's endpoint carries the key; a tunnel is passed in.
-const isSentryUrl = (url, tunnel) => /\/api\/\d+\/envelope\/\?sentry_key=/.test(url) || (!!tunnel && url.startsWith(tunnel))
+export const isSentryUrl = (url, tunnel) => /\/api\/\d+\/envelope\/\?sentry_key=/.test(url) || (!!tunnel && url.startsWith(tunnel))
+
+/** A fetch call's method and URL, from its arguments as fetch reads them. */
+export function requestOf(input, init) {
+  let method = 'GET'
+  let url = ''
+  try {
+    url = typeof input === 'string' ? input : input instanceof URL ? input.href : String(input.url)
+    method = String((init && init.method) || (input && input.method) || 'GET').toUpperCase()
+  } catch (e) {}
+  return [method, url]
+}
 
 export function wrap(obj, name, make) {
   try {
@@ -86,12 +97,7 @@ export function instrumentBreadcrumbs(add, opts, con, tunnel, route) {
 
   if (on('fetch') && typeof g.fetch === 'function') {
     wrap(g, 'fetch', (orig) => function (input, init) {
-      let method = 'GET'
-      let url = ''
-      try {
-        url = typeof input === 'string' ? input : input instanceof URL ? input.href : String(input.url)
-        method = String((init && init.method) || (input && input.method) || 'GET').toUpperCase()
-      } catch (e) {}
+      const [method, url] = requestOf(input, init)
       const p = orig.apply(this, arguments)
       if (url && !isSentryUrl(url, tunnel)) {
         p.then(

@@ -13,7 +13,7 @@ export {
   startSpan, startSpanManual, startInactiveSpan, getActiveSpan, withActiveSpan, startNewTrace, continueTrace, suppressTracing,
   getDefaultIntegrations, addIntegration, isEnabled, sendFeedback, SDK_VERSION, WINDOW,
 } from './sdk.js'
-export { rewriteFramesIntegration } from './rewriteframes.js'
+export { contextLinesIntegration, reportingObserverIntegration, featureFlagsIntegration, rewriteFramesIntegration, httpClientIntegration } from './integrations.js'
 
 // Taken now, before `init` instruments fetch: the SDK's own download of its
 // wasm is not the app's request and must not become a breadcrumb.

@@ -42,8 +42,9 @@ export function setLoaders(loadWasm, loadClient, instrumentApiErrors) {
   loaders = [loadWasm, loadClient, instrumentApiErrors]
 }
 
-const warn = (...a) => { try { g.console && console.warn('[wasm-sentry]', ...a) } catch (e) {} }
+const warn = (...a) => { try { g.console && console.warn(PREFIX, ...a) } catch (e) {} }
 const debug = (...a) => { options.debug && warn(...a) }
+// `o[k]` as a string; '' when absent, unreadable, or `o` is absent (no `navigator` in a worker).
 const str = (o, k) => { try { return o[k] == null ? '' : String(o[k]) } catch (e) { return '' } }
 
 // Loads the wasm and the client once, for `init` and for `ready`:
@@ -77,10 +78,13 @@ const hex = (n) => {
 }
 
 // A capture: an id, the time and the page, taken now.
-function capture(method, ...args) {
+const capture = (method, ...args) => captureAt(str(g.location, 'href'), method, ...args)
+
+/** A capture whose request is `url`: the page's, or (js/httpclient.js) the app's request that failed. */
+export function captureAt(url, method, ...args) {
   if (state !== LOADING && state !== READY) return
   const id = hex(32)
-  call(method, id, Date.now(), [str(g.location || {}, 'href'), str(g.navigator || {}, 'userAgent'), str(g.document || {}, 'referrer')], ...args)
+  call(method, id, Date.now(), [url, str(g.navigator, 'userAgent'), str(g.document, 'referrer')], ...args)
   return (lastId = id)
 }
 
@@ -123,7 +127,7 @@ const setUp = (i) => {
     i.setupOnce && i.setupOnce()
     i.setup && i.setup({ getOptions: () => options })
   } catch (e) {
-    debug('an integration failed to set up:', e)
+    debug('an integration did not set up:', e)
   }
 }
 
@@ -133,7 +137,7 @@ export function init(opts) {
     options = opts || {}
     const dsn = str(options, 'dsn')
     if (options.enabled === false || !dsn) {
-      debug('no DSN, or enabled: false: the SDK is off')
+      debug('off: no DSN, or enabled: false')
       return
     }
     state = LOADING
@@ -166,13 +170,13 @@ export function init(opts) {
       // Read by the client, in call order as any scope change.
       if (options.initialScope) call('initialScope', options.initialScope)
     } catch (e) {
-      debug('an unreadable option was left out:', e)
+      debug('option left out:', e)
     }
     load()
       .then((c) => {
         const problem = c.start(dsn, options, on, list)
         if (problem) {
-          warn(problem + ': the SDK is off')
+          warn('off:', problem)
           state = DISABLED
         } else if (state === LOADING) state = READY
         const queued = buffer
@@ -182,7 +186,7 @@ export function init(opts) {
       .catch((e) => {
         state = DISABLED
         buffer = []
-        debug('the wasm did not load, the SDK is off:', e)
+        debug('off: the wasm did not load:', e)
       })
   } catch (e) {}
 }
@@ -291,7 +295,7 @@ export function sendFeedback(params, hint = {}) {
   if (!params || !params.message) throw fail('ERROR_EMPTY_MESSAGE', 'Unable to submit feedback with empty message')
   if (!isInitialized()) throw fail('ERROR_NO_CLIENT', 'No client setup, cannot send feedback.')
   if (params.tags) currentScope.setTags(params.tags)
-  const id = captureFeedback({ source: 'api', url: str(g.location || {}, 'href'), ...params }, hint)
+  const id = captureFeedback({ source: 'api', url: str(g.location, 'href'), ...params }, hint)
   return flush(30000).then((sent) => sent && id ? id : Promise.reject(fail('ERROR_TIMEOUT', 'Unable to determine if Feedback was correctly sent.')))
 }
 /** As the peer's: the scope captures use now (inside `withScope`, that one's). */

@@ -245,6 +245,13 @@ export function captureConsoleIntegration(options?: { levels?: Array<'debug' | '
  * its path from `root` (or its base name). A rewritten location is the frame's `filename` and `abs_path`.
  */
 export function rewriteFramesIntegration(options?: { root?: string; prefix?: string; iteratee?: (frame: StackFrame) => StackFrame }): Integration
+/**
+ * As the peer's (off unless added; pages): an app's fetch or XHR request answered with a status in
+ * `failedRequestStatusCodes` (default [[500, 599]]) for a URL matching `failedRequestTargets` (default
+ * all) becomes an unhandled error event, "HTTP Client Error with status code: N", with the frames of
+ * where it was sent, the request's URL and method, and the response's status, headers and size.
+ */
+export function httpClientIntegration(options?: { failedRequestStatusCodes?: Array<number | [number, number]>; failedRequestTargets?: Array<string | RegExp> }): Integration
 export interface ReportDialogOptions {
   /** The event the report is about; by default the last one captured. */
   eventId?: string
@@ -377,3 +384,24 @@ export function ready(): Promise<boolean>
  * resolved.
  */
 export function parseStack(error: unknown): StackFrame[]
+
+// The peer's optional integrations in modules of their own (js/integrations.js): an app that does not import one pays nothing for it.
+/**
+ * As the peer's (off unless added): the frames of the page's own inline scripts get `pre_context`,
+ * `context_line` and `post_context` from the page's HTML, `frameContextLines` lines around (default 5;
+ * 0: none). Other files' source is Sentry's to fetch.
+ */
+export function contextLinesIntegration(options?: { frameContextLines?: number }): Integration
+/**
+ * As the peer's (off unless added): the browser's reports of `types` (default all three), those made
+ * before `init` too, become message events "ReportingObserver [<type>]: <message>", with the report's
+ * `url` and `body` in `extra`. Does nothing where the browser has no `ReportingObserver`.
+ */
+export function reportingObserverIntegration(options?: { types?: Array<'crash' | 'deprecation' | 'intervention'> }): Integration
+/** The FeatureFlags integration, kept or found with `getClient()?.getIntegrationByName('FeatureFlags')`, to record evaluations with. */
+export interface FeatureFlagsIntegration extends Integration {
+  /** A flag's evaluation; only booleans are kept (the 100 most recent, a flag set again moved to the end). */
+  addFeatureFlag(name: string, value: unknown): void
+}
+/** As the peer's: the flags recorded with `addFeatureFlag` go with each error and message event as `contexts.flags`. */
+export function featureFlagsIntegration(): FeatureFlagsIntegration

@@ -165,4 +165,54 @@ forEachBrowser((name, launch, test) => {
     assertValidByRelay([other], `${name}-integrations-rewrite-frames-iteratee`)
     await custom.close()
   })
+
+  test('httpClientIntegration: failing fetch and XHR responses become events as the peer\'s, with the request scrubbed; other statuses and targets do not', async () => {
+    site.fail('/api/orders', 503)
+    site.fail('/api/missing', 'missing')
+    try {
+      const page = await openPage(`{ integrations: (d) => [...d, window.Sentry.httpClientIntegration()] }`)
+      const events = await eventsOf(page, async () => {
+        async function placeOrder() {
+          return fetch('/api/orders?token=s3cr3t&page=2', { method: 'post', body: 'x' })
+        }
+        await placeOrder()
+        await fetch('/api/missing')
+        await new Promise((resolve) => {
+          const x = new XMLHttpRequest()
+          x.open('put', '/api/orders')
+          x.onloadend = resolve
+          x.send('y')
+        })
+      }, null, { expect: 2 })
+      assert.equal(events.length, 2, 'the 404 is not in the default range')
+      const byType = Object.fromEntries(events.map((e) => [e.exception.values.at(-1).mechanism.type, e]))
+      const viaFetch = byType['auto.http.client.fetch']
+      const viaXhr = byType['auto.http.client.xhr']
+      for (const [event, method, url] of [[viaFetch, 'POST', `${site.url}/api/orders?token=[Filtered]&page=2`], [viaXhr, 'PUT', `${site.url}/api/orders`]]) {
+        const ex = event.exception.values.at(-1)
+        assert.deepEqual([ex.type, ex.value, ex.mechanism.handled, event.level], ['Error', 'HTTP Client Error with status code: 503', false, 'error'])
+        assert.deepEqual([event.request.url, event.request.method], [url, method])
+        assert.equal(event.contexts.response.status_code, 503)
+        assert.equal(event.contexts.response.headers['x-request-id'], 'req-7')
+        assert.equal(event.contexts.response.body_size, 4)
+      }
+      // The frames say where the app sent the request.
+      assert.ok(viaFetch.exception.values.at(-1).stacktrace.frames.some((f) => /placeOrder/.test(f.function || '')), JSON.stringify(viaFetch.exception.values.at(-1).stacktrace.frames))
+      assertValidByRelay(events, `${name}-integrations-http-client`)
+      await page.close()
+
+      // The peer's options: only these statuses, only these targets.
+      const narrow = await openPage(`{ integrations: (d) => [...d, window.Sentry.httpClientIntegration({ failedRequestStatusCodes: [404, [500, 502]], failedRequestTargets: ['/api/missing'] })] }`)
+      const only = await eventsOf(narrow, async () => {
+        await fetch('/api/orders')
+        await fetch('/api/missing?x=1')
+      }, null, { expect: 1 })
+      assert.deepEqual(only.map((e) => [e.exception.values.at(-1).value, e.request.url]), [['HTTP Client Error with status code: 404', `${site.url}/api/missing?x=1`]])
+      assertValidByRelay(only, `${name}-integrations-http-client-options`)
+      await narrow.close()
+    } finally {
+      site.fail('/api/orders')
+      site.fail('/api/missing')
+    }
+  })
 })

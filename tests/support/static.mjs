@@ -23,6 +23,10 @@ export async function startStatic({ root = path.join(REPO, 'examples/browser'), 
     requests.push(pathname)
     if (failing.get(pathname) === 'hang') return void hung.push(res)
     if (failing.get(pathname) === 'missing') return void res.writeHead(404).end('not found')
+    if (typeof failing.get(pathname) === 'number') {
+      const headers = { 'content-type': 'text/plain', 'content-length': '4', 'x-request-id': 'req-7', 'access-control-expose-headers': 'x-request-id' }
+      return void res.writeHead(failing.get(pathname), headers).end('down')
+    }
     const rel = decodeURIComponent(pathname)
     const mount = Object.keys(MOUNTS).find((m) => rel.startsWith(m))
     const base = mount ? MOUNTS[mount] : root
@@ -43,7 +47,7 @@ export async function startStatic({ root = path.join(REPO, 'examples/browser'), 
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     requests,
-    /** Makes `path` answer 404 (`'missing'`) or never (`'hang'`); `undefined` serves it again. */
+    /** Makes `path` answer 404 (`'missing'`), never (`'hang'`) or with a status (a number: a short body, `x-request-id: req-7`); `undefined` serves it again. */
     fail: (path, how) => {
       if (how) return void failing.set(path, how)
       failing.delete(path)
