@@ -313,10 +313,10 @@ export function createClient(wasm, sdkBase, debug) {
 
   // The peer's ExtraErrorData (js/sdk.js): the captured Error's own fields
   // (not the standard ones), its `cause` and what its `toJSON` gives, as
-  // `contexts[<its name>]`, normalised to `depth`.
-  const extraErrorData = (o) => (event, hint) => {
-    const err = hint.originalException
-    if (!isError(err)) return event
+  // `contexts[<its name>]`, normalised to `depth`. Written into the
+  // capture's own scope (see `inContext`), so that the wasm scrubs it as
+  // any context; an event processor's additions would leave unscrubbed.
+  function extraErrorData(err, o) {
     const data = {}
     for (const k of Object.keys(err)) {
       if (['name', 'message', 'stack', 'line', 'column', 'fileName', 'lineNumber', 'columnNumber', 'toJSON'].includes(k)) continue
@@ -326,8 +326,7 @@ export function createClient(wasm, sdkBase, debug) {
     const cause = read(err, 'cause')
     if (o.captureErrorCause !== false && cause !== undefined) data.cause = isError(cause) ? String(cause) : cause
     if (typeof err.toJSON === 'function') Object.assign(data, err.toJSON())
-    if (Object.keys(data).length) (event.contexts ||= {})[str(err, 'name') || 'Error'] = normalize(data, o.depth ?? 3)
-    return event
+    if (Object.keys(data).length) call(CONTEXT, 1 << 4, 0, 0, 0, str(err, 'name') || 'Error', packed(data, o.depth ?? 3))
   }
 
   // The peer's EventHint for an event's hooks (`beforeSend`, event
@@ -507,15 +506,15 @@ export function createClient(wasm, sdkBase, debug) {
   // any of `tags`, `extra`, `contexts`, `user`, `level`, `fingerprint`, or a
   // function of the scope. It applies to a scope of its own, for this
   // capture only. Anything else (an EventHint) leaves the scope alone.
-  // `serialized`, a thrown object, goes in that scope's extra as the peer's `__serialized__`.
-  function inContext(ctx, capture, serialized) {
+  // `write()`, if given, adds the SDK's own data to that scope first (a thrown object's `__serialized__`, ExtraErrorData).
+  function inContext(ctx, capture, write) {
     let own = false
     try {
       own = typeof ctx === 'function' || (!!ctx && typeof ctx === 'object' && CONTEXT_KEYS.some((k) => k in ctx))
     } catch (e) {}
-    if ((!own && serialized === undefined) || call(PUSH, 0, 0, 0, 0) !== '1') return capture()
+    if ((!own && !write) || call(PUSH, 0, 0, 0, 0) !== '1') return capture()
     try {
-      if (serialized !== undefined) api.setExtra('__serialized__', serialized, 1)
+      if (write) write()
       if (own) applyContext(ctx, 1)
     } catch (e) {
       debug('a capture context could not be read:', e)
@@ -570,7 +569,6 @@ export function createClient(wasm, sdkBase, debug) {
       options = { ...opts }
       enabled = on
       client = { getOptions: () => options }
-      if (on.ExtraErrorData) processors.push(extraErrorData(on.ExtraErrorData))
       // Integrations with the peer's event hooks (an app's own, or this
       // package's optional ones): `preprocessEvent` and `processEvent`
       // (event, hint, client) run on every event, in their order, before
@@ -696,7 +694,12 @@ export function createClient(wasm, sdkBase, debug) {
       if (filters && !filters.disableErrorDefaults && [message, `${name || 'Error'}: ${message}`].some((m) => DEFAULT_IGNORE.test(m))) return call(DROP, 0, 0, 0, 0)
       const [url, line, col] = fallback || ['', 0, 0]
       const aggregate = Array.isArray(read(err, 'errors'))
-      inContext(hint, () => captured(call(ERROR, handled | synthetic << 1 | aggregate << 2 | skip << 3, line, col, ts, id, ...page, name, message, stack, mechanism, url)), serialized)
+      const extra = enabled.ExtraErrorData
+      const write = (serialized !== undefined || (extra && isError(err))) && (() => {
+        if (serialized !== undefined) api.setExtra('__serialized__', serialized, 1)
+        if (extra && isError(err)) extraErrorData(err, extra)
+      })
+      inContext(hint, () => captured(call(ERROR, handled | synthetic << 1 | aggregate << 2 | skip << 3, line, col, ts, id, ...page, name, message, stack, mechanism, url)), write)
     },
 
     // `level`: a level, or a capture context (which may hold one). With

@@ -897,7 +897,7 @@ forEachBrowser((name, launch, test) => {
     await page.close()
   })
 
-  test('extraErrorDataIntegration: an Error\'s own fields and cause as its context', async () => {
+  test('extraErrorDataIntegration: an Error\'s own fields and cause as its context, scrubbed', async () => {
     const page = await openPage(`{ integrations: (d) => [...d, window.Sentry.extraErrorDataIntegration()] }`)
     const [event] = await eventsOf(page, () => {
       class HttpError extends Error {
@@ -906,11 +906,14 @@ forEachBrowser((name, launch, test) => {
           this.name = 'HttpError'
           this.status = 503
           this.response = { body: { deep: { deeper: 1 } } }
+          this.authToken = 'hunter2'
+          this.request = { card: 'paid with 4111 1111 1111 1111' }
         }
       }
       window.Sentry.captureException(new HttpError('upstream down', { cause: new Error('socket hang up') }))
     }, null, { expect: 1 })
-    assert.deepEqual(event.contexts.HttpError, { status: 503, response: { body: { deep: '[Object]' } }, cause: 'Error: socket hang up' })
+    // Scrubbed as every context is: a sensitive key, a card number.
+    assert.deepEqual(event.contexts.HttpError, { status: 503, response: { body: { deep: '[Object]' } }, authToken: '[Filtered]', request: { card: 'paid with [Filtered]' }, cause: 'Error: socket hang up' })
     assertValidByRelay([event], `${name}-api-extra-error-data`)
     await page.close()
   })
