@@ -11,8 +11,9 @@ export {
   linkedErrorsIntegration, functionToStringIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
   consoleIntegration, cultureContextIntegration, browserSessionIntegration, browserTracingIntegration, replayIntegration, extraErrorDataIntegration, captureConsoleIntegration,
   startSpan, startSpanManual, startInactiveSpan, getActiveSpan, withActiveSpan, startNewTrace, continueTrace, suppressTracing,
-  getDefaultIntegrations, addIntegration, isEnabled, sendFeedback, SDK_VERSION, WINDOW,
+  getDefaultIntegrations, addIntegration, isEnabled, sendFeedback, SDK_VERSION, WINDOW, diagnoseSdkConnectivity,
 } from './sdk.js'
+export { lazyLoadIntegration } from './lazyload.js'
 export { contextLinesIntegration, reportingObserverIntegration, featureFlagsIntegration, rewriteFramesIntegration, httpClientIntegration } from './integrations.js'
 
 // Taken now, before `init` instruments fetch: the SDK's own download of its

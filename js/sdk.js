@@ -338,6 +338,35 @@ export const startSession = () => call('session', 0)
 export const captureSession = (end) => call('session', end ? 2 : 1)
 export const endSession = () => call('session', 2)
 
+// The DSN (one the wasm accepted) split for the requests made from here:
+// [the URL, `proto://host[/path]` (what comes before `/api/`), the project id].
+const dsnParts = () => {
+  const u = new URL(str(options, 'dsn'))
+  const path = u.pathname.replace(/\/[^/]*$/, '')
+  return [u, `${u.protocol}//${u.host}${path}`, u.pathname.slice(path.length + 1)]
+}
+
+/**
+ * As the peer's: whether Sentry can be reached from here, for an app's own
+ * diagnostics page. 'no-client-active' before `init` (or once off),
+ * 'no-dsn-configured' after an `init` without a DSN, 'sentry-unreachable' if an empty request to the DSN's
+ * endpoint (or the tunnel) fails (a network error: an ad blocker, a
+ * firewall, no network); undefined if it was answered, whatever the status.
+ */
+export async function diagnoseSdkConnectivity() {
+  // `init` was called (with options) but without a DSN, or not at all; or the SDK is off.
+  if (!isInitialized()) return Object.keys(options).length && !str(options, 'dsn') ? 'no-dsn-configured' : 'no-client-active'
+  try {
+    const [u, base, project] = dsnParts()
+    await fetch(str(options, 'tunnel') || `${base}/api/${project}/envelope/?sentry_key=${u.username}&sentry_version=7`, { method: 'POST', body: '{}', credentials: 'omit' })
+  } catch (e) {
+    return 'sentry-unreachable'
+  }
+}
+
+/** The app's user, as its last top-level `setUser` gave it ({} until the client has loaded): to prefill the SDK's forms. */
+export const appUser = () => (client && client.user()) || {}
+
 /**
  * As the peer's: Sentry's crash-report dialog (a script from the DSN's host)
  * for `eventId`, by default the last event's, the form prefilled from the
@@ -352,17 +381,16 @@ export function showReportDialog(opts = {}) {
     const eventId = opts.eventId || lastId
     if (!at || !isInitialized()) return debug('showReportDialog: no document, or the SDK is off')
     if (!eventId) return opts.onError?.(Error('No event ID to show the report dialog for'))
-    // The DSN without its secret, and the API's base: `proto://host[/path]/api/`.
-    const u = new URL(str(options, 'dsn'))
-    const path = u.pathname.replace(/\/[^/]*$/, '')
-    const user = { ...(client && client.user()), ...opts.user }
-    let q = `dsn=${u.protocol}//${u.username}@${u.host}${path}/${u.pathname.slice(path.length + 1)}&eventId=${encodeURIComponent(eventId)}`
+    // The DSN without its secret.
+    const [u, base, project] = dsnParts()
+    const user = { ...appUser(), ...opts.user }
+    let q = `dsn=${u.protocol}//${u.username}@${base.slice(u.protocol.length + 2)}/${project}&eventId=${encodeURIComponent(eventId)}`
     for (const k of ['name', 'email']) if (user[k]) q += `&${k}=${encodeURIComponent(user[k])}`
     for (const k in opts) if (!/^(dsn|eventId|user|on[A-Z].*)$/.test(k)) q += `&${encodeURIComponent(k)}=${encodeURIComponent(opts[k])}`
     const script = d.createElement('script')
     script.async = true
     script.crossOrigin = 'anonymous'
-    script.src = `${u.protocol}//${u.host}${path}/api/embed/error-page/?${q}`
+    script.src = `${base}/api/embed/error-page/?${q}`
     if (opts.onLoad) script.onload = opts.onLoad
     const closed = (ev) => {
       if (ev.data !== '__sentry_reportdialog_closed__') return

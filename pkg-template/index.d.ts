@@ -334,6 +334,19 @@ export function getDefaultIntegrations(options?: Options): Integration[]
  * run from now on. One of this package's own that `init` did not start stays off.
  */
 export function addIntegration(integration: Integration): void
+/**
+ * As the peer's: an optional integration's factory by its name (`'httpClientIntegration'`, …). The peer
+ * loads it from its CDN when asked; here they are all in the package, and an app that imports this
+ * bundles them (import the factory itself to carry only that one). Rejects for a name this package does
+ * not have.
+ */
+export function lazyLoadIntegration(name: string, scriptNonce?: string): Promise<(options?: any) => Integration>
+/**
+ * As the peer's: whether Sentry can be reached from here. Resolves to `'no-client-active'` before `init`,
+ * `'no-dsn-configured'` after an `init` without a DSN, `'sentry-unreachable'` if a request to the DSN's
+ * endpoint (or the tunnel) fails to get any answer, and `undefined` if it was answered.
+ */
+export function diagnoseSdkConnectivity(): Promise<'no-client-active' | 'no-dsn-configured' | 'sentry-unreachable' | undefined>
 /** This package's version, the `sdk.version` of its events. */
 export const SDK_VERSION: string
 /** As the peer's: the page's global object. */

@@ -215,4 +215,44 @@ forEachBrowser((name, launch, test) => {
       site.fail('/api/missing')
     }
   })
+
+  test('lazyLoadIntegration gives an optional integration\'s factory by name, as the peer\'s; an unknown name rejects', async () => {
+    const page = await openPage(`{ release: 'r@1' }`)
+    site.fail('/api/lazy', 500)
+    try {
+      const [events, unknown] = await Promise.all([
+        eventsOf(page, async () => {
+          const S = window.Sentry
+          S.addIntegration((await S.lazyLoadIntegration('httpClientIntegration'))())
+          window.same = (await S.lazyLoadIntegration('extraErrorDataIntegration')) === S.extraErrorDataIntegration
+          await fetch('/api/lazy')
+        }, null, { expect: 1 }),
+        page.evaluate(() => window.Sentry.lazyLoadIntegration('graphqlClientIntegration').then(() => 'loaded', (e) => e.message)),
+      ])
+      assert.equal(unknown, 'Cannot lazy load integration: graphqlClientIntegration')
+      assert.equal(await page.evaluate(() => window.same), true)
+      assert.deepEqual(events.map((e) => e.exception.values.at(-1).value), ['HTTP Client Error with status code: 500'])
+      assertValidByRelay(events, `${name}-integrations-lazy-load`)
+    } finally {
+      site.fail('/api/lazy')
+    }
+    await page.close()
+  })
+
+  test('diagnoseSdkConnectivity: no client, no DSN, unreachable, and reachable, as the peer\'s', async () => {
+    const blank = await browser.newPage()
+    await blank.goto(`${site.url}/fixtures/api.html`)
+    await blank.waitForFunction(() => window.fixtureReady)
+    const none = await blank.evaluate(() => window.Sentry.diagnoseSdkConnectivity())
+    const noDsn = await blank.evaluate(() => (window.Sentry.init({ debug: false }), window.Sentry.diagnoseSdkConnectivity()))
+    await blank.close()
+    assert.deepEqual([none, noDsn], ['no-client-active', 'no-dsn-configured'])
+    const page = await openPage('{}')
+    assert.equal(await page.evaluate(() => window.Sentry.diagnoseSdkConnectivity()), undefined, 'the receiver answered')
+    await page.close()
+    // A tunnel nobody listens on: the request fails.
+    const down = await openPage(`{ tunnel: 'http://127.0.0.1:9/tunnel' }`)
+    assert.equal(await down.evaluate(() => window.Sentry.diagnoseSdkConnectivity()), 'sentry-unreachable')
+    await down.close()
+  })
 })

@@ -200,6 +200,8 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
     const version: string = Sentry.SDK_VERSION
     const sent: Promise<string> = Sentry.sendFeedback({ message: 'slow', tags: { step: 1 } }, { errorMessages: { ERROR_GENERIC: 'No' } })
     Sentry.WINDOW.addEventListener('load', () => {})
+    Sentry.lazyLoadIntegration('httpClientIntegration').then((make) => Sentry.addIntegration(make({ failedRequestStatusCodes: [500] })))
+    Sentry.diagnoseSdkConnectivity().then((r) => r === 'sentry-unreachable')
     export { id, ok, n, last, closed, frames, handler, Wrapped, on, dsn, traced, later, active, feedbackId, found, enabled, version, sent }
   `)
   try {
