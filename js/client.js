@@ -246,6 +246,12 @@ export function createClient(wasm, sdkBase, debug) {
         case 'function': return `[Function: ${read(v, 'name') || '<anonymous>'}]`
       }
       if (v === null) return null
+      // A boxed string, number or boolean (`new String('x')`, what the peer's `parameterize` gives) is its value, as JSON has it.
+      // The prototype's own valueOf: it throws for an object that only claims to be one.
+      try {
+        const t = Object.prototype.toString.call(v).slice(8, -1)
+        if (t === 'String' || t === 'Number' || t === 'Boolean') return walk(g[t].prototype.valueOf.call(v), d)
+      } catch (e) {}
       if (seen.includes(v)) return '[Circular ~]'
       try {
         if (typeof v.toJSON === 'function') return walk(v.toJSON(), d)
@@ -280,6 +286,15 @@ export function createClient(wasm, sdkBase, debug) {
       return JSON.stringify(normalize(v, depth)) ?? 'null'
     } catch (e) {
       return 'null'
+    }
+  }
+  // A message as text: a string (boxed or not) as it is, anything else as JSON.
+  const text = (v) => {
+    try {
+      const n = normalize(v)
+      return typeof n === 'string' ? n : json(n)
+    } catch (e) {
+      return ''
     }
   }
   // User data for the wasm (see `pack`), normalised first.
@@ -708,7 +723,7 @@ export function createClient(wasm, sdkBase, debug) {
       keepHint(id, { originalException: message, syntheticException: syn })
       const lvl = typeof level === 'string' ? level : (level && read(level, 'level')) || 'info'
       const stack = options.attachStacktrace ? str(syn, 'stack') : ''
-      inContext(level, () => captured(call(MESSAGE, (base ? 0 : 2) << 3, 0, 0, ts, id, ...page, typeof message === 'string' ? message : json(message), stringOf(lvl), stack)))
+      inContext(level, () => captured(call(MESSAGE, (base ? 0 : 2) << 3, 0, 0, ts, id, ...page, text(message), stringOf(lvl), stack)))
     },
 
     event(id, ts, page, event, hint) {

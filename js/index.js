@@ -11,7 +11,7 @@ export {
   linkedErrorsIntegration, functionToStringIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
   consoleIntegration, cultureContextIntegration, browserSessionIntegration, browserTracingIntegration, replayIntegration, extraErrorDataIntegration, captureConsoleIntegration,
   startSpan, startSpanManual, startInactiveSpan, getActiveSpan, withActiveSpan, startNewTrace, continueTrace, suppressTracing,
-  getDefaultIntegrations, addIntegration, isEnabled, sendFeedback, SDK_VERSION, WINDOW, diagnoseSdkConnectivity,
+  getDefaultIntegrations, addIntegration, isEnabled, sendFeedback, SDK_VERSION, WINDOW, parameterize, diagnoseSdkConnectivity,
 } from './sdk.js'
 export { lazyLoadIntegration } from './lazyload.js'
 export { contextLinesIntegration, reportingObserverIntegration, featureFlagsIntegration, rewriteFramesIntegration, httpClientIntegration } from './integrations.js'

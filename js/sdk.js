@@ -270,6 +270,19 @@ export const captureException = /* @__PURE__ */ guard((err, hint) => {
   return capture('error', err, m.type || 'generic', m.handled !== false, undefined, hint, Error())
 })
 export const captureMessage = /* @__PURE__ */ guard((message, level) => capture('message', message, level, Error()))
+/**
+ * As the peer's: a tagged template for captureMessage (`parameterize\`Order ${id} failed\``): the
+ * formatted text, as a String carrying the template (`%s` for each value) and the values. Unlike
+ * the peer's events, this SDK's send the formatted text only (the wasm writes no
+ * `logentry.params`), so Sentry groups such messages by text, not by template.
+ */
+export function parameterize(strings, ...values) {
+  const parts = strings.map((p, i) => p ?? strings.raw[i])
+  const text = new String(parts.reduce((a, p, i) => a + String(values[i - 1]) + p))
+  text.__sentry_template_string__ = parts.map((p) => p.replace(/%/g, '%%')).join('%s')
+  text.__sentry_template_values__ = values
+  return text
+}
 export const captureEvent = /* @__PURE__ */ guard((event, hint) => capture('event', event, hint))
 /**
  * As the peer's: user feedback from the app's own form (`message`, and

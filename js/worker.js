@@ -23,7 +23,7 @@ export {
   linkedErrorsIntegration, functionToStringIntegration, inboundFiltersIntegration, eventFiltersIntegration, httpContextIntegration,
   consoleIntegration, cultureContextIntegration, browserSessionIntegration, browserTracingIntegration, replayIntegration, extraErrorDataIntegration, captureConsoleIntegration,
   startSpan, startSpanManual, startInactiveSpan, getActiveSpan, withActiveSpan, startNewTrace, continueTrace, suppressTracing,
-  getDefaultIntegrations, addIntegration, isEnabled, sendFeedback, SDK_VERSION, WINDOW,
+  getDefaultIntegrations, addIntegration, isEnabled, sendFeedback, SDK_VERSION, WINDOW, parameterize,
 } from './sdk.js'
 export { rewriteFramesIntegration } from './rewriteframes.js'
 

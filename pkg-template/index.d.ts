@@ -347,6 +347,11 @@ export function lazyLoadIntegration(name: string, scriptNonce?: string): Promise
  * endpoint (or the tunnel) fails to get any answer, and `undefined` if it was answered.
  */
 export function diagnoseSdkConnectivity(): Promise<'no-client-active' | 'no-dsn-configured' | 'sentry-unreachable' | undefined>
+/**
+ * As the peer's: a tagged template for `captureMessage`. The message is sent formatted; unlike the
+ * peer's, without its template and values (`logentry.params`), so Sentry groups by text.
+ */
+export function parameterize(strings: TemplateStringsArray, ...values: unknown[]): string
 /** This package's version, the `sdk.version` of its events. */
 export const SDK_VERSION: string
 /** As the peer's: the page's global object. */

@@ -980,6 +980,21 @@ forEachBrowser((name, launch, test) => {
     await page.close()
   })
 
+  test('boxed strings, numbers and booleans are their values, as JSON has them: a String message (the peer\'s parameterize) is its text', async () => {
+    const page = await openPage('{}')
+    const events = await eventsOf(page, () => {
+      const S = window.Sentry
+      S.setExtra('boxed', { s: new String('x'), n: new Number(2), b: new Boolean(false), fake: { [Symbol.toStringTag]: 'String', v: 1 } })
+      S.captureMessage(new String('a boxed message'))
+      const id = 42
+      S.captureMessage(S.parameterize`Order ${id} failed at 100%`)
+    }, null, { expect: 2 })
+    assert.deepEqual(events.map((e) => e.logentry.message), ['a boxed message', 'Order 42 failed at 100%'])
+    assert.deepEqual(events[0].extra.boxed, { s: 'x', n: 2, b: false, fake: { v: 1 } })
+    assertValidByRelay(events, `${name}-api-boxed`)
+    await page.close()
+  })
+
   test('captureEvent sends a hand-built event', async () => {
     const page = await openPage('{}')
     const [event] = await eventsOf(page, () => window.Sentry.captureEvent({ message: 'hand-built', level: 'warning', tags: { kind: 'manual' }, extra: { n: 1 } }), null, { expect: 1 })

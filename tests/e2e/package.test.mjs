@@ -202,6 +202,7 @@ test('the TypeScript types check against a typical use, and reject a wrong one',
     Sentry.WINDOW.addEventListener('load', () => {})
     Sentry.lazyLoadIntegration('httpClientIntegration').then((make) => Sentry.addIntegration(make({ failedRequestStatusCodes: [500] })))
     Sentry.diagnoseSdkConnectivity().then((r) => r === 'sentry-unreachable')
+    Sentry.captureMessage(Sentry.parameterize\`Order \${id} failed\`)
     export { id, ok, n, last, closed, frames, handler, Wrapped, on, dsn, traced, later, active, feedbackId, found, enabled, version, sent }
   `)
   try {
