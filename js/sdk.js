@@ -361,10 +361,11 @@ const dsnParts = () => {
 
 /**
  * As the peer's: whether Sentry can be reached from here, for an app's own
- * diagnostics page. 'no-client-active' before `init` (or once off),
- * 'no-dsn-configured' after an `init` without a DSN, 'sentry-unreachable' if an empty request to the DSN's
- * endpoint (or the tunnel) fails (a network error: an ad blocker, a
- * firewall, no network); undefined if it was answered, whatever the status.
+ * diagnostics page. 'no-client-active' before `init` (or once off);
+ * 'no-dsn-configured' after an `init` without a DSN; 'sentry-unreachable'
+ * if an empty request to the DSN's endpoint (or the tunnel) fails (an ad
+ * blocker, a firewall, no network); undefined if it was answered, whatever
+ * the status.
  */
 export async function diagnoseSdkConnectivity() {
   // `init` was called (with options) but without a DSN, or not at all; or the SDK is off.
