@@ -14,7 +14,7 @@ export {
   getDefaultIntegrations, addIntegration, isEnabled, sendFeedback, SDK_VERSION, WINDOW, parameterize, diagnoseSdkConnectivity,
 } from './sdk.js'
 export { lazyLoadIntegration } from './lazyload.js'
-export { contextLinesIntegration, reportingObserverIntegration, featureFlagsIntegration, rewriteFramesIntegration, httpClientIntegration } from './integrations.js'
+export { contextLinesIntegration, reportingObserverIntegration, featureFlagsIntegration, rewriteFramesIntegration, httpClientIntegration, feedbackIntegration, feedbackSyncIntegration, feedbackAsyncIntegration, getFeedback } from './integrations.js'
 
 // Taken now, before `init` instruments fetch: the SDK's own download of its
 // wasm is not the app's request and must not become a breadcrumb.

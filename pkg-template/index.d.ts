@@ -423,3 +423,118 @@ export interface FeatureFlagsIntegration extends Integration {
 }
 /** As the peer's: the flags recorded with `addFeatureFlag` go with each error and message event as `contexts.flags`. */
 export function featureFlagsIntegration(): FeatureFlagsIntegration
+
+// The user-feedback widget (js/feedback.js). DOM types only where the app's `lib` has them, so that an app without `dom` still checks.
+type FeedbackElement = typeof globalThis extends { HTMLElement: { prototype: infer E } } ? E : unknown
+/** The theme's colours, as CSS values (the host's CSS variables `--foreground`, `--accent-background`, …). */
+export interface FeedbackTheme {
+  foreground?: string
+  background?: string
+  accentForeground?: string
+  accentBackground?: string
+  successColor?: string
+  errorColor?: string
+  border?: string
+  boxShadow?: string
+  outline?: string
+  interactiveFilter?: string
+}
+/** What the user sent, given to `onSubmitSuccess`. */
+export interface FeedbackFormData {
+  name: string
+  email: string
+  message: string
+  /** Always undefined: there are no screenshots here. */
+  attachments: undefined
+}
+/** The peer's widget options, with its defaults. */
+export interface FeedbackOptions {
+  /** The host element's id (default 'sentry-feedback'). */
+  id?: string
+  /** The "Report a Bug" button, added when the page is ready (default true). */
+  autoInject?: boolean
+  /** Accepted and ignored: there is no Sentry logo here. */
+  showBranding?: boolean
+  showName?: boolean
+  showEmail?: boolean
+  isNameRequired?: boolean
+  isEmailRequired?: boolean
+  /** Accepted and ignored: screenshots are not supported. */
+  enableScreenshot?: boolean
+  /** Which of the `setUser` user's fields prefill name and email (default `{ email: 'email', name: 'username' }`). */
+  useSentryUser?: { name: string; email: string }
+  tags?: Record<string, string | number | boolean>
+  /** The nonce of the widget's <style> elements, for a CSP without 'unsafe-inline'. */
+  styleNonce?: string
+  /** Accepted and ignored: nothing is loaded from a script. */
+  scriptNonce?: string
+  colorScheme?: 'system' | 'light' | 'dark'
+  themeLight?: FeedbackTheme
+  themeDark?: FeedbackTheme
+  triggerLabel?: string
+  triggerAriaLabel?: string
+  formTitle?: string
+  submitButtonLabel?: string
+  cancelButtonLabel?: string
+  confirmButtonLabel?: string
+  nameLabel?: string
+  namePlaceholder?: string
+  emailLabel?: string
+  emailPlaceholder?: string
+  messageLabel?: string
+  messagePlaceholder?: string
+  isRequiredLabel?: string
+  successMessageText?: string
+  addScreenshotButtonLabel?: string
+  removeScreenshotButtonLabel?: string
+  highlightToolText?: string
+  hideToolText?: string
+  removeHighlightText?: string
+  errorEmptyMessageText?: string
+  errorNoClientText?: string
+  errorTimeoutText?: string
+  errorForbiddenText?: string
+  errorGenericText?: string
+  onFormOpen?: () => void
+  onFormClose?: () => void
+  onSubmitSuccess?: (data: FeedbackFormData, eventId: string) => void
+  onSubmitError?: (error: Error) => void
+  /** After the success message has gone. */
+  onFormSubmitted?: () => void
+}
+/** A trigger button, from `createWidget` (already in the page). */
+export interface FeedbackWidget {
+  el: FeedbackElement | undefined
+  appendToDom(): void
+  removeFromDom(): void
+  show(): void
+  hide(): void
+}
+/** A form, from `createForm`: `appendToDom()`, then `open()`. */
+export interface FeedbackDialog {
+  el: FeedbackElement
+  appendToDom(): void
+  removeFromDom(): void
+  open(): void
+  close(): void
+}
+export interface FeedbackIntegration extends Integration {
+  /** Opens the form at each click on the element (or the first one the selector matches); the function returned undoes it. */
+  attachTo(el: FeedbackElement | string, options?: FeedbackOptions): () => void
+  createWidget(options?: FeedbackOptions): FeedbackWidget
+  createForm(options?: FeedbackOptions): Promise<FeedbackDialog>
+  setTheme(colorScheme: 'system' | 'light' | 'dark'): void
+  /** Takes the widget's host element out of the page, and the listeners of `attachTo`. */
+  remove(): void
+}
+/**
+ * As the peer's (off unless added): the user-feedback widget, a button at the bottom right opening
+ * a form whose message is sent as `sendFeedback`'s with `source: 'widget'`. No screenshots.
+ */
+export function feedbackIntegration(options?: FeedbackOptions): FeedbackIntegration
+/** The same as `feedbackIntegration` here. */
+export const feedbackSyncIntegration: typeof feedbackIntegration
+/** The same as `feedbackIntegration` here: nothing is loaded lazily. */
+export const feedbackAsyncIntegration: typeof feedbackIntegration
+/** As the peer's: the Feedback integration `init` was given (or added), if any. */
+export function getFeedback(): FeedbackIntegration | undefined
