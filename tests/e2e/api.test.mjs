@@ -7,7 +7,7 @@ import * as esbuild from 'esbuild'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { browserFixture, forEachBrowser, openApiPage } from '../support/browsers.mjs'
+import { browserFixture, forEachBrowser, openApiPage, eventsOf as eventsOfPage } from '../support/browsers.mjs'
 import { startStatic } from '../support/static.mjs'
 import { assertValidByRelay, relayNormalized } from '../support/relay.mjs'
 
@@ -19,15 +19,7 @@ forEachBrowser((name, launch, test) => {
   browserFixture(launch, (fx) => ({ receiver, site, browser } = fx))
   const openPage = (...args) => openApiPage({ browser, site, receiver }, ...args)
 
-  /** Runs `fn` in the page, flushes, and returns the events that arrived meanwhile. */
-  async function eventsOf(page, fn, arg, { expect } = {}) {
-    const start = receiver.events().length
-    await page.evaluate(fn, arg)
-    await page.evaluate(() => window.Sentry.flush(5000))
-    if (expect) await receiver.waitForEvents(start + expect)
-    await new Promise((r) => setTimeout(r, 200))
-    return receiver.events().slice(start)
-  }
+  const eventsOf = (...args) => eventsOfPage(receiver, ...args)
 
   test('scope: user, tags, extra, contexts, level and withScope isolation', async () => {
     const page = await openPage(`{ release: 'r@1', initialScope: { tags: { team: 'web' } } }`)

@@ -5,13 +5,13 @@
 // trusted ones where the element is in the page's own DOM, and in Chromium
 // everywhere); every feedback item is validated by Relay.
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { test } from 'node:test'
 import * as esbuild from 'esbuild'
+import { assertTypes, typecheck } from '../support/types.mjs'
 import { browserFixture, forEachBrowser, openApiPage } from '../support/browsers.mjs'
 import { assertValidByRelay } from '../support/relay.mjs'
 
@@ -445,22 +445,7 @@ forEachBrowser((name, launch, test) => {
 })
 
 test('the TypeScript declarations check as the peer\'s widget is used, and reject a wrong use', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasm-sentry-feedback-types-'))
-  try {
-    fs.mkdirSync(path.join(dir, 'node_modules'))
-    fs.symlinkSync(path.join(REPO, 'pkg'), path.join(dir, 'node_modules/wasm-sentry'), 'dir')
-    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'types-app', private: true, type: 'module' }))
-    const write = (lib) => fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib }, files: ['use.ts'] }))
-    const tsc = () => execFileSync(path.join(REPO, 'node_modules/.bin/tsc'), ['-p', dir], { cwd: dir, encoding: 'utf8', stdio: 'pipe' })
-    const check = () => {
-      try {
-        tsc()
-      } catch (e) {
-        assert.fail(`tsc: ${e.stdout}`)
-      }
-    }
-    write(['es2022', 'dom'])
-    fs.writeFileSync(path.join(dir, 'use.ts'), `
+  assertTypes(`
       import * as Sentry from 'wasm-sentry'
       import type { FeedbackIntegration, FeedbackFormData } from 'wasm-sentry'
       const feedback: FeedbackIntegration = Sentry.feedbackIntegration({
@@ -484,17 +469,9 @@ test('the TypeScript declarations check as the peer\'s widget is used, and rejec
       feedback.remove()
       export { el }
     `)
-    check()
-    // An app without the DOM's types (Node) still checks.
-    write(['es2022'])
-    fs.writeFileSync(path.join(dir, 'use.ts'), `import * as Sentry from 'wasm-sentry'\nSentry.init({ dsn: 'https://k@h/1', integrations: [Sentry.feedbackIntegration({ autoInject: false })] })\nSentry.getFeedback()?.remove()\n`)
-    check()
-    write(['es2022', 'dom'])
-    fs.writeFileSync(path.join(dir, 'use.ts'), `import * as Sentry from 'wasm-sentry'\nSentry.feedbackIntegration({ colorScheme: 'sepia' })\n`)
-    assert.throws(tsc)
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
+  // An app without the DOM's types (Node) still checks.
+  assertTypes(`import * as Sentry from 'wasm-sentry'\nSentry.init({ dsn: 'https://k@h/1', integrations: [Sentry.feedbackIntegration({ autoInject: false })] })\nSentry.getFeedback()?.remove()\n`, ['es2022'])
+  assert.throws(() => typecheck(`import * as Sentry from 'wasm-sentry'\nSentry.feedbackIntegration({ colorScheme: 'sepia' })\n`))
 })
 
 test('an app that does not import the widget does not carry it; one that does, pays for it alone', async (t) => {

@@ -4,7 +4,7 @@
 // `rewriteFramesIntegration`. Every event is validated by Relay.
 import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
-import { browserFixture, forEachBrowser, openApiPage } from '../support/browsers.mjs'
+import { browserFixture, forEachBrowser, openApiPage, eventsOf as eventsOfPage } from '../support/browsers.mjs'
 import { assertValidByRelay } from '../support/relay.mjs'
 import { getDefaultIntegrations } from '../../pkg/node.js'
 
@@ -16,15 +16,7 @@ forEachBrowser((name, launch, test) => {
   browserFixture(launch, (fx) => ({ receiver, site, browser } = fx))
   const openPage = (...args) => openApiPage({ browser, site, receiver }, ...args)
 
-  /** Runs `fn` in the page, flushes, and returns the events that arrived meanwhile. */
-  async function eventsOf(page, fn, arg, { expect } = {}) {
-    const start = receiver.events().length
-    await page.evaluate(fn, arg)
-    await page.evaluate(() => window.Sentry.flush(5000))
-    if (expect) await receiver.waitForEvents(start + expect)
-    await new Promise((r) => setTimeout(r, 200))
-    return receiver.events().slice(start)
-  }
+  const eventsOf = (...args) => eventsOfPage(receiver, ...args)
 
   test('getDefaultIntegrations: the peer\'s defaults by name, and what init starts with', async () => {
     // The peer's list, but for ConversationId (it names AI conversations on spans; there is no tracing here).

@@ -3,12 +3,11 @@
 // @sentry/browser adds them: contextLinesIntegration, reportingObserverIntegration
 // and featureFlagsIntegration. Every event is validated by Relay.
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
-import { browserFixture, forEachBrowser, openApiPage } from '../support/browsers.mjs'
+import { assertTypes, typecheck } from '../support/types.mjs'
+import { browserFixture, forEachBrowser, openApiPage, eventsOf as eventsOfPage } from '../support/browsers.mjs'
 import { assertValidByRelay } from '../support/relay.mjs'
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
@@ -20,15 +19,7 @@ forEachBrowser((name, launch, test) => {
   browserFixture(launch, (fx) => ({ receiver, site, browser } = fx))
   const openPage = (...args) => openApiPage({ browser, site, receiver }, ...args)
 
-  /** Runs `fn` in the page, flushes, and returns the events that arrived meanwhile. */
-  async function eventsOf(page, fn, arg, { expect, settle = 200 } = {}) {
-    const start = receiver.events().length
-    await page.evaluate(fn, arg)
-    await page.evaluate(() => window.Sentry.flush(5000))
-    if (expect) await receiver.waitForEvents(start + expect)
-    await new Promise((r) => setTimeout(r, settle))
-    return receiver.events().slice(start)
-  }
+  const eventsOf = (...args) => eventsOfPage(receiver, ...args)
 
   /** The context-lines fixture (an inline script that throws), `init` called with `optionsSource`. */
   async function openContextPage(optionsSource, query = '') {
@@ -258,40 +249,23 @@ forEachBrowser((name, launch, test) => {
 })
 
 test('the TypeScript declarations of the three integrations check as the peer\'s are used, and reject a wrong use', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasm-sentry-types-'))
-  try {
-    fs.mkdirSync(path.join(dir, 'node_modules'))
-    fs.symlinkSync(path.join(REPO, 'pkg'), path.join(dir, 'node_modules/wasm-sentry'), 'dir')
-    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'types-app', private: true, type: 'module' }))
-    const compilerOptions = { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'] }
-    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['use.ts'] }))
-    const tsc = () => execFileSync(path.join(REPO, 'node_modules/.bin/tsc'), ['-p', dir], { cwd: dir, encoding: 'utf8', stdio: 'pipe' })
-    fs.writeFileSync(path.join(dir, 'use.ts'), `
-      import * as Sentry from 'wasm-sentry'
-      import type { FeatureFlagsIntegration } from 'wasm-sentry'
-      const flags: FeatureFlagsIntegration = Sentry.featureFlagsIntegration()
-      Sentry.init({
-        dsn: 'https://k@h/1',
-        integrations: [
-          Sentry.contextLinesIntegration({ frameContextLines: 3 }),
-          Sentry.contextLinesIntegration(),
-          Sentry.reportingObserverIntegration({ types: ['crash', 'intervention'] }),
-          Sentry.reportingObserverIntegration(),
-          flags,
-        ],
-      })
-      flags.addFeatureFlag('new-checkout', true)
-      flags.addFeatureFlag('variant', 'blue')
-      export { flags }
-    `)
-    try {
-      tsc()
-    } catch (e) {
-      assert.fail(`tsc: ${e.stdout}`)
-    }
-    fs.writeFileSync(path.join(dir, 'use.ts'), `import * as Sentry from 'wasm-sentry'\nSentry.reportingObserverIntegration({ types: ['network-error'] })\n`)
-    assert.throws(tsc)
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
+  assertTypes(`
+    import * as Sentry from 'wasm-sentry'
+    import type { FeatureFlagsIntegration } from 'wasm-sentry'
+    const flags: FeatureFlagsIntegration = Sentry.featureFlagsIntegration()
+    Sentry.init({
+      dsn: 'https://k@h/1',
+      integrations: [
+        Sentry.contextLinesIntegration({ frameContextLines: 3 }),
+        Sentry.contextLinesIntegration(),
+        Sentry.reportingObserverIntegration({ types: ['crash', 'intervention'] }),
+        Sentry.reportingObserverIntegration(),
+        flags,
+      ],
+    })
+    flags.addFeatureFlag('new-checkout', true)
+    flags.addFeatureFlag('variant', 'blue')
+    export { flags }
+  `)
+  assert.throws(() => typecheck(`import * as Sentry from 'wasm-sentry'\nSentry.reportingObserverIntegration({ types: ['network-error'] })\n`))
 })

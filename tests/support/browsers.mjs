@@ -75,3 +75,17 @@ export async function openApiPage({ browser, site, receiver }, optionsSource = '
   }, [optionsSource, receiver.dsn])
   return page
 }
+
+/**
+ * Runs `fn(arg)` in the page, flushes the SDK there, waits for `expect`
+ * events (if given) and `settle` ms more for any stray one, and returns the
+ * events the receiver got meanwhile.
+ */
+export async function eventsOf(receiver, page, fn, arg, { expect, settle = 200 } = {}) {
+  const start = receiver.events().length
+  await page.evaluate(fn, arg)
+  await page.evaluate(() => window.Sentry.flush(5000))
+  if (expect) await receiver.waitForEvents(start + expect)
+  await new Promise((r) => setTimeout(r, settle))
+  return receiver.events().slice(start)
+}
