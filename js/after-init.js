@@ -3,3 +3,4 @@
 // workers entry has both already, and takes neither from here.
 export { createClient } from './client.js'
 export { instantiate, initSync, dispatch, importsOf } from './glue.js'
+export { statusOf } from './transport.js'

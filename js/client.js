@@ -828,6 +828,8 @@ export function createClient(wasm, sdkBase, debug) {
 
     // The app's user (its top-level `setUser`'s), for showReportDialog.
     user: () => user,
+    // The status of the last request that carried event `id` (js/transport.js), if this entry's transport says.
+    statusOf: (id) => wasm.statusOf && wasm.statusOf(id),
 
     // The session: 0 starts one (ending the last), 1 sends it, 2 ends and sends it (src/web/exports.rs).
     session(n) {

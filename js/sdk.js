@@ -298,18 +298,26 @@ export const captureFeedback = /* @__PURE__ */ guard((params, hint) => {
 /**
  * As the peer's: `captureFeedback` for the app's own feedback form, `source`
  * 'api' and the page's URL unless given, the tags also set on the current
- * scope; a promise of the feedback's id once it was handed over, rejected
- * with the peer's messages (which `hint.errorMessages` may reword). Unlike
- * the peer's, it cannot tell a refused request (403) from a delivered one:
- * what it waits for is `flush`.
+ * scope; a promise of the feedback's id once Sentry accepted it, rejected
+ * with the peer's messages (which `hint.errorMessages` may reword): refused
+ * (403: the page's domain is not allowed), not sent (another status, or no
+ * answer) or not known in time.
  */
 export function sendFeedback(params, hint = {}) {
-  const fail = (code, text) => Error((hint.errorMessages || {})[code] || text)
-  if (!params || !params.message) throw fail('ERROR_EMPTY_MESSAGE', 'Unable to submit feedback with empty message')
-  if (!isInitialized()) throw fail('ERROR_NO_CLIENT', 'No client setup, cannot send feedback.')
+  const fail = (code, text) => Promise.reject(Error((hint.errorMessages || {})[code] || text))
+  if (!params || !params.message) throw Error((hint.errorMessages || {}).ERROR_EMPTY_MESSAGE || 'Unable to submit feedback with empty message')
+  if (!isInitialized()) throw Error((hint.errorMessages || {}).ERROR_NO_CLIENT || 'No client setup, cannot send feedback.')
   if (params.tags) currentScope.setTags(params.tags)
   const id = captureFeedback({ source: 'api', url: str(g.location, 'href'), ...params }, hint)
-  return flush(30000).then((sent) => sent && id ? id : Promise.reject(fail('ERROR_TIMEOUT', 'Unable to determine if Feedback was correctly sent.')))
+  return flush(30000).then((done) => {
+    const status = client && client.statusOf(id)
+    if (!done || !id) return fail('ERROR_TIMEOUT', 'Unable to determine if Feedback was correctly sent.')
+    // Unknown (a transport that does not say): handed over is all there is to go by.
+    if (status === undefined || (status >= 200 && status < 300)) return id
+    return status === 403
+      ? fail('ERROR_FORBIDDEN', 'Unable to send feedback. This could be because this domain is not in your list of allowed domains.')
+      : fail('ERROR_GENERIC', 'Unable to send feedback. This could be because of network issues, or because you are using an ad-blocker.')
+  })
 }
 /** As the peer's: the scope captures use now (inside `withScope`, that one's). */
 export const getCurrentScope = () => currentScope

@@ -49,6 +49,18 @@ export function wakeAfter(ms) {
   } catch (e) {}
 }
 
+// The last answer to each of the newest envelopes, by the event they carry
+// (an event's envelope starts with `{"event_id":"` and its 32 digits; others
+// give keys no event has): for sendFeedback, which tells a refused request
+// (403) from a delivered one, as the peer's does.
+const answers = new Map()
+const answered = (body, status) => {
+  answers.set(body.slice(13, 45), status)
+  if (answers.size > 50) answers.delete(answers.keys().next().value)
+}
+/** The status of the last request that carried event `id` (0: it failed), if one was made. */
+export const statusOf = (id) => answers.get(id)
+
 export function sendEnvelope(url, body, keepalive, id) {
   if (!nativeFetch) {
     call(id, 0, '', '')
@@ -76,9 +88,10 @@ export function sendEnvelope(url, body, keepalive, id) {
           try { return res.headers.get(k) || '' } catch (e) { return '' }
         }
         try { res.body && res.body.cancel() } catch (e) {}
+        answered(body, res.status)
         call(id, res.status, h('x-sentry-rate-limits'), h('retry-after'))
       },
-      () => call(id, 0, '', ''),
+      () => (answered(body, 0), call(id, 0, '', '')),
     )
   } catch (e) {
     call(id, 0, '', '')

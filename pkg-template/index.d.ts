@@ -367,8 +367,9 @@ export interface SendFeedbackParams {
 }
 /**
  * As the peer's: user feedback from the app's own form (`source` 'api' and the page's URL unless
- * given). Throws without a message or before `init`; resolves to the feedback's id once it was
- * handed over, or rejects (the peer's messages, which `hint.errorMessages` may reword).
+ * given). Throws without a message or before `init`; resolves to the feedback's id once Sentry
+ * accepted it, or rejects: refused (403), not taken, or not known in time (the peer's messages,
+ * which `hint.errorMessages` may reword).
  */
 export function sendFeedback(params: SendFeedbackParams, hint?: EventHint & { errorMessages?: Record<string, string> }): Promise<string>
 

@@ -114,6 +114,24 @@ forEachBrowser((name, launch, test) => {
     await page.close()
   })
 
+  test('sendFeedback rejects as the peer\'s when Sentry refuses the feedback (403: the domain is not allowed) or does not take it', async () => {
+    const page = await openPage('{}')
+    try {
+      receiver.setMode({ status: 403 })
+      const forbidden = await page.evaluate(() => window.Sentry.sendFeedback({ message: 'from a domain Sentry does not allow' }).then(() => 'resolved', (e) => e.message))
+      assert.equal(forbidden, 'Unable to send feedback. This could be because this domain is not in your list of allowed domains.')
+      // A server error (after the transport's retries), and the app's own wording.
+      receiver.setMode({ status: 500 })
+      const failed = await page.evaluate(() => window.Sentry.sendFeedback({ message: 'while Sentry is down' }, { errorMessages: { ERROR_GENERIC: 'Try again later' } }).then(() => 'resolved', (e) => e.message))
+      assert.equal(failed, 'Try again later')
+      receiver.setMode('ok')
+      assert.match(await page.evaluate(() => window.Sentry.sendFeedback({ message: 'now it works' })), /^[0-9a-f]{32}$/)
+    } finally {
+      receiver.setMode('ok')
+    }
+    await page.close()
+  })
+
   test('rewriteFramesIntegration: locations under root get the prefix (filename and abs_path), others stay; an iteratee rewrites as it likes', async () => {
     // As the peer's, `root` is replaced as given: with its slash, the prefix's three stay three.
     const root = `${site.url}/fixtures/lib/`
