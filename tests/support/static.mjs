@@ -1,11 +1,12 @@
 // Serves the example pages and the built package from 127.0.0.1:
 //   /pkg/... -> pkg/    /fixtures/... -> tests/e2e/pages/    everything else -> root (an example folder)
+//   /peer/... -> target/peer/ (@sentry/browser bundled for the pages by tests/support/peer.mjs)
 import http from 'node:http'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
-const MOUNTS = { '/pkg/': path.join(REPO, 'pkg'), '/fixtures/': path.join(REPO, 'tests/e2e/pages') }
+const MOUNTS = { '/pkg/': path.join(REPO, 'pkg'), '/fixtures/': path.join(REPO, 'tests/e2e/pages'), '/peer/': path.join(REPO, 'target/peer') }
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
