@@ -122,8 +122,9 @@ export function instrumentBreadcrumbs(add, opts, con, tunnel, route) {
       const req = info.get(this)
       if (req && !isSentryUrl(req.url, tunnel)) {
         try {
-          this.addEventListener('loadend', () => {
-            crumb({ type: 'http', category: 'xhr', data: { method: req.method, url: req.url, status_code: this.status } })
+          // At readyState 4, before `load` and `loadend`: an app that goes on from their handlers has its crumb.
+          this.addEventListener('readystatechange', () => {
+            if (this.readyState > 3) crumb({ type: 'http', category: 'xhr', data: { method: req.method, url: req.url, status_code: this.status } })
           })
         } catch (e) {}
       }

@@ -40,6 +40,14 @@ function stringOf(v) {
   }
 }
 
+// A tag's value as text; a Date as JSON has it (ISO 8601), as the peer's.
+function tagText(v) {
+  try {
+    if (v instanceof Date) return v.toJSON()
+  } catch (e) {}
+  return stringOf(v)
+}
+
 function text(v) {
   try {
     return typeof v === 'string' ? v : v instanceof Error ? String(v) : JSON.stringify(v) ?? String(v)
@@ -119,24 +127,6 @@ function keysOf(o) {
     const s = keys.slice(0, n).join(', ')
     if (s.length <= 40) return s
   }
-}
-
-// An Event as the peer serialises one: its type, its targets described,
-// its own properties and a CustomEvent's detail.
-function eventObject(ev) {
-  const target = (t) => {
-    try {
-      return t && t.nodeType === 1 ? selector(t) : Object.prototype.toString.call(t)
-    } catch (e) {
-      return '<unknown>'
-    }
-  }
-  const o = { type: read(ev, 'type'), target: target(read(ev, 'target')), currentTarget: target(read(ev, 'currentTarget')) }
-  try {
-    for (const k of Object.keys(ev)) o[k] = read(ev, k)
-    if ('detail' in ev) o.detail = read(ev, 'detail')
-  } catch (e) {}
-  return o
 }
 
 // What makes a capture's hint a capture context (see `inContext`).
@@ -246,6 +236,17 @@ export function createClient(wasm, sdkBase, debug) {
         case 'function': return `[Function: ${read(v, 'name') || '<anonymous>'}]`
       }
       if (v === null) return null
+      // The page, its document and its elements by name, as the peer's: their properties would be megabytes.
+      if (v === g) return '[Window]'
+      if (v === g.document) return '[Document]'
+      let name = 'Object'
+      try {
+        const proto = Object.getPrototypeOf(v)
+        name = proto ? proto.constructor.name : 'null prototype'
+        if (/^HTML\w*Element$/.test(name) && v.nodeType === 1) return `[HTMLElement: ${selector(v)}]`
+      } catch (e) {}
+      // Past the depth: what it is, by its class.
+      if (d >= depth) return `[${name}]`
       // A boxed string, number or boolean (`new String('x')`, what the peer's `parameterize` gives) is its value, as JSON has it.
       // The prototype's own valueOf: it throws for an object that only claims to be one.
       try {
@@ -254,10 +255,17 @@ export function createClient(wasm, sdkBase, debug) {
       } catch (e) {}
       if (seen.includes(v)) return '[Circular ~]'
       try {
-        if (typeof v.toJSON === 'function') return walk(v.toJSON(), d)
+        if (typeof v.toJSON === 'function') return walk(v.toJSON(), d + 1)
       } catch (e) {}
-      if (isError(v)) return { name: str(v, 'name'), message: str(v, 'message'), stack: str(v, 'stack') }
-      if (d >= depth) return Array.isArray(v) ? '[Array]' : '[Object]'
+      // An Error's and an Event's own fields, and those the peer reads from their prototypes.
+      let fields = v
+      try {
+        if (isError(v)) fields = { message: read(v, 'message'), name: read(v, 'name'), stack: read(v, 'stack'), ...v }
+        else if (typeof g.Event === 'function' && v instanceof g.Event) {
+          fields = { type: read(v, 'type'), target: read(v, 'target'), currentTarget: read(v, 'currentTarget'), ...v }
+          if (read(v, 'detail') != null) fields.detail = read(v, 'detail')
+        }
+      } catch (e) {}
       seen.push(v)
       let out
       try {
@@ -266,9 +274,9 @@ export function createClient(wasm, sdkBase, debug) {
         else {
           out = {}
           let n = 0
-          for (const k in v) {
+          for (const k of Object.keys(fields)) {
             if (n++ >= 100) { out['...'] = '[MaxProperties ~]'; break }
-            const x = read(v, k)
+            const x = read(fields, k)
             if (x !== undefined) out[k] = walk(x, d + 1)
           }
         }
@@ -288,8 +296,8 @@ export function createClient(wasm, sdkBase, debug) {
       return 'null'
     }
   }
-  // A message as text: a string (boxed or not) as it is, anything else as JSON.
-  const text = (v) => {
+  // captureMessage's message as text: a string (boxed or not) as it is, anything else as JSON.
+  const messageText = (v) => {
     try {
       const n = normalize(v)
       return typeof n === 'string' ? n : json(n)
@@ -336,7 +344,7 @@ export function createClient(wasm, sdkBase, debug) {
     for (const k of Object.keys(err)) {
       if (['name', 'message', 'stack', 'line', 'column', 'fileName', 'lineNumber', 'columnNumber', 'toJSON'].includes(k)) continue
       const v = read(err, k)
-      data[k] = isError(v) || typeof v === 'string' ? String(v).slice(0, options.maxValueLength ?? 250) : v
+      data[k] = isError(v) || typeof v === 'string' ? String(v).slice(0, options.maxValueLength || Infinity) : v
     }
     const cause = read(err, 'cause')
     if (o.captureErrorCause !== false && cause !== undefined) data.cause = isError(cause) ? String(cause) : cause
@@ -613,7 +621,7 @@ export function createClient(wasm, sdkBase, debug) {
       try {
         problem = call(
           START, !!options.sendDefaultPii | !!on.Dedupe << 1 | hooks << 2 | !!on.HttpContext << 3,
-          num(options.maxBreadcrumbs, 100), num(options.maxValueLength, 250), num(options.sampleRate, 1),
+          num(options.maxBreadcrumbs, 100), num(options.maxValueLength, 0), num(options.sampleRate, 1),
           dsn, str(options, 'release'), str(options, 'environment'), str(options, 'dist'), str(options, 'tunnel'),
         )
       } finally {
@@ -663,7 +671,7 @@ export function createClient(wasm, sdkBase, debug) {
       // one that holds an Error stands for that error (still synthetic).
       if (plain) {
         synthetic = true
-        serialized = event ? eventObject(err) : err
+        serialized = err
         try {
           err = Object.values(err).find(isError) || err
         } catch (e) {}
@@ -689,9 +697,11 @@ export function createClient(wasm, sdkBase, debug) {
         if (!plain) {
           message = stringOf(err)
           if (rejection && (err === null || (typeof err !== 'object' && typeof err !== 'function'))) {
+            // As the peer's, not synthetic: the value is all there is.
+            synthetic = false
             name = 'UnhandledRejection'
             message = `Non-Error promise rejection captured with value: ${message}`
-          } else if (options.attachStacktrace) fromCallSite()
+          } else if (options.attachStacktrace !== false) fromCallSite()
         } else if (event) {
           name = stringOf(read(read(err, 'constructor'), 'name') || 'Event')
           message = errorEvent
@@ -718,12 +728,12 @@ export function createClient(wasm, sdkBase, debug) {
     },
 
     // `level`: a level, or a capture context (which may hold one). With
-    // `attachStacktrace`, the frames of `syn` (see `error`) go with it.
+    // `attachStacktrace` (on unless false, as the peer 11's), the frames of `syn` (see `error`) go with it.
     message(id, ts, page, message, level, syn) {
       keepHint(id, { originalException: message, syntheticException: syn })
       const lvl = typeof level === 'string' ? level : (level && read(level, 'level')) || 'info'
-      const stack = options.attachStacktrace ? str(syn, 'stack') : ''
-      inContext(level, () => captured(call(MESSAGE, (base ? 0 : 2) << 3, 0, 0, ts, id, ...page, text(message), stringOf(lvl), stack)))
+      const stack = options.attachStacktrace !== false ? str(syn, 'stack') : ''
+      inContext(level, () => captured(call(MESSAGE, (base ? 0 : 2) << 3, 0, 0, ts, id, ...page, messageText(message), stringOf(lvl), stack)))
     },
 
     event(id, ts, page, event, hint) {
@@ -760,8 +770,9 @@ export function createClient(wasm, sdkBase, debug) {
       if (!current) user = u
       call(USER, current << 4, 0, 0, 0, u == null ? '' : packed(u))
     },
-    setTag: (key, value, current) => call(TAG, (value != null) | current << 4, 0, 0, 0, stringOf(key), value == null ? '' : stringOf(value)),
-    setExtra: (key, value, current) => call(EXTRA, current << 4, 0, 0, 0, stringOf(key), packed(value, depth(1))),
+    setTag: (key, value, current) => call(TAG, (value != null) | current << 4, 0, 0, 0, stringOf(key), value == null ? '' : tagText(value)),
+    // `undefined` removes the key (the peer's JSON leaves it out); null is sent.
+    setExtra: (key, value, current) => call(EXTRA, current << 4, 0, 0, 0, stringOf(key), value === undefined ? '' : packed(value, depth(1))),
     // The app's own `culture` context is merged over the CultureContext's, as the peer merges it.
     setContext(key, context, current) {
       if (culture && key === 'culture') context = { ...culture, ...context }
@@ -801,11 +812,24 @@ export function createClient(wasm, sdkBase, debug) {
         c.message = (method === 'assert' ? (a.length ? 'Assertion failed: ' : 'Assertion failed') : '') + a.map(text).join(' ')
         c.data = { arguments: a, logger: 'console' }
       }
-      // The fetch and XHR sources' level from the status: none (it failed), 0
-      // or 5xx an error, 4xx a warning.
+      // The fetch and XHR sources' level from the status, as the peer's: a
+      // fetch that failed (no status) or 5xx an error, 4xx a warning (an XHR
+      // that failed has status 0, and no level).
       if ((c.category === 'fetch' || c.category === 'xhr') && c.level === undefined) {
         const s = read(c.data, 'status_code')
-        c.level = !s || s >= 500 ? 'error' : s >= 400 ? 'warning' : undefined
+        c.level = s >= 500 || s === undefined ? 'error' : s >= 400 ? 'warning' : undefined
+      }
+      // Navigation within the page's origin, as the peer's: paths, not URLs.
+      if (c.category === 'navigation' && c.data) {
+        const within = (u) => {
+          try {
+            const url = new URL(u)
+            return url.origin === g.location.origin ? url.pathname + url.search + url.hash : u
+          } catch (e) {
+            return u
+          }
+        }
+        c.data = { ...c.data, from: within(c.data.from), to: within(c.data.to) }
       }
       let ts, data
       try {

@@ -127,7 +127,7 @@ const setUp = (i) => {
     i.setupOnce && i.setupOnce()
     i.setup && i.setup({ getOptions: () => options })
   } catch (e) {
-    debug('an integration did not set up:', e)
+    debug('integration setup failed:', e)
   }
 }
 

@@ -22,7 +22,8 @@ pub struct ClientOptions {
     pub max_breadcrumbs: usize,
     /// Off by default: no cookies, no IP, and sensitive data scrubbed.
     pub send_default_pii: bool,
-    /// Strings longer than this are cut (messages, exception values, URLs).
+    /// Exception values and the request URL longer than this are cut, as the
+    /// peer 11's are; 0, the default as the peer's, cuts nothing.
     pub max_value_length: usize,
     /// Send to this URL instead of the DSN's, with the DSN in the envelope header.
     pub tunnel: Option<String>,
@@ -39,7 +40,7 @@ impl Default for ClientOptions {
             sample_rate: 1.0,
             max_breadcrumbs: DEFAULT_MAX_BREADCRUMBS,
             send_default_pii: false,
-            max_value_length: 250,
+            max_value_length: 0,
             tunnel: None,
             dedupe: true,
         }
@@ -283,21 +284,26 @@ impl Fingerprint {
     }
 }
 
-/// `maxValueLength` for messages, exception values and the request URL; and
-/// the 1 MiB item limit, reached by dropping breadcrumbs, then extra data.
+/// `maxValueLength` (if set) for exception values and the request URL, as
+/// the peer 11 applies it (never to the message); and the 1 MiB item limit,
+/// reached by dropping breadcrumbs, then extra data, then old frames, and at
+/// last by cutting the message and exception values to what Sentry keeps of
+/// them (8192 characters), so that a huge one still makes an event.
 fn limit_values(event: &mut Event, max: usize) {
-    if let Some(m) = &mut event.message {
-        truncate_js(m, max);
-    }
-    for e in &mut event.exception {
-        if let Some(v) = &mut e.value {
-            truncate_js(v, max);
+    let cut = |event: &mut Event, max: usize| {
+        for e in &mut event.exception {
+            if let Some(v) = &mut e.value {
+                truncate_js(v, max);
+            }
+        }
+    };
+    if max > 0 {
+        cut(event, max);
+        if let Some(url) = event.request.as_mut().and_then(|r| r.url.as_mut()) {
+            truncate_js(url, max);
         }
     }
-    if let Some(url) = event.request.as_mut().and_then(|r| r.url.as_mut()) {
-        truncate_js(url, max);
-    }
-    for step in 0..3 {
+    for step in 0..4 {
         if event.to_json().len() <= crate::core::envelope::MAX_EVENT_BYTES {
             return;
         }
@@ -307,13 +313,19 @@ fn limit_values(event: &mut Event, max: usize) {
                 event.extra.clear();
                 event.contexts.clear();
             }
-            _ => {
+            2 => {
                 for e in &mut event.exception {
                     if let Some(st) = &mut e.stacktrace {
                         let n = st.frames.len();
                         st.frames = st.frames.split_off(n.saturating_sub(50));
                     }
                 }
+            }
+            _ => {
+                if let Some(m) = &mut event.message {
+                    truncate_js(m, 8192);
+                }
+                cut(event, 8192);
             }
         }
     }

@@ -138,8 +138,9 @@ impl Scope {
         set_pair(&mut self.tags, key, value);
     }
 
+    /// `None` removes `key`; null is a value, sent as the peer sends it.
     pub fn set_extra(&mut self, key: &str, value: Option<Value>) {
-        set_pair(&mut self.extra, key, value.filter(|v| !v.is_null()));
+        set_pair(&mut self.extra, key, value);
     }
 
     /// A context is an object (Relay drops anything else); any other value removes `key`, as null does.

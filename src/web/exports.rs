@@ -284,8 +284,9 @@ pub fn set_tag(key: &str, value: Option<String>, current: bool) {
     with_scope(current, Change::Tag(key, value));
 }
 
+/// As the peer's: `null` is a value here (sent as null); the JS sends nothing for `undefined`, which removes the key.
 pub fn set_extra(key: &str, packed: &str, current: bool) {
-    with_scope(current, Change::Extra(key, value_of(packed)));
+    with_scope(current, Change::Extra(key, value::from_packed(packed)));
 }
 
 pub fn set_context(key: &str, packed: &str, current: bool) {

@@ -44,7 +44,7 @@ forEachBrowser((name, launch, test) => {
     }, null, { expect: 2 })
     assert.equal(events.length, 2)
     const inside = events.find((e) => e.logentry)
-    const outside = events.find((e) => e.exception)
+    const outside = events.find((e) => !e.logentry)
     assert.deepEqual(inside.user, { id: '42', username: 'ada' })
     assert.deepEqual(inside.tags, { team: 'web', plan: 'pro', region: 'eu', beta: 'true', current: 'inner', inside: 'yes' })
     assert.equal(inside.level, 'warning')
@@ -240,8 +240,9 @@ forEachBrowser((name, launch, test) => {
     const x = find((c) => c.category === 'xhr' && /blank/.test(c.data.url), 'xhr')
     assert.deepEqual([x.data.method, x.data.status_code], ['POST', 200])
     const nav = find((c) => c.category === 'navigation', 'navigation')
-    assert.match(nav.data.from, /api\.html/)
-    assert.equal(nav.data.to, `${site.url}/next-page`)
+    // Within the page's origin, paths, as the peer's.
+    assert.match(nav.data.from, /^\/fixtures\/api\.html/)
+    assert.equal(nav.data.to, '/next-page')
     for (let i = 1; i < crumbs.length; i++) assert.ok(crumbs[i].timestamp >= crumbs[i - 1].timestamp, 'oldest first')
     // The first event's own request to the receiver must not show up in the second.
     const [second] = await eventsOf(page, () => window.Sentry.captureMessage('after a send'), null, { expect: 1 })
@@ -373,7 +374,7 @@ forEachBrowser((name, launch, test) => {
     const custom = byValue('Event `CustomEvent` (type=custom-thing) captured as promise rejection')
     assert.equal(custom.type, 'CustomEvent')
     const customEvent = events.find((e) => e.exception.values.at(-1) === custom)
-    assert.deepEqual(customEvent.extra.__serialized__, { type: 'custom-thing', target: '[object Null]', currentTarget: '[object Null]', isTrusted: false, detail: { why: 'x' } })
+    assert.deepEqual(customEvent.extra.__serialized__, { type: 'custom-thing', target: null, currentTarget: null, isTrusted: false, detail: { why: 'x' } })
     const held = byValue('held inside')
     assert.deepEqual([held.type, held.mechanism.synthetic], ['TypeError', true])
     assert.ok(held.stacktrace.frames.length > 0)
@@ -721,18 +722,31 @@ forEachBrowser((name, launch, test) => {
     await pii.close()
   })
 
-  test('maxValueLength cuts long messages; a huge message still gives a valid event', async () => {
-    const page = await openPage('{ maxValueLength: 20 }')
+  test('maxValueLength cuts exception values and the request URL, not messages, as the peer 11\'s; huge values still give valid events', async () => {
+    const page = await openPage('{ maxValueLength: 20, attachStacktrace: false }', '?q=' + 'u'.repeat(50))
     const events = await eventsOf(page, () => {
       window.Sentry.captureMessage('x'.repeat(100))
       window.Sentry.captureException(new Error('y'.repeat(2_000_000)))
     }, null, { expect: 2 })
-    const msg = events.find((e) => e.logentry)
-    assert.ok(msg.logentry.message.length <= 23, msg.logentry.message)
+    const msg = events.find((e) => !e.exception)
+    assert.equal(msg.logentry.message, 'x'.repeat(100))
     const err = events.find((e) => e.exception)
     assert.ok(err.exception.values[0].value.length <= 23)
+    assert.ok(err.request.url.length <= 23, err.request.url)
     assertValidByRelay(events, `${name}-api-max-value-length`)
     await page.close()
+    // No maxValueLength (the default): nothing is cut, but an event over Sentry's 1 MiB limit
+    // loses what it can and at last cuts its message and values to what Sentry keeps (8192,
+    // and the peer's ellipsis).
+    const plain = await openPage('{}')
+    const huge = await eventsOf(plain, () => {
+      window.Sentry.captureMessage('m'.repeat(2_000_000))
+      window.Sentry.captureException(new Error('e'.repeat(2_000_000)))
+      window.Sentry.captureException(new Error('f'.repeat(1000)))
+    }, null, { expect: 3 })
+    assert.deepEqual(huge.map((e) => (e.exception ? e.exception.values.at(-1).value : e.logentry.message).length), [8195, 8195, 1000])
+    assertValidByRelay(huge, `${name}-api-huge-values`)
+    await plain.close()
   })
 
   test('tunnel: envelopes go to the app\'s endpoint, naming the DSN in their header', async () => {

@@ -51,7 +51,7 @@ const BATCHES = [
     name: 'messages',
     steps: ['message', 'messageLevel', 'messageContext', 'messageBoxed', 'messageParameterized', 'captureEventFull', 'captureEventException', 'withScope'],
   },
-  // The peer's default since its v11; this SDK's is off (see ALLOWED): both with it on.
+  // On by default in both (the peer's since its v11); set here all the same, as the batches that turn it off do.
   { name: 'attachStacktrace', options: `{ attachStacktrace: true }`, steps: ['message', 'messageParameterized', 'string', 'plainObject', 'domException', 'withScope'] },
   // Top-level scope calls act on the isolation scope, which outlives a `withScope`: a page each.
   { name: 'isolation', options: NO_STACK, steps: ['withIsolationScope'] },
@@ -128,46 +128,14 @@ const isOursAbsent = (d) => d.ours === '<absent>'
 const ALLOWED = [
   // ---- bugs of this SDK
   {
-    scenario: /^(exceptions|messages)\//, path: /^(type|exception|exception\.values\.0\.stacktrace)$/,
-    when: (d) => isOursAbsent(d) || (d.ours === 'default' && d.peer === 'error'),
-    why: 'BUG: attachStacktrace defaults to false; the peer 11 defaults it to true (a message gets the call site as a synthetic exception, type "error")',
-  },
-  {
     scenario: /\/(string|number|null|undefined|throwStringMicrotask)$/, path: /^logentry$/, when: isOursAbsent,
     why: 'BUG: captureException (or a thrown value) of a primitive: the peer also sets the message (logentry) to the value, this SDK sends the exception only',
   },
   { scenario: ANY, path: /^breadcrumbs\[sentry\.event\]$/, why: "BUG: no `sentry.event` breadcrumbs: the peer's Breadcrumbs integration records each event sent (category sentry.event, its message or exception, event_id, level)" },
-  { scenario: /oddValues|OddValues/, path: /^extra\.undef$/, why: 'BUG: setExtra(key, undefined) sends "[undefined]"; the peer leaves the key out' },
-  { scenario: /oddValues|OddValues/, path: /^extra\.nul$/, why: 'BUG: setExtra(key, null) leaves the key out; the peer sends null' },
-  {
-    scenario: ANY, path: /(^|\.)element$/, when: (d) => /^\[HTMLElement: /.test(d.peer),
-    why: 'BUG: a DOM element in extra/contexts/breadcrumb data is sent as its properties (or "[Object]" past the depth); the peer sends "[HTMLElement: <css path>]"',
-  },
-  {
-    scenario: /^limitsOddValues\//, path: /\.(map|set|regexp|typed)$/, when: (d) => d.ours === '[Object]',
-    why: 'BUG: past normalizeDepth every object is "[Object]"; the peer names its class ("[Map]", "[Set]", "[RegExp]", "[Uint8Array]")',
-  },
-  { scenario: /^limitsOddValues\//, path: /\.error$/, why: 'BUG: an Error past normalizeDepth is still sent whole (message, name, stack); the peer cuts it to "[TypeError]"' },
-  { scenario: /\/event$/, path: /^extra\.__serialized__\.(target|currentTarget)$/, why: 'BUG: a null property of a captured Event is serialised as "[object Null]"; the peer sends null' },
   { scenario: /\/hintMechanism$/, path: /^exception\.values\.0\.mechanism\.data$/, why: "BUG: captureException's hint.mechanism.data is dropped" },
   { scenario: /\/captureEventException$/, path: /^exception\.values\.0\.mechanism\.type$/, why: "BUG: captureEvent overwrites the event's own mechanism type (\"manual\") with \"generic\"" },
   { scenario: /\/captureEventFull$/, path: /^(logger|transaction)$/, why: "BUG: captureEvent drops the event's `logger` and `transaction`" },
   { scenario: /\/(errorWithCauses|aggregateError)$/, path: /^exception\.values\.\d+\.mechanism\.handled$/, why: "BUG (minor): the chained exceptions' mechanisms lack `handled`, which the peer copies from the top one" },
-  { scenario: /\/(rejectString|rejectUndefined)$/, path: /^exception\.values\.0\.mechanism\.synthetic$/, why: "BUG (minor): an unhandled rejection of a primitive is marked synthetic; the peer's (type UnhandledRejection) is not" },
-  { scenario: /\/xhrBreadcrumbs$/, path: /^breadcrumbs\.values\.length$/, why: 'BUG: no breadcrumb for an XHR that fails at the network level (status 0); the peer records it (status_code 0, level info)' },
-  {
-    scenario: /\/historyBreadcrumbs$/, path: /^breadcrumbs\.values\.\d+\.data\.(from|to)$/, when: (d) => /^http:/.test(d.ours) && d.peer !== '/relative-two',
-    why: "BUG: navigation breadcrumbs keep the page's origin in from/to; the peer strips it for same-origin URLs (its relative `to` is wrong, see PEER below)",
-  },
-  {
-    scenario: /\/consoleBreadcrumbs$/, path: /^breadcrumbs\.values\.\d+\.message$/, when: (d) => /"stack":|\[undefined\]/.test(d.ours),
-    why: 'BUG: a console breadcrumb writes an Error argument as its JSON (name, message, stack) and undefined as "[undefined]"; the peer writes String(value) ("Error: logged error", "undefined")',
-  },
-  { scenario: /OddValues$/, path: /^tags\.date$/, why: 'BUG (minor): a Date tag value is String(date) (local time text); the peer sends its JSON (ISO 8601)' },
-  {
-    scenario: /^(exceptions\/longDefaults|limits\/longValues)$/, path: /^(exception\.values\.0\.value|logentry\.formatted)$/,
-    why: "BUG: maxValueLength defaults to 250 and also cuts messages; the peer 11 has no default and cuts exception values (and request.url) only, never the message",
-  },
   { scenario: /\/throwInTimeout$/, path: /^extra$/, why: "BUG (minor): an error thrown in a wrapped callback lacks the peer's extra.arguments (the callback's arguments)" },
   {
     scenario: /\/throwInlineScript$/, path: /^exception\.values\.0\.stacktrace\.\d+\.(lineno|colno|abs_path|filename)$/, browser: 'firefox',
@@ -190,8 +158,6 @@ const ALLOWED = [
     scenario: /\/consoleBreadcrumbs$/, path: /^breadcrumbs\.values\.\d+\.message$/, when: (d) => /\[object (Object|Array)\]/.test(d.peer),
     why: 'DIFF: a console breadcrumb writes an object argument as JSON; the peer as "[object Object]"',
   },
-  { scenario: /OddValues$/, path: /\.cyclic\.self$/, why: 'DIFF: a cycle at the depth limit is "[Circular ~]" here; the peer cuts it first ("[Object]")' },
-  { scenario: /^limitsOddValues\//, path: /\.(date|boxed)$/, when: (d) => /^\[(Date|String)\]$/.test(d.peer), why: 'DIFF: a Date or boxed string past normalizeDepth keeps its value here; the peer writes "[Date]", "[String]"' },
   {
     scenario: ANY, path: /^exception\.values\.\d+\.stacktrace\.\d+\.function$/, browser: 'firefox', when: (d) => typeof d.peer === 'string' && d.peer.endsWith(`*${d.ours}`),
     why: 'DIFF: Firefox\'s async cause ("setTimeout handler*", "async*") is not part of the function name here; the peer keeps it',
@@ -200,7 +166,7 @@ const ALLOWED = [
   // ---- the peer's oddities
   { scenario: ANY, path: /^relay\(peer\)$/, when: (d) => /^dropped by relay: exception\.values\.\d+\.stacktrace\.frames\.\d+\.function$/.test(d.peer), why: 'PEER: names an anonymous frame "?", which Relay drops' },
   { scenario: ANY, path: /(^|\.)boxed$/, when: (d) => d.ours === 'boxed' && typeof d.peer === 'object', why: 'PEER: a boxed String in data is sent as the JSON of its characters (fixed here)' },
-  { scenario: /\/messageBoxed$/, path: /^level$/, why: 'PEER: captureMessage(new String(…)) is captured as an exception (level error); here it is the message it holds' },
+  { scenario: /\/messageBoxed$/, path: /^(level|exception\.values\.0\.type)$/, why: 'PEER: captureMessage(new String(…)) is captured as an exception (level error); here it is the message it holds' },
   { scenario: /OddValues$/, path: /^extra\.all\.date$/, when: (d) => d.peer === '[Circular ~]', why: 'PEER: a Date met twice (not a cycle) is "[Circular ~]" the second time' },
   { scenario: /\/errorEmptyMessage$/, path: /^exception\.values\.0\.value$/, why: 'PEER: an Error without a message gets the value "No error message"; here it has no value' },
   {
