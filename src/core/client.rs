@@ -9,6 +9,7 @@ use crate::core::protocol::{Event, EventId, Exception, Frame, Level, Mechanism, 
 use crate::core::scope::{Scope, DEFAULT_MAX_BREADCRUMBS};
 use crate::core::value::{truncate_js, Value};
 use crate::core::{scrub, stacktrace};
+use std::borrow::Cow;
 
 /// Options shared by every platform; names and defaults follow `@sentry/browser`.
 #[derive(Debug, Clone)]
@@ -138,9 +139,7 @@ impl Client {
             self.previous = Some(fp);
         }
         limit_values(&mut event, self.options.max_value_length);
-        if !self.options.send_default_pii {
-            scrub_event(&mut event);
-        }
+        scrub_event(&mut event, self.options.send_default_pii);
         Ok(event)
     }
 
@@ -331,43 +330,53 @@ fn limit_values(event: &mut Event, max: usize) {
     }
 }
 
-/// No sensitive data leaves without `sendDefaultPii`: sensitive keys in extra,
-/// contexts, user data and breadcrumb data; sensitive query values in the
-/// request URL and breadcrumbs; cookies and auth headers. Frame URLs stay as
-/// the engine printed them, or source maps would no longer match.
-fn scrub_event(event: &mut Event) {
-    for (k, v) in event.extra.iter_mut().chain(event.contexts.iter_mut()) {
-        if scrub::is_sensitive_key(k) {
-            *v = crate::core::value::Value::String(scrub::FILTERED.into());
-        } else {
-            scrub::scrub_value(v);
+/// No sensitive data leaves without `sendDefaultPii` (`pii` false):
+/// sensitive keys in extra, contexts, user data and breadcrumb data; cookies
+/// and auth headers. Sensitive query values in the request URL and in
+/// breadcrumbs are filtered either way, as the peer 11 filters them (its
+/// `dataCollection.urlQueryParams`). Frame URLs stay as the engine printed
+/// them, or source maps would no longer match.
+fn scrub_event(event: &mut Event, pii: bool) {
+    let url = |u: &mut String| {
+        if let Cow::Owned(clean) = scrub::scrub_url(u) {
+            *u = clean;
         }
-    }
-    if let Some(user) = &mut event.user {
-        scrub::scrub_value(user);
+    };
+    if !pii {
+        for (k, v) in event.extra.iter_mut().chain(event.contexts.iter_mut()) {
+            if scrub::is_sensitive_key(k) {
+                *v = crate::core::value::Value::String(scrub::FILTERED.into());
+            } else {
+                scrub::scrub_value(v);
+            }
+        }
+        if let Some(user) = &mut event.user {
+            scrub::scrub_value(user);
+        }
     }
     for b in &mut event.breadcrumbs {
         if let Some(d) = &mut b.data {
-            scrub::scrub_value(d);
+            if !pii {
+                scrub::scrub_value(d);
+            }
             // The URLs of fetch, XHR and navigation breadcrumbs.
             for (k, v) in d.object_mut().into_iter().flatten() {
-                if let (true, Value::String(url)) = (matches!(k.as_str(), "url" | "from" | "to"), &mut *v) {
-                    let clean = scrub::scrub_url(url).into_owned();
-                    *url = clean;
+                if let (true, Value::String(u)) = (matches!(k.as_str(), "url" | "from" | "to"), &mut *v) {
+                    url(u);
                 }
             }
         }
         if let Some(m) = &mut b.message {
-            let clean = scrub::scrub_url(m).into_owned();
-            *m = clean;
+            url(m);
         }
     }
     if let Some(req) = &mut event.request {
-        if let Some(url) = &mut req.url {
-            let clean = scrub::scrub_url(url).into_owned();
-            *url = clean;
+        if let Some(u) = &mut req.url {
+            url(u);
         }
-        scrub::scrub_headers(&mut req.headers);
+        if !pii {
+            scrub::scrub_headers(&mut req.headers);
+        }
     }
 }
 
@@ -590,7 +599,8 @@ mod tests {
         assert!(!json.contains("hunter2") && !json.contains("\"k\"") && !json.contains("abc"), "{json}");
         assert!(json.contains("Ada") && json.contains("q=1"));
         let kept = client(ClientOptions { send_default_pii: true, ..Default::default() }).process(event, &scope, 0.0).unwrap().to_json();
-        assert!(kept.contains("hunter2") && kept.contains("token=abc"));
+        // With it, the data is sent; sensitive query values are filtered either way, as the peer 11's.
+        assert!(kept.contains("hunter2") && kept.contains("token=[Filtered]") && !kept.contains("abc"), "{kept}");
     }
 
     #[test]

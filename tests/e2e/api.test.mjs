@@ -692,7 +692,7 @@ forEachBrowser((name, launch, test) => {
     await page.close()
   })
 
-  test('privacy: sensitive keys, query values and card numbers are scrubbed unless sendDefaultPii', async () => {
+  test('privacy: sensitive keys, query values and card numbers are scrubbed unless sendDefaultPii; secrets in URL queries always', async () => {
     const act = () => {
       const S = window.Sentry
       S.setExtra('password', 'hunter2')
@@ -717,7 +717,10 @@ forEachBrowser((name, launch, test) => {
     const pii = await openPage('{ sendDefaultPii: true }', '?token=secret123&q=1')
     const [raw] = await eventsOf(pii, act, null, { expect: 1 })
     assert.equal(raw.extra.password, 'hunter2')
-    assert.equal(raw.request.url, `${site.url}/fixtures/api.html?token=secret123&q=1`)
+    assert.equal(raw.breadcrumbs.values.find((c) => c.category === 'net').data.authorization, 'Bearer x')
+    // Secrets in URLs' queries are filtered either way, as the peer 11 filters them (its dataCollection.urlQueryParams).
+    assert.equal(raw.request.url, `${site.url}/fixtures/api.html?token=[Filtered]&q=1`)
+    assert.equal(raw.breadcrumbs.values.find((c) => c.category === 'net').data.url, '/a?access_token=[Filtered]&page=2')
     assertValidByRelay([raw], `${name}-api-pii`)
     await pii.close()
   })

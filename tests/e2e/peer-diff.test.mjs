@@ -141,10 +141,6 @@ const ALLOWED = [
     scenario: /\/throwInlineScript$/, path: /^exception\.values\.0\.stacktrace\.\d+\.(lineno|colno|abs_path|filename)$/, browser: 'firefox',
     why: 'BUG: a Firefox frame of injected code ("page.html line 183 > injectedScript:2:1") gets the injecting line (183) and no column; the peer keeps the script\'s own 2:1',
   },
-  {
-    scenario: /^sendDefaultPiiBreadcrumbs\/fetchBreadcrumbs$/, path: /^breadcrumbs\.values\.0\.data\.url$/,
-    why: 'BUG: with sendDefaultPii a token in a breadcrumb URL query is sent; the peer 11 filters it ("token=[Filtered]") whatever sendDefaultPii says',
-  },
 
   // ---- intended differences
   { scenario: /^sensitive\//, path: /^extra\./, when: (d) => d.ours === '[Filtered]', why: 'DIFF: without sendDefaultPii this SDK scrubs sensitive keys (password, token, authorization, …) client-side; the peer does not' },
