@@ -12,7 +12,7 @@
 const START = 0, STOP = 1, ERROR = 2, MESSAGE = 3, EVENT = 4, SEND = 5, DROP = 6, USER = 7, TAG = 8, EXTRA = 9,
   CONTEXT = 10, LEVEL = 11, FINGERPRINT = 12, BREADCRUMB = 13, PUSH = 14, POP = 15, LINKED = 16, TRANSPORT = 17,
   USE_SCOPE = 18, DROP_SCOPE = 19, REQUEST = 20, LIMITS = 21, SDK_BASE = 22, HOOKS = 23, IDLE = 24,
-  WANTED = 25, LEARN = 26, RELEASE = 27, SESSION = 28
+  WANTED = 25, LEARN = 26, RELEASE = 27, SESSION = 28, TRANSACTION = 29, CLEAR = 30
 
 // The key under which client.js hands the JS transport its handler (see js/transport.js).
 const HANDLER = Symbol.for('wasm-sentry.handler')
@@ -741,10 +741,11 @@ export function createClient(wasm, sdkBase, debug) {
       captured(call(EVENT, 0, 0, 0, ts, id, ...page, packed(event, 100)))
     },
 
-    // `initialScope`, a CaptureContext as the peer's; what of it cannot be read is left out.
-    initialScope(scope) {
+    // `initialScope`, a CaptureContext as the peer's, and a scope's `update`
+    // (`current`: a scope object's own); what of it cannot be read is left out.
+    initialScope(scope, current) {
       try {
-        applyContext(scope)
+        applyContext(scope, current)
       } catch (e) {
         debug('an unreadable option was left out:', e)
       }
@@ -780,6 +781,9 @@ export function createClient(wasm, sdkBase, debug) {
     },
     setLevel: (level, current) => call(LEVEL, current << 4, 0, 0, 0, stringOf(level)),
     setFingerprint: (fp, current) => call(FINGERPRINT, current << 4, 0, 0, 0, packed(fp)),
+    setTransactionName: (name, current) => call(TRANSACTION, current << 4, 0, 0, 0, name == null ? '' : stringOf(name)),
+    // `breadcrumbs` (1): only those, as the peer's `clearBreadcrumbs`.
+    clear: (breadcrumbs, current) => call(CLEAR, breadcrumbs | current << 4, 0, 0, 0),
     // `isolation`: a `withIsolationScope` level.
     push: (isolation) => call(PUSH, isolation, 0, 0, 0) === '1',
     pop: () => call(POP, 0, 0, 0, 0),

@@ -196,18 +196,27 @@ export function init(opts) {
 // level's); else, as the app's top-level calls in the peer since its v8, on
 // the isolation scope, and so also on the levels open above it (see
 // src/core/scope.rs).
+// The peer's scope methods that send (`captureException`, …) and
+// `addEventProcessor` are the top-level ones here: they use the scope that is
+// current when they are called, and processors see every event.
 const scopeOf = (current) => {
   const scope = {
-    setUser: (user) => call('setUser', user, current),
-    setTag: (key, value) => call('setTag', key, value, current),
-    setExtra: (key, value) => call('setExtra', key, value, current),
-    setContext: (key, context) => call('setContext', key, context, current),
-    setLevel: (level) => call('setLevel', level, current),
-    setFingerprint: (fp) => call('setFingerprint', fp, current),
-    setTags: guard((tags) => { for (const k in tags) scope.setTag(k, tags[k]) }),
-    setExtras: guard((extras) => { for (const k in extras) scope.setExtra(k, extras[k]) }),
-    addBreadcrumb: guard((crumb) => breadcrumb(crumb, current)),
+    setTags: guard((tags) => { for (const k in tags) scope.setTag(k, tags[k]); return scope }),
+    setExtras: guard((extras) => { for (const k in extras) scope.setExtra(k, extras[k]); return scope }),
+    addBreadcrumb: guard((crumb) => (breadcrumb(crumb, current), scope)),
+    // As the peer's `update`: a capture context's data set on this scope (client.js applies it, as `initialScope`).
+    update: (ctx) => (call('initialScope', ctx, current), scope),
+    clear: () => (call('clear', 0, current), scope),
+    clearBreadcrumbs: () => (call('clear', 1, current), scope),
+    // Arrows: those consts come later in this module, and scopes are made as it loads.
+    captureException: (e, hint) => captureException(e, hint),
+    captureMessage: (m, level) => captureMessage(m, level),
+    captureEvent: (e, hint) => captureEvent(e, hint),
+    addEventProcessor: (fn) => (addEventProcessor(fn), scope),
   }
+  // The setters: the client's methods of the same names, on this scope; chainable, as the peer's.
+  for (const m of ['setUser', 'setLevel', 'setFingerprint', 'setTransactionName']) scope[m] = (v) => (call(m, v, current), scope)
+  for (const m of ['setTag', 'setExtra', 'setContext']) scope[m] = (k, v) => (call(m, k, v, current), scope)
   return scope
 }
 const isolationScope = /* @__PURE__ */ scopeOf(0)

@@ -30,7 +30,10 @@ export interface ErrorEvent {
   release?: string
   environment?: string
   dist?: string
-  request?: { url?: string; headers?: Record<string, string> }
+  /** The route or task the event happened in (a scope's `setTransactionName`). */
+  transaction?: string
+  logger?: string
+  request?: { url?: string; method?: string; headers?: Record<string, string> }
   user?: User
   tags?: Record<string, string>
   extra?: Record<string, unknown>
@@ -130,16 +133,30 @@ export interface EventHint {
   [key: string]: unknown
 }
 
+/** A scope, as the peer's: its setters are chainable. */
 export interface Scope {
-  setUser(user: User | null): void
-  setTag(key: string, value: string | number | boolean | undefined): void
-  setTags(tags: Record<string, string | number | boolean>): void
-  setExtra(key: string, extra: Extra): void
-  setExtras(extras: Record<string, Extra>): void
-  setContext(name: string, context: Record<string, unknown> | null): void
-  setLevel(level: SeverityLevel): void
-  setFingerprint(fingerprint: string[]): void
-  addBreadcrumb(breadcrumb: Breadcrumb): void
+  setUser(user: User | null): this
+  setTag(key: string, value: string | number | boolean | undefined): this
+  setTags(tags: Record<string, string | number | boolean>): this
+  setExtra(key: string, extra: Extra): this
+  setExtras(extras: Record<string, Extra>): this
+  setContext(name: string, context: Record<string, unknown> | null): this
+  setLevel(level: SeverityLevel): this
+  setFingerprint(fingerprint: string[]): this
+  /** The event's `transaction` (the route or task it happened in), for events that have none. */
+  setTransactionName(name?: string): this
+  addBreadcrumb(breadcrumb: Breadcrumb): this
+  clearBreadcrumbs(): this
+  /** Everything this scope holds (user, tags, extra, contexts, level, fingerprint, transaction, breadcrumbs). */
+  clear(): this
+  /** A capture context's data (`tags`, `extra`, `contexts`, `user`, `level`, `fingerprint`) set on this scope. */
+  update(captureContext: CaptureContext): this
+  /** The top-level functions of the same names: they capture with the scope current when called. */
+  captureException(exception: unknown, hint?: EventHint | CaptureContext): string | undefined
+  captureMessage(message: string, level?: SeverityLevel | CaptureContext): string | undefined
+  captureEvent(event: Partial<ErrorEvent> & { message?: string }, hint?: EventHint): string | undefined
+  /** As the top-level `addEventProcessor`: it sees every event. */
+  addEventProcessor(processor: (event: ErrorEvent, hint: EventHint) => ErrorEvent | null | PromiseLike<ErrorEvent | null>): this
 }
 
 export type SeverityLevel = 'fatal' | 'error' | 'warning' | 'log' | 'info' | 'debug'

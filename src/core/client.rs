@@ -217,6 +217,8 @@ impl Client {
             let thrown = ThrownError { name: &l.name, message: &l.message, stack: &l.stack, sdk_base: err.sdk_base, ..Default::default() };
             let m = Mechanism {
                 ty: "chained".into(),
+                // As the peer's: the captured error's.
+                handled: mechanism.handled,
                 source: Some(l.source.clone()),
                 exception_id: Some(i as u64 + 1),
                 parent_id: Some(l.parent as u64),
@@ -394,6 +396,8 @@ pub fn event_from_value(v: &Value, event: &mut Event) {
     event.release = text("release");
     event.environment = text("environment");
     event.dist = text("dist");
+    event.transaction = text("transaction");
+    event.logger = text("logger");
     event.user = v.get("user").filter(|u| matches!(u, Value::Object(_))).cloned();
     event.feedback = v.get("type").and_then(Value::as_str) == Some("feedback");
     let pairs = |k: &str| match v.get(k) {
@@ -425,10 +429,14 @@ pub fn event_from_value(v: &Value, event: &mut Event) {
         event.level = v.get("level").and_then(Value::as_str).and_then(|l| l.parse().ok()).unwrap_or(Level::Error);
         let mut exception = Vec::with_capacity(values.len());
         for e in values {
+            // The event's own mechanism (its type, and whether it was handled), else the peer's default.
+            let m = e.get("mechanism");
+            let ty = m.and_then(|m| m.get("type")).and_then(Value::as_str).unwrap_or("generic");
+            let handled = m.and_then(|m| m.get("handled")).map_or(true, |h| !matches!(h, Value::Bool(false)));
             exception.push(Exception {
                 ty: e.get("type").and_then(Value::as_str).unwrap_or("Error").to_owned(),
                 value: e.get("value").and_then(Value::as_str).map(str::to_owned),
-                mechanism: Some(Mechanism { ty: "generic".into(), handled: Some(true), ..Default::default() }),
+                mechanism: Some(Mechanism { ty: ty.into(), handled: Some(handled), ..Default::default() }),
                 stacktrace: None,
             });
         }
@@ -679,6 +687,12 @@ mod tests {
         assert_eq!(e.level, Level::Error);
         assert_eq!(e.exception.iter().map(|x| (x.ty.as_str(), x.value.as_deref())).collect::<Vec<_>>(), [("E", Some("v")), ("Error", None)]);
         assert!(e.exception.iter().all(|x| x.mechanism.as_ref().is_some_and(|m| m.ty == "generic" && m.handled == Some(true))));
+        // The event's own mechanism, transaction and logger.
+        let e = read(r#"{"exception":{"values":[{"type":"E","mechanism":{"type":"manual","handled":false}}]},"transaction":"/checkout","logger":"app"}"#);
+        let m = e.exception[0].mechanism.as_ref().unwrap();
+        assert_eq!((m.ty.as_str(), m.handled), ("manual", Some(false)));
+        assert_eq!((e.transaction.as_deref(), e.logger.as_deref()), (Some("/checkout"), Some("app")));
+        assert!(e.to_json().contains(r#""transaction":"/checkout","logger":"app""#), "{}", e.to_json());
         assert_eq!((e.user, e.event_id), (None, EventId::default()));
         assert_eq!(read(r#"{"exception":{"values":[]},"level":"fatal"}"#).level, Level::Fatal);
     }

@@ -287,6 +287,10 @@ pub struct Event {
     /// the peer's `captureFeedback` sends it: not an error, so neither
     /// sampled, deduplicated nor shown to `beforeSend`.
     pub feedback: bool,
+    /// The route or task the event happened in (a scope's `setTransactionName`).
+    pub transaction: Option<String>,
+    /// What logged it (`captureEvent`'s `logger`).
+    pub logger: Option<String>,
 }
 
 /// A wasm debug image (`type: "wasm"`): what Sentry matches uploaded debug
@@ -325,6 +329,8 @@ impl ToJson for Event {
             .opt_str("release", self.release.as_deref())
             .opt_str("environment", self.environment.as_deref())
             .opt_str("dist", self.dist.as_deref())
+            .opt_str("transaction", self.transaction.as_deref())
+            .opt_str("logger", self.logger.as_deref())
             .opt_value("request", self.request.as_ref())
             // An object, or nothing: Relay drops any other value.
             .opt_value("user", self.user.as_ref().filter(|u| u.as_object().is_some()))

@@ -26,6 +26,8 @@ pub struct Scope {
     pub breadcrumbs: Vec<Breadcrumb>,
     /// The request being handled (a worker's), for events that have none.
     pub request: Option<Request>,
+    /// `setTransactionName`'s, for events that have none.
+    pub transaction: Option<String>,
     /// What a scope object's own methods set here ([`Change::key`]): the
     /// app's top-level calls, which write to the isolation scope and the
     /// levels open above it, leave these as they are, as the peer's current
@@ -45,6 +47,7 @@ impl Scope {
         fingerprint: Vec::new(),
         breadcrumbs: Vec::new(),
         request: None,
+        transaction: None,
         own: Vec::new(),
     };
 }
@@ -61,6 +64,10 @@ pub enum Change<'a> {
     Level(Option<Level>),
     Fingerprint(Vec<String>),
     Request(Option<Request>),
+    Transaction(Option<String>),
+    /// The peer's `clear()` (`false`: all the scope holds but a worker's
+    /// request) and `clearBreadcrumbs()` (`true`).
+    Clear(bool),
 }
 
 impl Change<'_> {
@@ -74,6 +81,8 @@ impl Change<'_> {
             Change::Level(_) => ("l", ""),
             Change::Fingerprint(_) => ("f", ""),
             Change::Request(_) => ("r", ""),
+            Change::Transaction(_) => ("x", ""),
+            Change::Clear(_) => ("z", ""),
         };
         let mut key = String::with_capacity(1 + name.len());
         key.push_str(kind);
@@ -88,7 +97,8 @@ impl Scope {
     pub fn apply_own(&mut self, change: &Change<'_>) {
         self.apply(change);
         let key = change.key();
-        if !self.own.contains(&key) {
+        // A cleared scope has set nothing through its own methods.
+        if !matches!(change, Change::Clear(_)) && !self.own.contains(&key) {
             self.own.push(key);
         }
     }
@@ -111,6 +121,9 @@ impl Scope {
             Change::Level(level) => self.level = *level,
             Change::Fingerprint(fp) => self.fingerprint = fp.clone(),
             Change::Request(request) => self.request = request.clone(),
+            Change::Transaction(name) => self.transaction = name.clone(),
+            Change::Clear(true) => self.breadcrumbs.clear(),
+            Change::Clear(false) => *self = Scope { request: self.request.take(), ..Scope::EMPTY },
         }
     }
 }
@@ -170,6 +183,9 @@ impl Scope {
         }
         if event.request.is_none() {
             event.request.clone_from(&self.request);
+        }
+        if event.transaction.is_none() {
+            event.transaction.clone_from(&self.transaction);
         }
         merge_pairs(&mut event.tags, &self.tags);
         merge_pairs(&mut event.extra, &self.extra);
@@ -370,6 +386,25 @@ mod tests {
 
     fn crumb(msg: &str) -> Breadcrumb {
         Breadcrumb { message: Some(msg.into()), ..Default::default() }
+    }
+
+    #[test]
+    fn transaction_name_and_clearing_as_the_peers_scope() {
+        let mut scope = Scope { request: Some(Request::default()), ..Scope::default() };
+        scope.apply_own(&Change::Transaction(Some("/cart".into())));
+        scope.apply_own(&Change::Tag("t", Some("v".into())));
+        scope.add_breadcrumb(crumb("c"), 10);
+        let mut event = Event::default();
+        scope.apply_to_event(&mut event);
+        assert_eq!(event.transaction.as_deref(), Some("/cart"));
+        let mut own = Event { transaction: Some("own".into()), ..Default::default() };
+        scope.apply_to_event(&mut own);
+        assert_eq!(own.transaction.as_deref(), Some("own"));
+        scope.apply_own(&Change::Clear(true));
+        assert!(scope.breadcrumbs.is_empty() && !scope.tags.is_empty());
+        scope.apply_own(&Change::Clear(false));
+        // All but a worker's request; and nothing counts as set by the scope itself any more.
+        assert_eq!(scope, Scope { request: Some(Request::default()), ..Scope::default() });
     }
 
     #[test]

@@ -56,6 +56,8 @@ mod op {
     pub const LEARN: u32 = 26;
     pub const RELEASE: u32 = 27;
     pub const SESSION: u32 = 28;
+    pub const SET_TRANSACTION: u32 = 29;
+    pub const CLEAR: u32 = 30;
 }
 
 /// Splits `"3,0,5;abcvwxyz"` into `["abc", "", "vwxyz"]`: the lengths (in
@@ -177,6 +179,8 @@ pub fn dispatch_text(op: u32, flags: u32, n: u32, m: u32, x: f64, text: &str) ->
                 op::SET_CONTEXT => set_context(s(0), s(1), bit(4)),
                 op::SET_LEVEL => set_level(s(0), bit(4)),
                 op::SET_FINGERPRINT => set_fingerprint(s(0), bit(4)),
+                op::SET_TRANSACTION => with_scope(bit(4), Change::Transaction(Some(s(0)).filter(|n| !n.is_empty()).map(str::to_owned))),
+                op::CLEAR => with_scope(bit(4), Change::Clear(bit(0))),
                 op::ADD_BREADCRUMB => add_breadcrumb(x, s(0), s(1), s(2), s(3), s(4), bit(4)),
                 op::POP_SCOPE => pop_scope(),
                 op::ADD_LINKED_ERROR => add_linked_error(s(0).into(), s(1).into(), s(2).into(), s(3).into(), n, bit(0)),

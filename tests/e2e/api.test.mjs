@@ -1004,6 +1004,35 @@ forEachBrowser((name, launch, test) => {
     await page.close()
   })
 
+  test('scopes as the peer\'s: setTransactionName, clear, clearBreadcrumbs, update, chained setters; captureEvent keeps its transaction, logger and mechanism', async () => {
+    const page = await openPage('{ attachStacktrace: false }')
+    const events = await eventsOf(page, () => {
+      const S = window.Sentry
+      S.getIsolationScope().setTransactionName('/checkout').setTag('flow', 'pay')
+      S.addBreadcrumb({ message: 'before clearing' })
+      S.captureMessage('in a transaction')
+      S.getIsolationScope().clearBreadcrumbs()
+      S.withScope((scope) => {
+        scope.update({ tags: { step: 2 }, extra: { cart: 3 }, user: { id: 'u1' }, level: 'warning', fingerprint: ['f'] }).setContext('order', { id: 9 })
+        scope.captureMessage('updated')
+      })
+      S.getIsolationScope().clear()
+      S.captureMessage('after clear')
+      S.captureEvent({ message: 'hand-built', transaction: '/own', logger: 'billing', exception: { values: [{ type: 'E', value: 'v', mechanism: { type: 'manual', handled: false } }] } })
+    }, null, { expect: 4 })
+    const by = (m) => events.find((e) => (e.logentry?.message ?? e.exception?.values[0].value) === m)
+    const first = by('in a transaction')
+    assert.deepEqual([first.transaction, first.tags.flow, first.breadcrumbs.values.map((c) => c.message)], ['/checkout', 'pay', ['before clearing']])
+    const updated = by('updated')
+    assert.deepEqual([updated.tags, updated.extra, updated.user, updated.level, updated.fingerprint, updated.contexts.order, updated.breadcrumbs], [{ flow: 'pay', step: '2' }, { cart: 3 }, { id: 'u1' }, 'warning', ['f'], { id: 9 }, undefined])
+    const cleared = by('after clear')
+    assert.deepEqual([cleared.transaction, cleared.tags], [undefined, undefined])
+    const own = by('hand-built')
+    assert.deepEqual([own.transaction, own.logger, own.exception.values[0].mechanism.type, own.exception.values[0].mechanism.handled], ['/own', 'billing', 'manual', false])
+    assertValidByRelay(events, `${name}-api-scope-methods`)
+    await page.close()
+  })
+
   test('captureEvent sends a hand-built event', async () => {
     const page = await openPage('{}')
     const [event] = await eventsOf(page, () => window.Sentry.captureEvent({ message: 'hand-built', level: 'warning', tags: { kind: 'manual' }, extra: { n: 1 } }), null, { expect: 1 })

@@ -124,7 +124,7 @@ forEachBrowser((name, launch, test) => {
     assert.equal(message.logentry.message, 'captured before the wasm loaded')
     assert.equal(message.level, 'warning')
     assert.equal(message.event_id, await page.evaluate(() => window.earlyId), 'the id returned before load is the one sent')
-    const error = events.find((e) => e.exception)
+    const error = events.find((e) => !e.logentry)
     assert.equal(error.exception.values[0].value, 'thrown during page load')
     assertValidByRelay(events, `${name}-before-wasm-ready`)
     await page.close()

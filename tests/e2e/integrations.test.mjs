@@ -66,7 +66,7 @@ forEachBrowser((name, launch, test) => {
     assert.ok(replay == null, 'an integration init did not start is not found')
     assert.deepEqual(calls, ['setupOnce', 'setup r@1'])
     const before = events.find((e) => e.logentry)
-    const after = events.find((e) => e.exception)
+    const after = events.find((e) => !e.logentry)
     assert.equal(before.tags?.tenant, undefined)
     assert.deepEqual([after.tags.tenant, after.tags.original], ['acme', 'Error: after it was added'])
     assertValidByRelay(events, `${name}-integrations-added`)

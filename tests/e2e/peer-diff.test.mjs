@@ -133,9 +133,6 @@ const ALLOWED = [
   },
   { scenario: ANY, path: /^breadcrumbs\[sentry\.event\]$/, why: "BUG: no `sentry.event` breadcrumbs: the peer's Breadcrumbs integration records each event sent (category sentry.event, its message or exception, event_id, level)" },
   { scenario: /\/hintMechanism$/, path: /^exception\.values\.0\.mechanism\.data$/, why: "BUG: captureException's hint.mechanism.data is dropped" },
-  { scenario: /\/captureEventException$/, path: /^exception\.values\.0\.mechanism\.type$/, why: "BUG: captureEvent overwrites the event's own mechanism type (\"manual\") with \"generic\"" },
-  { scenario: /\/captureEventFull$/, path: /^(logger|transaction)$/, why: "BUG: captureEvent drops the event's `logger` and `transaction`" },
-  { scenario: /\/(errorWithCauses|aggregateError)$/, path: /^exception\.values\.\d+\.mechanism\.handled$/, why: "BUG (minor): the chained exceptions' mechanisms lack `handled`, which the peer copies from the top one" },
   { scenario: /\/throwInTimeout$/, path: /^extra$/, why: "BUG (minor): an error thrown in a wrapped callback lacks the peer's extra.arguments (the callback's arguments)" },
   {
     scenario: /\/throwInlineScript$/, path: /^exception\.values\.0\.stacktrace\.\d+\.(lineno|colno|abs_path|filename)$/, browser: 'firefox',

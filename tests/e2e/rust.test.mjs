@@ -128,8 +128,9 @@ function assertErrorEvent(event, id) {
     ['ConfigError', 'could not load the settings'],
   ])
   assert.deepEqual(ex.map((e) => e.mechanism), [
-    { type: 'chained', source: 'source', exception_id: 2, parent_id: 1 },
-    { type: 'chained', source: 'source', exception_id: 1, parent_id: 0 },
+    // Linked ones take the captured error's `handled`, as the peer's.
+    { type: 'chained', handled: true, source: 'source', exception_id: 2, parent_id: 1 },
+    { type: 'chained', handled: true, source: 'source', exception_id: 1, parent_id: 0 },
     { type: 'generic', handled: true, exception_id: 0 },
   ])
   const frames = ex[2].stacktrace.frames

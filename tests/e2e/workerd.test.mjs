@@ -119,7 +119,9 @@ test('captureMessage in a handler that returns 200, with the scope set in the ha
   assert.equal(event.level, 'warning')
   assert.equal(tags(event).route, 'message')
   assert.equal(event.user.id, 'u-1')
-  assert.equal(event.exception, undefined)
+  // attachStacktrace is on by default, as in the peer 11: the call site, the app's handler newest.
+  const ex = event.exception.values[0]
+  assert.deepEqual([ex.mechanism.synthetic, ex.stacktrace.frames.at(-1).filename, ex.stacktrace.frames.at(-1).in_app], [true, 'main', true])
   assertValidByRelay([event], 'workerd-message')
 })
 
