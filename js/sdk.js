@@ -454,7 +454,7 @@ export function addIntegration(integration) {
 }
 
 /** As the peer's: the client while the SDK is on. Its options, its integrations, flush and close. */
-export const getClient = () => (isInitialized() ? { getOptions: () => options, addIntegration, getIntegrationByName: (name) => integrations.find((i) => i && i.name === name), flush, close } : undefined)
+export const getClient = () => (isInitialized() ? { getOptions: () => options, addIntegration, getIntegrationByName: (name) => integrations.find((i) => { try { return i.name === name } catch (e) {} }), flush, close } : undefined)
 /** As the peer's: whether the SDK is on and sends (after a successful `init`, until `close`). */
 export const isEnabled = () => isInitialized()
 /** This package's version (the `sdk.version` of its events). */

@@ -51,6 +51,8 @@ forEachBrowser((name, launch, test) => {
           return event
         },
       }
+      // One that cannot be read comes first: it is skipped, never thrown into the app.
+      S.addIntegration(new Proxy({}, { get() { throw new Error('trap') } }))
       S.addIntegration(mine)
       S.captureException(new Error('after it was added'))
       window.found = [
