@@ -313,9 +313,11 @@ export const captureFeedback = /* @__PURE__ */ guard((params, hint) => {
  * answer) or not known in time.
  */
 export function sendFeedback(params, hint = {}) {
-  const fail = (code, text) => Promise.reject(Error((hint.errorMessages || {})[code] || text))
-  if (!params || !params.message) throw Error((hint.errorMessages || {}).ERROR_EMPTY_MESSAGE || 'Unable to submit feedback with empty message')
-  if (!isInitialized()) throw Error((hint.errorMessages || {}).ERROR_NO_CLIENT || 'No client setup, cannot send feedback.')
+  // The peer's message for `code`, or the app's wording of it.
+  const error = (code, text) => Error((hint.errorMessages || {})[code] || text)
+  const fail = (code, text) => Promise.reject(error(code, text))
+  if (!params || !params.message) throw error('ERROR_EMPTY_MESSAGE', 'Unable to submit feedback with empty message')
+  if (!isInitialized()) throw error('ERROR_NO_CLIENT', 'No client setup, cannot send feedback.')
   if (params.tags) currentScope.setTags(params.tags)
   const id = captureFeedback({ source: 'api', url: str(g.location, 'href'), ...params }, hint)
   return flush(30000).then((done) => {
